@@ -1,0 +1,72 @@
+package main
+
+import (
+	"log/slog"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// config is everything monev reads from the environment.
+type config struct {
+	DatabaseURL     string
+	Addr            string
+	PublicURL       string
+	TrustProxy      bool
+	SessionIdle     time.Duration
+	SessionLifetime time.Duration
+	UploadLimitMB   int64
+	DataDir         string
+	LogFormat       string
+	LogLevel        slog.Level
+}
+
+func configFromEnv() config {
+	c := config{
+		DatabaseURL:     os.Getenv("DATABASE_URL"),
+		Addr:            envOr("MONEV_ADDR", "127.0.0.1:8080"),
+		PublicURL:       os.Getenv("MONEV_PUBLIC_URL"),
+		TrustProxy:      envBool("MONEV_TRUST_PROXY"),
+		SessionIdle:     envDuration("MONEV_SESSION_IDLE", 2*time.Hour),
+		SessionLifetime: envDuration("MONEV_SESSION_LIFETIME", 12*time.Hour),
+		UploadLimitMB:   envInt("MONEV_UPLOAD_LIMIT_MB", 50),
+		DataDir:         envOr("MONEV_DATA_DIR", ".data"),
+		LogFormat:       envOr("MONEV_LOG_FORMAT", "json"),
+	}
+	switch strings.ToLower(os.Getenv("MONEV_LOG_LEVEL")) {
+	case "debug":
+		c.LogLevel = slog.LevelDebug
+	case "warn":
+		c.LogLevel = slog.LevelWarn
+	case "error":
+		c.LogLevel = slog.LevelError
+	}
+	return c
+}
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func envBool(key string) bool {
+	v, _ := strconv.ParseBool(os.Getenv(key))
+	return v
+}
+
+func envInt(key string, def int64) int64 {
+	if v, err := strconv.ParseInt(os.Getenv(key), 10, 64); err == nil && v > 0 {
+		return v
+	}
+	return def
+}
+
+func envDuration(key string, def time.Duration) time.Duration {
+	if v, err := time.ParseDuration(os.Getenv(key)); err == nil && v > 0 {
+		return v
+	}
+	return def
+}

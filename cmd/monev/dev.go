@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+
+	"github.com/cilegon/monev/internal/demo"
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/password"
+	"github.com/cilegon/monev/internal/pgcluster"
+	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/web/pages"
+)
+
+// devPort is the port the project-local PostgreSQL prefers.
+const devPort = 54329
+
+// cmdDev is `make run`: a project-local PostgreSQL under .data/ unless
+// DATABASE_URL is set, the schema migrated, the demo loaded into an empty
+// database, and the server until Ctrl-C, which also stops PostgreSQL.
+func cmdDev(ctx context.Context, cfg config, log *slog.Logger, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("dev", flag.ContinueOnError)
+	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "listen address")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if cfg.DatabaseURL == "" {
+		dir, err := filepath.Abs(filepath.Join(cfg.DataDir, "pg"))
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Starting PostgreSQL in %s ...\n", dir)
+		c, err := pgcluster.Start(ctx, pgcluster.Options{Dir: dir, PreferredPort: devPort, Database: "monev"})
+		if errors.Is(err, pgcluster.ErrNoBinaries) {
+			return fmt.Errorf("%w\nOr set DATABASE_URL to an existing PostgreSQL 15+ database", err)
+		}
+		if err != nil {
+			return err
+		}
+		defer func() {
+			fmt.Fprintln(stdout, "Stopping PostgreSQL ...")
+			if err := c.Stop(); err != nil {
+				log.Error("stop postgres", "err", err)
+			}
+		}()
+		cfg.DatabaseURL = c.URL("monev")
+	}
+	db, err := postgres.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.MigrateUp(ctx); err != nil {
+		return err
+	}
+	has, err := db.HasData(ctx, domain.DefaultPemda)
+	if err != nil {
+		return err
+	}
+	if !has {
+		fmt.Fprintln(stdout, "Loading the Cilegon demo data ...")
+		if err := demo.Load(ctx, db, cliActor(domain.DefaultPemda)); err != nil {
+			return err
+		}
+	}
+	logins := demoLogins(ctx, db)
+	fmt.Fprintf(stdout, "\nmonev is running at http://%s  (database %s)\n", cfg.Addr, cfg.DatabaseURL)
+	if len(logins) > 0 {
+		printDemoLogins(stdout)
+	}
+	fmt.Fprintln(stdout, "\nPress Ctrl-C to stop.")
+	return serve(ctx, cfg, log, db, logins)
+}
+
+// demoLogins lists the demo accounts whose password is still the demo one,
+// for the sign-in page of the development server.
+func demoLogins(ctx context.Context, db *postgres.DB) []pages.DemoLogin {
+	var out []pages.DemoLogin
+	for _, u := range demo.Users {
+		_, hash, err := db.UserByUsername(ctx, u.Username)
+		if err != nil || password.Verify(demo.Password, hash) != nil {
+			continue
+		}
+		out = append(out, pages.DemoLogin{Username: u.Username, Password: demo.Password, Role: u.Role.Label()})
+	}
+	return out
+}

@@ -1,0 +1,120 @@
+// Command monev is the monitoring-and-evaluation dashboard of the APBD-funded
+// BPJS Ketenagakerjaan programme for pekerja rentan. This package only wires
+// things together: configuration from the environment, a signal-aware
+// context and the subcommands.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+const usage = `monev: monitoring and evaluation of APBD-funded BPJS Ketenagakerjaan contributions and claims
+
+Usage:
+  monev serve [--addr ADDR]              serve the web application and API
+  monev dev                              local development: start PostgreSQL under .data/ (unless
+                                         DATABASE_URL is set), migrate, load the demo, serve
+  monev migrate up|down|version          manage the database schema
+  monev demo                             load the Cilegon demo data into an empty database
+  monev user add --username U --role R --password-stdin
+                                         add a user (roles: admin, disnaker, bpjs, pimpinan)
+  monev token create --username U [--name N]
+                                         print a new API bearer token for a user
+  monev version                          print the version
+
+Environment: DATABASE_URL, MONEV_ADDR, MONEV_PUBLIC_URL and more (see README.md).
+`
+
+// errUsage marks a command-line mistake: exit status 2.
+var errUsage = errors.New("usage error")
+
+// errRejected marks input that was refused and already explained on
+// standard error: exit status 1 without another message.
+var errRejected = errors.New("rejected")
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	switch {
+	case err == nil:
+	case errors.Is(err, errUsage):
+		fmt.Fprintln(os.Stderr, "monev:", err)
+		os.Exit(2)
+	case errors.Is(err, errRejected):
+		os.Exit(1)
+	default:
+		fmt.Fprintln(os.Stderr, "monev:", err)
+		os.Exit(1)
+	}
+}
+
+// run dispatches a subcommand; it is main without the process around it.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return fmt.Errorf("%w: no command", errUsage)
+	}
+	cfg := configFromEnv()
+	if args[0] == "dev" && os.Getenv("MONEV_LOG_FORMAT") == "" {
+		cfg.LogFormat = "text"
+	}
+	log := newLogger(stderr, cfg)
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "serve":
+		return cmdServe(ctx, cfg, log, rest)
+	case "dev":
+		return cmdDev(ctx, cfg, log, rest, stdout)
+	case "migrate":
+		return cmdMigrate(ctx, cfg, rest, stdout)
+	case "demo":
+		return cmdDemo(ctx, cfg, rest, stdout)
+	case "user":
+		return cmdUser(ctx, cfg, rest, stdin, stdout)
+	case "token":
+		return cmdToken(ctx, cfg, rest, stdout)
+	case "version":
+		fmt.Fprintln(stdout, "monev", version)
+		return nil
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("%w: unknown command %q", errUsage, cmd)
+}
+
+// newLogger writes structured logs: JSON by default, text when
+// MONEV_LOG_FORMAT=text.
+func newLogger(w io.Writer, cfg config) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
+	if strings.EqualFold(cfg.LogFormat, "text") {
+		return slog.New(slog.NewTextHandler(w, opts))
+	}
+	return slog.New(slog.NewJSONHandler(w, opts))
+}
+
+// parseFlags parses a subcommand's flags, turning mistakes into usage errors.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	fs.SetOutput(io.Discard)
+	if err := fs.Parse(args); err != nil {
+		return fmt.Errorf("%w: %s: %v", errUsage, fs.Name(), err)
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: %s: unexpected argument %q", errUsage, fs.Name(), fs.Arg(0))
+	}
+	return nil
+}

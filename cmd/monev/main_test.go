@@ -1,0 +1,94 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/postgres"
+)
+
+func TestMain(m *testing.M) { pgtest.Main(m) }
+
+// monev runs the command line in-process against a database URL.
+func monev(t *testing.T, url, stdin string, args ...string) (string, string, error) {
+	t.Helper()
+	t.Setenv("DATABASE_URL", url)
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
+	return out.String(), errOut.String(), err
+}
+
+func TestMigrateUserTokenDemo(t *testing.T) {
+	url := pgtest.EmptyURL(t)
+	out, _, err := monev(t, url, "", "migrate", "version")
+	if err != nil || !strings.Contains(out, "schema version 0 of") {
+		t.Fatalf("migrate version on an empty database: %q %v", out, err)
+	}
+	out, _, err = monev(t, url, "", "migrate", "up")
+	if err != nil || !strings.Contains(out, "schema version") {
+		t.Fatalf("migrate up: %q %v", out, err)
+	}
+
+	out, _, err = monev(t, url, "kata-sandi-yang-kuat\n", "user", "add", "--username", "Rina", "--role", "disnaker", "--password-stdin")
+	if err != nil || !strings.Contains(out, "user rina added with role disnaker") {
+		t.Fatalf("user add: %q %v", out, err)
+	}
+	_, _, err = monev(t, url, "pendek\n", "user", "add", "--username", "budi", "--role", "bpjs", "--password-stdin")
+	if !errors.Is(err, errUsage) || !strings.Contains(err.Error(), "minimal 12") {
+		t.Errorf("short password: %v, want a usage error", err)
+	}
+	_, _, err = monev(t, url, "kata-sandi-yang-kuat\n", "user", "add", "--username", "budi", "--role", "walikota", "--password-stdin")
+	if !errors.Is(err, errUsage) {
+		t.Errorf("unknown role: %v, want a usage error", err)
+	}
+
+	out, _, err = monev(t, url, "", "token", "create", "--username", "rina")
+	token := strings.TrimSpace(out)
+	if err != nil || !strings.HasPrefix(token, "monev_") || strings.Count(out, "\n") != 1 {
+		t.Fatalf("token create printed %q, %v; want one token on one line", out, err)
+	}
+	db, err := postgres.Open(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if u, err := db.UserByAPIToken(context.Background(), token); err != nil || u.Username != "rina" {
+		t.Errorf("the printed token does not work: %+v %v", u, err)
+	}
+
+	// The demo refuses a database that already has data.
+	if _, _, err := monev(t, url, "", "demo"); err == nil || !strings.Contains(err.Error(), "already holds data") {
+		t.Errorf("demo into a used database: %v", err)
+	}
+}
+
+func TestDemoAndServeRefuseAnOldSchema(t *testing.T) {
+	url := pgtest.EmptyURL(t)
+	_, _, err := monev(t, url, "", "serve", "--addr", "127.0.0.1:0")
+	if err == nil || !strings.Contains(err.Error(), "monev migrate up") {
+		t.Errorf("serve on an unmigrated database: %v; want advice to run migrate up", err)
+	}
+	out, _, err := monev(t, pgtest.URL(t), "", "demo")
+	if err != nil || !strings.Contains(out, "demo data loaded") || !strings.Contains(out, "pimpinan") {
+		t.Errorf("demo: %q %v", out, err)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{{}, {"frobnicate"}, {"migrate"}, {"migrate", "sideways"}, {"user", "add", "--bogus"},
+		{"token", "create"}, {"serve", "extra"}} {
+		_, _, err := monev(t, "postgres://127.0.0.1:1/none", "", args...)
+		if !errors.Is(err, errUsage) {
+			t.Errorf("monev %v: %v, want a usage error", args, err)
+		}
+	}
+	t.Setenv("DATABASE_URL", "")
+	var out, errOut bytes.Buffer
+	if err := run(context.Background(), []string{"serve"}, nil, &out, &errOut); !errors.Is(err, errUsage) {
+		t.Errorf("serve without DATABASE_URL: %v", err)
+	}
+}

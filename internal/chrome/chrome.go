@@ -1,0 +1,56 @@
+// Package chrome finds and starts a headless Chromium through chromedp. It is
+// shared by the PDF printing of monev reports and by the browser tests, and
+// imports nothing of the project.
+package chrome
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+
+	"github.com/chromedp/chromedp"
+)
+
+// ErrNotFound reports that no Chromium or Chrome executable was found.
+var ErrNotFound = errors.New("chromium not found: install it with `apt-get install chromium` or set MONEV_CHROMIUM to its path")
+
+// Find returns the path of a Chromium or Chrome executable: MONEV_CHROMIUM
+// when set, else the first of the usual names on PATH.
+func Find() (string, error) {
+	if p := os.Getenv("MONEV_CHROMIUM"); p != "" {
+		if _, err := os.Stat(p); err != nil {
+			return "", fmt.Errorf("chrome: MONEV_CHROMIUM: %w", err)
+		}
+		return p, nil
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless-shell", "chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	return "", ErrNotFound
+}
+
+// NewAllocator starts an allocator for a fresh headless Chromium with its own
+// temporary profile. Flags keep it off the network (this machine's network
+// is closed) and let it run as root in containers.
+func NewAllocator(ctx context.Context) (context.Context, context.CancelFunc, error) {
+	path, err := Find()
+	if err != nil {
+		return nil, nil, err
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("no-pings", true),
+		chromedp.Flag("font-render-hinting", "none"),
+		chromedp.WindowSize(1280, 900),
+	)
+	actx, cancel := chromedp.NewExecAllocator(ctx, opts...)
+	return actx, cancel, nil
+}

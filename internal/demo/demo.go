@@ -1,0 +1,69 @@
+// Package demo builds and loads the Cilegon demo: a realistic, deterministic
+// programme for 2023–2024 whose cash-basis figures for January–July 2024 are
+// exactly the July 2024 monev meeting's (iuran Rp 480.457.660, klaim
+// Rp 790.000.000), with users for every role.
+package demo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/password"
+	"github.com/cilegon/monev/internal/postgres"
+)
+
+// Password is the password of every demo account.
+const Password = "demo-cilegon-2024"
+
+// ErrNotEmpty reports a database that already holds data.
+var ErrNotEmpty = errors.New("the database already holds data; the demo loads only into an empty one")
+
+// Users are the demo accounts, one or more per role.
+var Users = []domain.User{
+	{Username: "admin", FullName: "Administrator Sistem", Role: domain.RoleAdmin,
+		Institution: "Dinas Tenaga Kerja Kota Cilegon", Position: "Pranata Komputer"},
+	{Username: "disnaker", FullName: "Rina Marlina, S.E.", Role: domain.RoleDisnaker,
+		Institution: "Dinas Tenaga Kerja Kota Cilegon", Position: "Analis Jaminan Sosial Tenaga Kerja"},
+	{Username: "kadis", FullName: "Drs. H. Ahmad Suhendi, M.Si.", Role: domain.RoleDisnaker,
+		Institution: "Dinas Tenaga Kerja Kota Cilegon", Position: "Kepala Dinas Tenaga Kerja Kota Cilegon",
+		Rank: "Pembina Utama Muda (IV/c)", NIP: "196805121994031007"},
+	{Username: "bpjs", FullName: "Dedi Kurniawan", Role: domain.RoleBPJS,
+		Institution: "BPJS Ketenagakerjaan Cabang Cilegon", Position: "Penata Madya Kepesertaan BPU"},
+	{Username: "pimpinan", FullName: "Pimpinan Daerah (akun demo)", Role: domain.RolePimpinan,
+		Institution: "Pemerintah Kota Cilegon", Position: "Walikota Cilegon"},
+}
+
+// Load fills an empty database with the Cilegon demo.
+func Load(ctx context.Context, db *postgres.DB, actor domain.Actor) error {
+	has, err := db.HasData(ctx, domain.DefaultPemda)
+	if err != nil {
+		return err
+	}
+	if has {
+		return ErrNotEmpty
+	}
+	kel, err := db.Kelurahans(ctx, domain.DefaultPemda)
+	if err != nil {
+		return err
+	}
+	data, err := build(kel)
+	if err != nil {
+		return err
+	}
+	if err := db.LoadBulk(ctx, actor, data); err != nil {
+		return err
+	}
+	hash, err := password.Hash(Password)
+	if err != nil {
+		return err
+	}
+	for _, u := range Users {
+		u.Pemda, u.Active = domain.DefaultPemda, true
+		if _, err := db.CreateUser(ctx, actor, u, hash); err != nil {
+			return fmt.Errorf("demo: user %s: %w", u.Username, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,42 @@
+package domain_test
+
+import (
+	"testing"
+
+	"github.com/cilegon/monev/internal/domain"
+)
+
+func TestBalance(t *testing.T) {
+	tests := []struct {
+		name       string
+		b          domain.Balance
+		saldo      string
+		ratio      string
+		deficit    bool
+		ratioValid bool
+	}{
+		{"monev 17 July 2024", domain.Balance{ContributionsPaid: 480_457_660, ClaimsPaid: 790_000_000, ClaimsCount: 18},
+			"−Rp 309.542.340", "164,4 %", true, true},
+		{"surplus", domain.Balance{ContributionsPaid: 1_008_000_000, ClaimsPaid: 42_000_000},
+			"Rp 966.000.000", "4,2 %", false, true},
+		{"even", domain.Balance{ContributionsPaid: 70_000_000, ClaimsPaid: 70_000_000},
+			"Rp 0", "100,0 %", false, true},
+		{"no contributions yet", domain.Balance{ClaimsPaid: 42_000_000},
+			"−Rp 42.000.000", "–", true, false},
+		{"empty", domain.Balance{}, "Rp 0", "–", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.b.Saldo().String(); got != tt.saldo {
+				t.Errorf("Saldo() = %q, want %q", got, tt.saldo)
+			}
+			r := tt.b.ClaimRatio()
+			if got := r.Percent(1); got != tt.ratio || r.Valid() != tt.ratioValid {
+				t.Errorf("ClaimRatio() = %q (valid %v), want %q", got, r.Valid(), tt.ratio)
+			}
+			if got := tt.b.Deficit(); got != tt.deficit {
+				t.Errorf("Deficit() = %v, want %v", got, tt.deficit)
+			}
+		})
+	}
+}

@@ -1,0 +1,75 @@
+package domain
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// ErrNotFound reports that a requested record does not exist; the store maps pgx.ErrNoRows to it.
+var ErrNotFound = errors.New("not found")
+
+// ErrConflict reports a clash with an existing record; the store maps unique violations to it.
+var ErrConflict = errors.New("conflict")
+
+// ValueError is an invalid user-typed value; Msg is a complete Indonesian sentence fragment for users.
+type ValueError struct{ Msg string }
+
+// Error returns the Indonesian message.
+func (e *ValueError) Error() string { return e.Msg }
+
+// FieldErrors maps a form or import field name to its Indonesian message; it implements error.
+type FieldErrors map[string]string
+
+// Error joins the messages as "field: message" pairs sorted by field name, separated by "; ".
+func (fe FieldErrors) Error() string {
+	keys := make([]string, 0, len(fe))
+	for k := range fe {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(k)
+		b.WriteString(": ")
+		b.WriteString(fe[k])
+	}
+	return b.String()
+}
+
+// Add records msg for field unless the field already has a message, so the first problem found wins.
+func (fe FieldErrors) Add(field, msg string) {
+	if _, ok := fe[field]; !ok {
+		fe[field] = msg
+	}
+}
+
+// Err returns fe as an error, or nil when it holds no messages (avoiding a non-nil empty error).
+func (fe FieldErrors) Err() error {
+	if len(fe) == 0 {
+		return nil
+	}
+	return fe
+}
+
+// invalid builds a *ValueError from an Indonesian format string.
+func invalid(format string, args ...any) error {
+	return &ValueError{Msg: fmt.Sprintf(format, args...)}
+}
+
+// quote shows user input inside a message: quoted, and cut short so a pasted
+// paragraph does not flood the page.
+func quote(s string) string {
+	const max = 40
+	if utf8.RuneCountInString(s) > max {
+		r := []rune(s)
+		s = string(r[:max]) + "…"
+	}
+	return strconv.Quote(s)
+}

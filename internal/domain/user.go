@@ -1,0 +1,38 @@
+package domain
+
+// User is a person who signs in to monev. Every user belongs to one Pemda.
+type User struct {
+	ID          int64
+	Pemda       string
+	Username    string
+	FullName    string
+	Role        Role
+	Institution string // e.g. "Dinas Tenaga Kerja Kota Cilegon"
+	Position    string // jabatan, printed in signature blocks
+	Rank        string // pangkat/golongan
+	NIP         string // 18-digit civil-servant number, may be empty
+	Active      bool
+}
+
+// DisplayName is the user's full name, or the username when none is set.
+func (u User) DisplayName() string {
+	if u.FullName != "" {
+		return u.FullName
+	}
+	return u.Username
+}
+
+// Actor is who makes a change, for the audit log: a signed-in user, an API
+// token's user or a command-line operator.
+type Actor struct {
+	Pemda     string
+	UserID    int64 // 0 for the command line
+	Username  string
+	IP        string
+	RequestID string
+}
+
+// ActorFor returns the actor of a signed-in user.
+func ActorFor(u User, ip, requestID string) Actor {
+	return Actor{Pemda: u.Pemda, UserID: u.ID, Username: u.Username, IP: ip, RequestID: requestID}
+}

@@ -1,0 +1,156 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/cilegon/monev/internal/domain"
+)
+
+// Bulk is a whole data set written at once with COPY: the demo data and
+// generated data sets. Worker and enrollment IDs are given by the caller
+// (claims refer to workers by ID); the loader moves the identity sequences
+// past them.
+type Bulk struct {
+	Pemda         string
+	Workers       []domain.Worker
+	Contributions []domain.Contribution
+	Claims        []domain.Claim
+	Budgets       []domain.Budget
+	Targets       []domain.Target
+	Workforce     []domain.Workforce
+}
+
+// HasData reports whether a Pemda already has workers, payments, claims or
+// users.
+func (db *DB) HasData(ctx context.Context, pemda string) (bool, error) {
+	var has bool
+	err := db.pool.QueryRow(ctx, `
+		SELECT EXISTS (SELECT 1 FROM worker WHERE pemda = $1)
+		    OR EXISTS (SELECT 1 FROM contribution WHERE pemda = $1)
+		    OR EXISTS (SELECT 1 FROM claim WHERE pemda = $1)
+		    OR EXISTS (SELECT 1 FROM app_user WHERE pemda = $1)`, pemda).Scan(&has)
+	return has, mapError("check data", err)
+}
+
+// LoadBulk writes a data set in one transaction and records it in the audit
+// log as one event.
+func (db *DB) LoadBulk(ctx context.Context, actor domain.Actor, b Bulk) error {
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		steps := []struct {
+			table   string
+			columns []string
+			rows    pgx.CopyFromSource
+		}{
+			{"worker", []string{"pemda", "id", "nik", "name", "birth_date", "sex", "category_code", "kelurahan_code",
+				"kpj", "income", "address", "phone"}, workerRows(b)},
+			{"enrollment", []string{"pemda", "id", "worker_id", "start_date", "end_date", "status"}, enrollmentRows(b)},
+			{"contribution", []string{"pemda", "coverage_month", "participants", "billed", "paid", "paid_on", "sp2d_no", "note"},
+				contributionRows(b)},
+			{"claim", []string{"pemda", "claim_no", "worker_id", "type", "incident_on", "submitted_on", "paid_on", "amount",
+				"status", "beneficiary", "note"}, claimRows(b)},
+			{"budget", []string{"pemda", "fiscal_year", "revision", "label", "ceiling", "document", "decided_on", "note"},
+				budgetRows(b)},
+			{"target", []string{"pemda", "year", "category_code", "kelurahan_code", "workers", "note"}, targetRows(b)},
+			{"workforce", []string{"pemda", "year", "workforce", "workforce_source", "protected", "protected_source",
+				"target_permille"}, workforceRows(b)},
+		}
+		for _, s := range steps {
+			if _, err := tx.CopyFrom(ctx, pgx.Identifier{s.table}, s.columns, s.rows); err != nil {
+				return fmt.Errorf("copy %s: %w", s.table, err)
+			}
+		}
+		for _, t := range []string{"worker", "enrollment"} {
+			if _, err := tx.Exec(ctx, `SELECT setval(pg_get_serial_sequence($1, 'id'), coalesce((SELECT max(id) FROM `+t+`), 0) + 1, false)`, t); err != nil {
+				return err
+			}
+		}
+		summary := fmt.Sprintf("Data dimuat: %d peserta, %d pembayaran iuran, %d klaim",
+			len(b.Workers), len(b.Contributions), len(b.Claims))
+		return audit(ctx, tx, actor, "load", "dataset", "", summary, nil, nil)
+	})
+	return mapError("load bulk data", err)
+}
+
+func workerRows(b Bulk) pgx.CopyFromSource {
+	return pgx.CopyFromSlice(len(b.Workers), func(i int) ([]any, error) {
+		w := b.Workers[i]
+		return []any{b.Pemda, w.ID, string(w.NIK), w.Name, nullDate(w.BirthDate), nullString(string(w.Sex)),
+			w.CategoryCode, w.KelurahanCode, nullString(w.KPJ), int64(w.Income), w.Address, w.Phone}, nil
+	})
+}
+
+func enrollmentRows(b Bulk) pgx.CopyFromSource {
+	var rows [][]any
+	for _, w := range b.Workers {
+		for _, e := range w.Enrollments {
+			rows = append(rows, []any{b.Pemda, e.ID, w.ID, e.Start, e.End, string(e.Status)})
+		}
+	}
+	return pgx.CopyFromRows(rows)
+}
+
+func contributionRows(b Bulk) pgx.CopyFromSource {
+	return pgx.CopyFromSlice(len(b.Contributions), func(i int) ([]any, error) {
+		c := b.Contributions[i]
+		var billed *int64
+		if c.Billed != nil {
+			v := int64(*c.Billed)
+			billed = &v
+		}
+		return []any{b.Pemda, c.CoverageMonth.First(), c.Participants, billed, int64(c.Paid), c.PaidOn,
+			nullString(c.SP2D), c.Note}, nil
+	})
+}
+
+func claimRows(b Bulk) pgx.CopyFromSource {
+	return pgx.CopyFromSlice(len(b.Claims), func(i int) ([]any, error) {
+		c := b.Claims[i]
+		return []any{b.Pemda, nullString(c.No), c.WorkerID, string(c.Type), c.IncidentOn, nullDate(c.SubmittedOn),
+			nullDate(c.PaidOn), int64(c.Amount), string(c.Status), c.Beneficiary, c.Note}, nil
+	})
+}
+
+func budgetRows(b Bulk) pgx.CopyFromSource {
+	return pgx.CopyFromSlice(len(b.Budgets), func(i int) ([]any, error) {
+		x := b.Budgets[i]
+		return []any{b.Pemda, x.FiscalYear, x.Revision, x.Label, int64(x.Ceiling), x.Document, nullDate(x.DecidedOn), x.Note}, nil
+	})
+}
+
+func targetRows(b Bulk) pgx.CopyFromSource {
+	return pgx.CopyFromSlice(len(b.Targets), func(i int) ([]any, error) {
+		t := b.Targets[i]
+		return []any{b.Pemda, t.Year, t.CategoryCode, nullString(t.KelurahanCode), t.Workers, t.Note}, nil
+	})
+}
+
+func workforceRows(b Bulk) pgx.CopyFromSource {
+	return pgx.CopyFromSlice(len(b.Workforce), func(i int) ([]any, error) {
+		w := b.Workforce[i]
+		var target *int
+		if w.TargetPermille > 0 {
+			target = &w.TargetPermille
+		}
+		return []any{b.Pemda, w.Year, w.Workforce, w.WorkforceSource, w.Protected, w.ProtectedSource, target}, nil
+	})
+}
+
+// nullDate stores a zero time as NULL.
+func nullDate(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
+}
+
+// nullString stores an empty string as NULL.
+func nullString(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}

@@ -1,0 +1,85 @@
+package postgres_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/postgres"
+)
+
+func TestMigrateUpDownUp(t *testing.T) {
+	ctx := context.Background()
+	db, err := postgres.Open(ctx, pgtest.EmptyURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.RequireCurrentSchema(ctx); !errors.Is(err, postgres.ErrSchemaBehind) {
+		t.Fatalf("empty database: RequireCurrentSchema = %v, want ErrSchemaBehind", err)
+	}
+	if err := db.MigrateUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	st, err := db.Schema(ctx)
+	if err != nil || !st.Current() || st.Version != postgres.LatestVersion() {
+		t.Fatalf("after up: %+v, %v", st, err)
+	}
+	for i := 0; i < int(postgres.LatestVersion()); i++ {
+		if err := db.MigrateDown(ctx); err != nil {
+			t.Fatalf("down step %d: %v", i+1, err)
+		}
+	}
+	if st, _ := db.Schema(ctx); st.Version != 0 {
+		t.Fatalf("after all downs: version %d", st.Version)
+	}
+	if err := db.MigrateUp(ctx); err != nil {
+		t.Fatalf("up again: %v", err)
+	}
+	if err := db.RequireCurrentSchema(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSeedData(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	kec, err := db.Kecamatans(ctx, "3672")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kel, err := db.Kelurahans(ctx, "3672")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cats, err := db.Categories(ctx, "3672")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(kec) != 8 || len(kel) != 43 || len(cats) != 11 {
+		t.Fatalf("seeded %d kecamatan, %d kelurahan, %d categories; want 8, 43, 11", len(kec), len(kel), len(cats))
+	}
+	var lebakgede bool
+	for _, k := range kel {
+		if k.Code == "36.72.03.1002" && k.Matches("Lebak Gede") && k.BPSCode == "3672020013" {
+			lebakgede = true
+		}
+	}
+	if !lebakgede {
+		t.Error("Lebakgede is missing its code, BPS code or the spelling variant Lebak Gede")
+	}
+	rates, err := db.Rates(ctx, "3672")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		month string
+		want  int64
+	}{{"2020-07", 16800}, {"2020-08", 168}, {"2021-01", 168}, {"2021-02", 16800}, {"2024-07", 16800}} {
+		r, ok := rates.At(mustMonth(t, tt.month))
+		if !ok || int64(r.Total()) != tt.want {
+			t.Errorf("rate in %s = %v (%v), want %d", tt.month, r.Total(), ok, tt.want)
+		}
+	}
+}

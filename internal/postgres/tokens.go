@@ -1,0 +1,103 @@
+package postgres
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base32"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/cilegon/monev/internal/domain"
+)
+
+// tokenPrefix starts every API token, so a leaked one is easy to recognise.
+const tokenPrefix = "monev_"
+
+// APIToken describes a bearer token without its secret.
+type APIToken struct {
+	ID         int64
+	UserID     int64
+	Username   string
+	Name       string
+	Prefix     string
+	CreatedAt  time.Time
+	LastUsedAt *time.Time
+	RevokedAt  *time.Time
+}
+
+func hashToken(plain string) []byte {
+	h := sha256.Sum256([]byte(plain))
+	return h[:]
+}
+
+// CreateAPIToken makes a new bearer token for a user and returns it; only
+// its SHA-256 hash is stored, so it cannot be shown again.
+func (db *DB) CreateAPIToken(ctx context.Context, actor domain.Actor, u domain.User, name string) (string, error) {
+	secret := make([]byte, 32)
+	if _, err := rand.Read(secret); err != nil {
+		return "", err
+	}
+	plain := tokenPrefix + strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(secret))
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		var id int64
+		err := tx.QueryRow(ctx, `
+			INSERT INTO api_token (pemda, user_id, name, token_hash, prefix) VALUES ($1, $2, $3, $4, $5)
+			RETURNING id`, u.Pemda, u.ID, name, hashToken(plain), plain[:len(tokenPrefix)+6]).Scan(&id)
+		if err != nil {
+			return err
+		}
+		return audit(ctx, tx, actor, "create", "api_token", id, "Token API untuk "+u.Username+" dibuat", nil, nil)
+	})
+	if err != nil {
+		return "", mapError("create api token", err)
+	}
+	return plain, nil
+}
+
+// UserByAPIToken returns the active user of an unrevoked token and notes
+// when the token was last used (at most once a minute).
+func (db *DB) UserByAPIToken(ctx context.Context, plain string) (domain.User, error) {
+	if !strings.HasPrefix(plain, tokenPrefix) {
+		return domain.User{}, mapError("find api token", pgx.ErrNoRows)
+	}
+	rows, _ := db.pool.Query(ctx, `
+		WITH t AS (
+			UPDATE api_token SET last_used_at = now()
+			WHERE token_hash = $1 AND revoked_at IS NULL
+			  AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+			RETURNING pemda, user_id
+		)
+		SELECT `+userColumns("u.")+`
+		FROM api_token k JOIN app_user u ON u.pemda = k.pemda AND u.id = k.user_id
+		WHERE k.token_hash = $1 AND k.revoked_at IS NULL AND u.active`, hashToken(plain))
+	r, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[userRow])
+	return r.user(), mapError("find api token", err)
+}
+
+// APITokens lists the tokens of a Pemda, newest first.
+func (db *DB) APITokens(ctx context.Context, pemda string) ([]APIToken, error) {
+	rows, _ := db.pool.Query(ctx, `
+		SELECT k.id, k.user_id, u.username, k.name, k.prefix, k.created_at, k.last_used_at, k.revoked_at
+		FROM api_token k JOIN app_user u ON u.pemda = k.pemda AND u.id = k.user_id
+		WHERE k.pemda = $1 ORDER BY k.created_at DESC, k.id DESC`, pemda)
+	ts, err := pgx.CollectRows(rows, pgx.RowToStructByPos[APIToken])
+	return ts, mapError("list api tokens", err)
+}
+
+// RevokeAPIToken stops a token from working.
+func (db *DB) RevokeAPIToken(ctx context.Context, actor domain.Actor, pemda string, id int64) error {
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `UPDATE api_token SET revoked_at = now() WHERE pemda = $1 AND id = $2 AND revoked_at IS NULL`, pemda, id)
+		if err != nil {
+			return err
+		}
+		if tag.RowsAffected() == 0 {
+			return pgx.ErrNoRows
+		}
+		return audit(ctx, tx, actor, "revoke", "api_token", id, "Token API dicabut", nil, nil)
+	})
+	return mapError("revoke api token", err)
+}

@@ -1,0 +1,102 @@
+package postgres
+
+import (
+	"context"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/cilegon/monev/internal/domain"
+)
+
+// userColumns is the column list of userRow, qualified by a table alias.
+func userColumns(alias string) string {
+	return strings.NewReplacer("@", alias).Replace(
+		`@pemda, @id, @username, @full_name, @role, @institution, @position, @rank, coalesce(@nip, '') AS nip, @active`)
+}
+
+type userRow struct {
+	Pemda       string
+	ID          int64
+	Username    string
+	FullName    string
+	Role        string
+	Institution string
+	Position    string
+	Rank        string
+	NIP         string
+	Active      bool
+}
+
+func (r userRow) user() domain.User {
+	return domain.User{
+		ID: r.ID, Pemda: r.Pemda, Username: r.Username, FullName: r.FullName, Role: domain.Role(r.Role),
+		Institution: r.Institution, Position: r.Position, Rank: r.Rank, NIP: r.NIP, Active: r.Active,
+	}
+}
+
+// CreateUser adds a user with an already hashed password.
+func (db *DB) CreateUser(ctx context.Context, actor domain.Actor, u domain.User, passwordHash string) (domain.User, error) {
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		err := tx.QueryRow(ctx, `
+			INSERT INTO app_user (pemda, username, full_name, role, password_hash, institution, position, rank, nip, active)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, nullif($9, ''), $10)
+			RETURNING id`,
+			u.Pemda, u.Username, u.FullName, string(u.Role), passwordHash, u.Institution, u.Position, u.Rank, u.NIP, u.Active,
+		).Scan(&u.ID)
+		if err != nil {
+			return err
+		}
+		return audit(ctx, tx, actor, "create", "user", u.ID, "Pengguna "+u.Username+" dibuat", nil, u)
+	})
+	return u, mapError("create user", err)
+}
+
+// UserByUsername returns an active or inactive user and their password hash.
+func (db *DB) UserByUsername(ctx context.Context, username string) (domain.User, string, error) {
+	var hash string
+	rows, err := db.pool.Query(ctx, `SELECT `+userColumns("")+`, password_hash FROM app_user WHERE username = $1`, username)
+	if err != nil {
+		return domain.User{}, "", mapError("find user", err)
+	}
+	r, err := pgx.CollectExactlyOneRow(rows, func(row pgx.CollectableRow) (userRow, error) {
+		var u userRow
+		err := row.Scan(&u.Pemda, &u.ID, &u.Username, &u.FullName, &u.Role, &u.Institution, &u.Position, &u.Rank, &u.NIP, &u.Active, &hash)
+		return u, err
+	})
+	return r.user(), hash, mapError("find user", err)
+}
+
+// User returns one user of a Pemda.
+func (db *DB) User(ctx context.Context, pemda string, id int64) (domain.User, error) {
+	rows, _ := db.pool.Query(ctx, `SELECT `+userColumns("")+` FROM app_user WHERE pemda = $1 AND id = $2`, pemda, id)
+	r, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[userRow])
+	return r.user(), mapError("find user", err)
+}
+
+// Users lists the users of a Pemda by username.
+func (db *DB) Users(ctx context.Context, pemda string) ([]domain.User, error) {
+	rows, _ := db.pool.Query(ctx, `SELECT `+userColumns("")+` FROM app_user WHERE pemda = $1 ORDER BY username`, pemda)
+	rs, err := pgx.CollectRows(rows, pgx.RowToStructByName[userRow])
+	users := make([]domain.User, len(rs))
+	for i, r := range rs {
+		users[i] = r.user()
+	}
+	return users, mapError("list users", err)
+}
+
+// SetPassword replaces a user's password hash.
+func (db *DB) SetPassword(ctx context.Context, actor domain.Actor, pemda string, id int64, passwordHash string) error {
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `UPDATE app_user SET password_hash = $3, updated_at = now() WHERE pemda = $1 AND id = $2`,
+			pemda, id, passwordHash)
+		if err != nil {
+			return err
+		}
+		if tag.RowsAffected() == 0 {
+			return pgx.ErrNoRows
+		}
+		return audit(ctx, tx, actor, "update", "user", id, "Kata sandi diganti", nil, nil)
+	})
+	return mapError("set password", err)
+}

@@ -1,0 +1,60 @@
+package server
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/cilegon/monev/internal/domain"
+)
+
+// balanceJSON is the API form of a balance: amounts are integers of whole
+// rupiah, claim_ratio is null when there were no contributions.
+type balanceJSON struct {
+	Period            string   `json:"period"`
+	Label             string   `json:"label"`
+	From              string   `json:"from"`
+	To                string   `json:"to"`
+	Basis             string   `json:"basis"`
+	ContributionsPaid int64    `json:"contributions_paid"`
+	ClaimsPaid        int64    `json:"claims_paid"`
+	ClaimsCount       int64    `json:"claims_count"`
+	Balance           int64    `json:"balance"`
+	ClaimRatio        *float64 `json:"claim_ratio"`
+	ActiveWorkers     int64    `json:"active_workers"`
+}
+
+func toBalanceJSON(b domain.Balance) balanceJSON {
+	out := balanceJSON{
+		Period: b.Period.String(), Label: b.Period.Label(),
+		From: b.Period.Start().Format("2006-01-02"), To: b.Period.End().Format("2006-01-02"),
+		Basis:             string(b.Basis),
+		ContributionsPaid: int64(b.ContributionsPaid), ClaimsPaid: int64(b.ClaimsPaid), ClaimsCount: b.ClaimsCount,
+		Balance: int64(b.Saldo()), ActiveWorkers: b.ActiveWorkers,
+	}
+	if ratio := b.ClaimRatio(); ratio.Valid() {
+		f := ratio.Float()
+		out.ClaimRatio = &f
+	}
+	return out
+}
+
+// apiBalance is GET /api/v1/balance?period=…|from=…&to=…&basis=cash|accrual.
+func (s *Server) apiBalance(w http.ResponseWriter, r *http.Request) {
+	u := currentUser(r)
+	sel, err := s.selectPeriod(r.Context(), u.Pemda, r.URL.Query())
+	var bad *domain.ValueError
+	if errors.As(err, &bad) {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "invalid period or basis", "detail": bad.Msg})
+		return
+	}
+	if err != nil {
+		s.failJSON(w, r, err)
+		return
+	}
+	b, err := s.db.Balance(r.Context(), u.Pemda, sel.Period, sel.Basis)
+	if err != nil {
+		s.failJSON(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, toBalanceJSON(b))
+}

@@ -1,0 +1,176 @@
+package server
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/cilegon/monev/internal/domain"
+)
+
+func TestLoginLogout(t *testing.T) {
+	a := newApp(t)
+	u := a.user(domain.RoleBPJS)
+	c := a.client()
+
+	// Before: the dashboard sends the browser to sign in, keeping the address.
+	resp, _ := a.get(c, "/?period=2024")
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/login?next=%2F%3Fperiod%3D2024" {
+		t.Fatalf("anonymous dashboard: %d %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	resp, body := a.get(c, "/login")
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "Kata sandi") {
+		t.Fatalf("login form: %d", resp.StatusCode)
+	}
+
+	resp, body = a.do(c, http.MethodPost, "/login", strings.NewReader(url.Values{
+		"username": {u.Username}, "password": {"salah-sekali-ini"}}.Encode()), nil)
+	if resp.StatusCode != http.StatusUnauthorized || !strings.Contains(body, "Nama pengguna atau kata sandi salah.") {
+		t.Fatalf("wrong password: %d", resp.StatusCode)
+	}
+
+	resp, _ = a.do(c, http.MethodPost, "/login", strings.NewReader(url.Values{
+		"username": {strings.ToUpper(u.Username)}, "password": {testPassword}, "next": {"/?period=2024"}}.Encode()), nil)
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/?period=2024" {
+		t.Fatalf("login: %d %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	cookie := sessionCookie(t, resp)
+	if !cookie.HttpOnly || cookie.SameSite != http.SameSiteLaxMode || cookie.Secure {
+		t.Errorf("session cookie flags: HttpOnly=%v SameSite=%v Secure=%v (plain HTTP)", cookie.HttpOnly, cookie.SameSite, cookie.Secure)
+	}
+	resp, body = a.get(c, "/")
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "Ringkasan") {
+		t.Fatalf("dashboard after login: %d", resp.StatusCode)
+	}
+
+	// Logout ends the session on the server: the old cookie no longer works.
+	stolen := a.client()
+	stolen.Jar.SetCookies(mustURL(t, a.ts.URL), []*http.Cookie{{Name: cookie.Name, Value: cookie.Value}})
+	resp, _ = a.do(c, http.MethodPost, "/logout", nil, nil)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("logout: %d", resp.StatusCode)
+	}
+	if resp, _ := a.get(stolen, "/"); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("the session cookie still works after logout: %d", resp.StatusCode)
+	}
+
+	var logins, failures int
+	_ = a.db.Pool().QueryRow(context.Background(),
+		`SELECT count(*) FILTER (WHERE action = 'login'), count(*) FILTER (WHERE action = 'login_failed') FROM audit_log`).Scan(&logins, &failures)
+	if logins != 1 || failures != 1 {
+		t.Errorf("audit log has %d sign-ins and %d failures, want 1 and 1", logins, failures)
+	}
+}
+
+func TestLoginRenewsTheSessionID(t *testing.T) {
+	a := newApp(t)
+	u := a.user(domain.RoleAdmin)
+	c := a.client()
+	// A wrong password leaves a session cookie (the flash-free login page
+	// does not, so plant one as an attacker would).
+	c.Jar.SetCookies(mustURL(t, a.ts.URL), []*http.Cookie{{Name: "monev_session", Value: "planted-by-attacker"}})
+	resp, _ := a.do(c, http.MethodPost, "/login", strings.NewReader(url.Values{
+		"username": {u.Username}, "password": {testPassword}}.Encode()), nil)
+	if got := sessionCookie(t, resp).Value; got == "planted-by-attacker" || got == "" {
+		t.Errorf("session id after login = %q; want a new one", got)
+	}
+}
+
+func TestLoginThrottle(t *testing.T) {
+	a := newApp(t)
+	u := a.user(domain.RoleDisnaker)
+	c := a.client()
+	for i := 0; i < maxLoginFailures; i++ {
+		resp, _ := a.do(c, http.MethodPost, "/login", strings.NewReader(url.Values{
+			"username": {u.Username}, "password": {"tebakan-ke-" + string(rune('a'+i))}}.Encode()), nil)
+		if resp.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("attempt %d: %d", i+1, resp.StatusCode)
+		}
+	}
+	// Now even the right password is refused for a while.
+	resp, body := a.do(c, http.MethodPost, "/login", strings.NewReader(url.Values{
+		"username": {u.Username}, "password": {testPassword}}.Encode()), nil)
+	if resp.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "Terlalu banyak percobaan") {
+		t.Errorf("after %d failures: %d", maxLoginFailures, resp.StatusCode)
+	}
+}
+
+func TestCrossOriginPostIsRefused(t *testing.T) {
+	a := newApp(t)
+	u := a.user(domain.RoleAdmin)
+	resp, _ := a.do(a.client(), http.MethodPost, "/login", strings.NewReader(url.Values{
+		"username": {u.Username}, "password": {testPassword}}.Encode()),
+		map[string]string{"Origin": "https://evil.example", "Sec-Fetch-Site": "cross-site"})
+	if resp.StatusCode != http.StatusForbidden {
+		t.Errorf("cross-site login post: %d, want 403", resp.StatusCode)
+	}
+	c := a.login(domain.RoleAdmin)
+	resp, _ = a.do(c, http.MethodPost, "/logout", nil, map[string]string{"Sec-Fetch-Site": "cross-site"})
+	if resp.StatusCode != http.StatusForbidden {
+		t.Errorf("cross-site logout post: %d, want 403", resp.StatusCode)
+	}
+	resp, _ = a.do(c, http.MethodPost, "/logout", nil, map[string]string{"Sec-Fetch-Site": "same-origin"})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("same-origin logout post: %d, want 303", resp.StatusCode)
+	}
+}
+
+func TestSecurityHeaders(t *testing.T) {
+	a := newApp(t)
+	resp, body := a.get(a.client(), "/login")
+	for h, want := range map[string]string{
+		"Content-Security-Policy": "frame-ancestors 'none'",
+		"X-Content-Type-Options":  "nosniff",
+		"Referrer-Policy":         "same-origin",
+		"Cache-Control":           "no-store",
+	} {
+		if got := resp.Header.Get(h); !strings.Contains(got, want) {
+			t.Errorf("%s = %q, want it to contain %q", h, got, want)
+		}
+	}
+	if strings.Contains(resp.Header.Get("Content-Security-Policy"), "unsafe-inline") {
+		t.Error("CSP allows inline script or style")
+	}
+	if strings.Contains(body, "<script>") || strings.Contains(body, "style=") {
+		t.Error("the page has inline script or style, which the CSP blocks")
+	}
+}
+
+func TestErrorsShowNoInternals(t *testing.T) {
+	a := newApp(t)
+	c := a.login(domain.RolePimpinan)
+	resp, body := a.get(c, "/no-such-page")
+	if resp.StatusCode != http.StatusNotFound || !strings.Contains(body, "Halaman tidak ditemukan") {
+		t.Errorf("unknown page: %d", resp.StatusCode)
+	}
+	a.db.Close() // every query now fails
+	resp, body = a.get(c, "/")
+	if resp.StatusCode != http.StatusInternalServerError && resp.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("with the database gone: %d", resp.StatusCode)
+	}
+	if strings.Contains(body, "pool") || strings.Contains(body, "postgres") {
+		t.Errorf("error page leaks internals: %s", body)
+	}
+}
+
+func sessionCookie(t *testing.T, resp *http.Response) *http.Cookie {
+	t.Helper()
+	for _, c := range resp.Cookies() {
+		if c.Name == "monev_session" {
+			return c
+		}
+	}
+	t.Fatal("no session cookie")
+	return nil
+}
+
+func mustURL(t *testing.T, s string) *url.URL {
+	t.Helper()
+	u, err := url.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}

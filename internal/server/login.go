@@ -1,0 +1,107 @@
+package server
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/password"
+	"github.com/cilegon/monev/web"
+	"github.com/cilegon/monev/web/pages"
+)
+
+// Sign-in throttling: after this many failures for one username or one
+// address within the window, further attempts are refused until it passes.
+const (
+	maxLoginFailures = 5
+	loginWindow      = 15 * time.Minute
+)
+
+// dummyHash keeps the time of a sign-in with an unknown username close to
+// that of a wrong password.
+var dummyHash, _ = password.Hash("monev-dummy-password")
+
+func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
+	if s.sessions.GetInt64(r.Context(), sessUserID) != 0 {
+		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
+		return
+	}
+	s.renderLogin(w, r, http.StatusOK, pages.LoginProps{Next: r.URL.Query().Get("next")})
+}
+
+func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+	username := strings.ToLower(strings.TrimSpace(r.PostFormValue("username")))
+	pw := r.PostFormValue("password")
+	props := pages.LoginProps{Username: username, Next: r.PostFormValue("next")}
+	keys := []string{"user:" + username, "ip:" + s.clientIP(r)}
+
+	failures, err := s.db.LoginFailures(r.Context(), s.now().Add(-loginWindow), keys...)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if failures >= maxLoginFailures {
+		props.Error = "Terlalu banyak percobaan masuk yang gagal. Tunggu 15 menit, lalu coba lagi."
+		s.renderLogin(w, r, http.StatusTooManyRequests, props)
+		return
+	}
+
+	u, hash, err := s.db.UserByUsername(r.Context(), username)
+	if errors.Is(err, domain.ErrNotFound) {
+		hash = dummyHash
+	} else if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if perr := password.Verify(pw, hash); perr != nil || err != nil || !u.Active {
+		if rerr := s.db.RecordLoginFailure(r.Context(), keys...); rerr != nil {
+			s.fail(w, r, rerr)
+			return
+		}
+		s.auditLogin(r, u, username, "login_failed", "Gagal masuk")
+		props.Error = "Nama pengguna atau kata sandi salah."
+		s.renderLogin(w, r, http.StatusUnauthorized, props)
+		return
+	}
+
+	if err := s.sessions.RenewToken(r.Context()); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.sessions.Put(r.Context(), sessUserID, u.ID)
+	s.sessions.Put(r.Context(), sessPemda, u.Pemda)
+	_ = s.db.ClearLoginFailures(r.Context(), keys[0])
+	s.auditLogin(r, u, username, "login", "Masuk")
+	http.Redirect(w, r, safeNext(props.Next), http.StatusSeeOther)
+}
+
+func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
+	u := currentUser(r)
+	if err := s.sessions.Destroy(r.Context()); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.auditLogin(r, u, u.Username, "logout", "Keluar")
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+}
+
+// auditLogin records a sign-in event; an unknown username is recorded under
+// the default Pemda.
+func (s *Server) auditLogin(r *http.Request, u domain.User, username, action, summary string) {
+	a := domain.ActorFor(u, s.clientIP(r), requestID(r.Context()))
+	a.Username = username
+	if a.Pemda == "" {
+		a.Pemda = domain.DefaultPemda
+	}
+	if err := s.db.Audit(r.Context(), a, action, "session", u.ID, summary); err != nil {
+		s.log.Error("audit sign-in", "err", err, "request_id", requestID(r.Context()))
+	}
+}
+
+func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, status int, p pages.LoginProps) {
+	p.PemdaName = "Kota Cilegon"
+	p.Demo = s.cfg.DemoLogins
+	s.write(w, r, status, web.Bare(web.Chrome{Title: "Masuk", Version: s.cfg.Version}), pages.Login(p))
+}

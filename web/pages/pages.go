@@ -1,0 +1,3 @@
+// Package pages holds one templ page a file. Each page takes one props
+// struct that its handler builds.
+package pages

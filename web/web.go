@@ -1,0 +1,58 @@
+// Package web holds monev's user interface: templ components (this layout,
+// components/ and pages/) and the static files. Pages take props structs that
+// handlers build; templates do no queries and no reshaping of data. web never
+// imports server or postgres.
+package web
+
+import "embed"
+
+// Static holds the stylesheet, scripts and icons served under /static/.
+//
+//go:embed static
+var Static embed.FS
+
+// Chrome is what the layout needs around a page: title, signed-in user,
+// navigation and a flash message.
+type Chrome struct {
+	Title     string
+	PemdaName string
+	User      *ChromeUser // nil on public pages
+	Nav       []NavItem
+	Active    string // key of the current navigation item
+	Flash     Flash
+	Version   string // asset version, for cache busting
+}
+
+// ChromeUser is the signed-in user as the layout shows them.
+type ChromeUser struct {
+	Name      string
+	RoleLabel string
+}
+
+// NavItem is one link of the main navigation.
+type NavItem struct {
+	Key   string
+	Label string
+	Href  string
+}
+
+// Flash is a one-time message shown after a redirect.
+type Flash struct {
+	Kind    string // "ok", "error" or "info"
+	Message string
+}
+
+// FullTitle is the document title.
+func (c Chrome) FullTitle() string {
+	if c.Title == "" {
+		return "monev"
+	}
+	return c.Title + " · monev"
+}
+
+func (c Chrome) asset(path string) string {
+	if c.Version == "" {
+		return "/static/" + path
+	}
+	return "/static/" + path + "?v=" + c.Version
+}
