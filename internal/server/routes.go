@@ -33,6 +33,13 @@ func (s *Server) routes() {
 	s.handle(http.MethodPost, "/logout", anyRole, s.logout)
 
 	s.handle(http.MethodGet, "/", anyRole, s.dashboard)
-
 	s.handle(http.MethodGet, "/api/v1/balance", apiAnyRole, s.apiBalance)
+
+	// Each area declares its routes in its own routes_*.go file.
+	s.registryRoutes()
+	s.importRoutes()
+	s.qualityRoutes()
+	s.analysisRoutes()
+	s.reportRoutes()
+	s.adminRoutes()
 }
