@@ -18,44 +18,77 @@ func (db *DB) Balance(ctx context.Context, pemda string, p domain.Period, basis 
 	return bs[0], nil
 }
 
-// balanceSQL computes the balance of many periods at once. The definitions
-// are domain.Balance's: contributions and paid claims dated in the period
-// (the date column depends on the basis), and workers with a spell covering
-// the period's last day. Spells of one worker never overlap, so counting
-// spells counts workers.
+// balanceSQL reads the balance of many periods from the monthly aggregates.
+// The definitions are domain.Balance's: contributions and paid claims dated
+// in the period (by the basis's date), and workers covered on the period's
+// last day, the running sum of the roster's month-end changes.
 const balanceSQL = `
 	WITH p AS (
-		SELECT i, start_on, end_on FROM unnest($2::date[], $3::date[]) WITH ORDINALITY AS p(start_on, end_on, i)
+		SELECT i, from_m, to_m FROM unnest($2::date[], $3::date[]) WITH ORDINALITY AS p (from_m, to_m, i)
+	), c AS (
+		SELECT month, sum(paid) AS paid FROM agg_contribution
+		WHERE pemda = $1 AND basis = $4 AND month BETWEEN (SELECT min(from_m) FROM p) AND (SELECT max(to_m) FROM p)
+		GROUP BY month
+	), k AS (
+		SELECT month, sum(amount) AS amount, sum(claims) AS claims FROM agg_claim
+		WHERE pemda = $1 AND basis = $4 AND status = 'dibayar'
+		  AND month BETWEEN (SELECT min(from_m) FROM p) AND (SELECT max(to_m) FROM p)
+		GROUP BY month
+	), r AS (
+		SELECT month, sum(sum(d_end)) OVER (ORDER BY month) AS active FROM agg_roster
+		WHERE pemda = $1 AND month <= (SELECT max(to_m) FROM p)
+		GROUP BY month
+	)
+	SELECT
+		(SELECT coalesce(sum(paid), 0) FROM c WHERE c.month BETWEEN p.from_m AND p.to_m),
+		(SELECT coalesce(sum(amount), 0) FROM k WHERE k.month BETWEEN p.from_m AND p.to_m),
+		(SELECT coalesce(sum(claims), 0) FROM k WHERE k.month BETWEEN p.from_m AND p.to_m),
+		coalesce((SELECT active FROM r WHERE r.month <= p.to_m ORDER BY r.month DESC LIMIT 1), 0)
+	FROM p ORDER BY p.i`
+
+// BalanceSeries computes the balance of each period, in order, from the
+// monthly aggregates.
+func (db *DB) BalanceSeries(ctx context.Context, pemda string, periods []domain.Period, basis domain.Basis) ([]domain.Balance, error) {
+	return db.balanceSeries(ctx, balanceSQL, pemda, periods, basis)
+}
+
+// directBalanceSQL computes the same figures straight from the base tables.
+// It is the reference the aggregates are tested against, and what the
+// benchmark compares them with.
+const directBalanceSQL = `
+	WITH p AS (
+		SELECT i, from_m, to_m, (to_m + interval '1 month - 1 day')::date AS end_on
+		FROM unnest($2::date[], $3::date[]) WITH ORDINALITY AS p (from_m, to_m, i)
 	)
 	SELECT
 		(SELECT coalesce(sum(c.paid), 0) FROM contribution c
-		  WHERE c.pemda = $1 AND c.{{cdate}} BETWEEN p.start_on AND p.end_on),
+		  WHERE c.pemda = $1 AND CASE $4 WHEN 'cash' THEN c.paid_on ELSE c.coverage_month END BETWEEN p.from_m AND p.end_on),
 		(SELECT coalesce(sum(k.amount), 0) FROM claim k
-		  WHERE k.pemda = $1 AND k.status = 'dibayar' AND k.{{kdate}} BETWEEN p.start_on AND p.end_on),
+		  WHERE k.pemda = $1 AND k.status = 'dibayar'
+		    AND CASE $4 WHEN 'cash' THEN k.paid_on ELSE k.incident_on END BETWEEN p.from_m AND p.end_on),
 		(SELECT count(*) FROM claim k
-		  WHERE k.pemda = $1 AND k.status = 'dibayar' AND k.{{kdate}} BETWEEN p.start_on AND p.end_on),
+		  WHERE k.pemda = $1 AND k.status = 'dibayar'
+		    AND CASE $4 WHEN 'cash' THEN k.paid_on ELSE k.incident_on END BETWEEN p.from_m AND p.end_on),
 		(SELECT count(*) FROM enrollment e
 		  WHERE e.pemda = $1 AND e.start_date <= p.end_on AND (e.end_date IS NULL OR e.end_date >= p.end_on))
 	FROM p ORDER BY p.i`
 
-// basisColumns names the date columns a basis counts by.
-func basisColumns(b domain.Basis) (contribution, claim string) {
-	if b == domain.BasisAccrual {
-		return "coverage_month", "incident_on"
-	}
-	return "paid_on", "paid_on"
+// DirectBalanceSeries is BalanceSeries computed from the base tables
+// without the aggregates: slower, and the reference for tests and benchmarks.
+func (db *DB) DirectBalanceSeries(ctx context.Context, pemda string, periods []domain.Period, basis domain.Basis) ([]domain.Balance, error) {
+	return db.balanceSeries(ctx, directBalanceSQL, pemda, periods, basis)
 }
 
-// BalanceSeries computes the balance of each period, in order.
-func (db *DB) BalanceSeries(ctx context.Context, pemda string, periods []domain.Period, basis domain.Basis) ([]domain.Balance, error) {
-	starts := make([]time.Time, len(periods))
-	ends := make([]time.Time, len(periods))
-	for i, p := range periods {
-		starts[i], ends[i] = p.Start(), p.End()
+func (db *DB) balanceSeries(ctx context.Context, sql, pemda string, periods []domain.Period, basis domain.Basis) ([]domain.Balance, error) {
+	if len(periods) == 0 {
+		return nil, nil
 	}
-	cdate, kdate := basisColumns(basis)
-	sql := expand(balanceSQL, map[string]string{"cdate": cdate, "kdate": kdate})
-	rows, _ := db.pool.Query(ctx, sql, pemda, starts, ends)
+	froms := make([]time.Time, len(periods))
+	tos := make([]time.Time, len(periods))
+	for i, p := range periods {
+		froms[i], tos[i] = p.From.First(), p.To.First()
+	}
+	rows, _ := db.pool.Query(ctx, sql, pemda, froms, tos, string(basis))
 	i := 0
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.Balance, error) {
 		b := domain.Balance{Period: periods[i], Basis: basis}
@@ -70,10 +103,10 @@ func (db *DB) BalanceSeries(ctx context.Context, pemda string, periods []domain.
 // paid or any claim happened.
 func (db *DB) DataYears(ctx context.Context, pemda string) ([]int, error) {
 	rows, _ := db.pool.Query(ctx, `
-		SELECT y FROM (
-			SELECT DISTINCT extract(year FROM paid_on)::int AS y FROM contribution WHERE pemda = $1
-			UNION
-			SELECT DISTINCT extract(year FROM incident_on)::int FROM claim WHERE pemda = $1
+		SELECT DISTINCT extract(year FROM month)::int AS y FROM (
+			SELECT month FROM agg_contribution WHERE pemda = $1 AND basis = 'cash' AND payments <> 0
+			UNION ALL
+			SELECT month FROM agg_claim WHERE pemda = $1 AND basis = 'accrual' AND claims <> 0
 		) t ORDER BY y DESC`, pemda)
 	years, err := pgx.CollectRows(rows, pgx.RowTo[int])
 	return years, mapError("data years", err)

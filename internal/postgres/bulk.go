@@ -47,11 +47,12 @@ func (db *DB) LoadBulk(ctx context.Context, actor domain.Actor, b Bulk) error {
 		}{
 			{"worker", []string{"pemda", "id", "nik", "name", "birth_date", "sex", "category_code", "kelurahan_code",
 				"kpj", "income", "address", "phone"}, workerRows(b)},
-			{"enrollment", []string{"pemda", "id", "worker_id", "start_date", "end_date", "status"}, enrollmentRows(b)},
+			{"enrollment", []string{"pemda", "id", "worker_id", "category_code", "kelurahan_code", "start_date", "end_date",
+				"status"}, enrollmentRows(b)},
 			{"contribution", []string{"pemda", "coverage_month", "participants", "billed", "paid", "paid_on", "sp2d_no", "note"},
 				contributionRows(b)},
-			{"claim", []string{"pemda", "claim_no", "worker_id", "type", "incident_on", "submitted_on", "paid_on", "amount",
-				"status", "beneficiary", "note"}, claimRows(b)},
+			{"claim", []string{"pemda", "claim_no", "worker_id", "category_code", "kelurahan_code", "type", "incident_on",
+				"submitted_on", "paid_on", "amount", "status", "beneficiary", "note"}, claimRows(b)},
 			{"budget", []string{"pemda", "fiscal_year", "revision", "label", "ceiling", "document", "decided_on", "note"},
 				budgetRows(b)},
 			{"target", []string{"pemda", "year", "category_code", "kelurahan_code", "workers", "note"}, targetRows(b)},
@@ -87,7 +88,7 @@ func enrollmentRows(b Bulk) pgx.CopyFromSource {
 	var rows [][]any
 	for _, w := range b.Workers {
 		for _, e := range w.Enrollments {
-			rows = append(rows, []any{b.Pemda, e.ID, w.ID, e.Start, e.End, string(e.Status)})
+			rows = append(rows, []any{b.Pemda, e.ID, w.ID, w.CategoryCode, w.KelurahanCode, e.Start, e.End, string(e.Status)})
 		}
 	}
 	return pgx.CopyFromRows(rows)
@@ -107,10 +108,18 @@ func contributionRows(b Bulk) pgx.CopyFromSource {
 }
 
 func claimRows(b Bulk) pgx.CopyFromSource {
+	byID := make(map[int64]*domain.Worker, len(b.Workers))
+	for i := range b.Workers {
+		byID[b.Workers[i].ID] = &b.Workers[i]
+	}
 	return pgx.CopyFromSlice(len(b.Claims), func(i int) ([]any, error) {
 		c := b.Claims[i]
-		return []any{b.Pemda, nullString(c.No), c.WorkerID, string(c.Type), c.IncidentOn, nullDate(c.SubmittedOn),
-			nullDate(c.PaidOn), int64(c.Amount), string(c.Status), c.Beneficiary, c.Note}, nil
+		w, ok := byID[c.WorkerID]
+		if !ok {
+			return nil, fmt.Errorf("claim %s: worker %d is not in the data set", c.No, c.WorkerID)
+		}
+		return []any{b.Pemda, nullString(c.No), c.WorkerID, w.CategoryCode, w.KelurahanCode, string(c.Type), c.IncidentOn,
+			nullDate(c.SubmittedOn), nullDate(c.PaidOn), int64(c.Amount), string(c.Status), c.Beneficiary, c.Note}, nil
 	})
 }
 
