@@ -78,7 +78,9 @@ func TestAggregatesStayExact(t *testing.T) {
 			exec(`UPDATE contribution SET paid = paid + $1, paid_on = paid_on + $2::int
 				WHERE id = (SELECT id FROM contribution ORDER BY random() LIMIT 1)`, 1000*rng.IntN(5), rng.IntN(60))
 		},
-		func() { exec(`DELETE FROM contribution WHERE id = (SELECT id FROM contribution ORDER BY random() LIMIT 1)`) },
+		func() {
+			exec(`DELETE FROM contribution WHERE id = (SELECT id FROM contribution ORDER BY random() LIMIT 1)`)
+		},
 		func() { // a claim, paid or not
 			status := []string{"diajukan", "diproses", "dibayar", "ditolak"}[rng.IntN(4)]
 			inc := domain.Date(2023+rng.IntN(2), time.Month(1+rng.IntN(12)), 1+rng.IntN(28))
