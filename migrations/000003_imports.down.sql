@@ -1,0 +1,1 @@
+DROP TABLE IF EXISTS import_problem, import_batch;
