@@ -28,6 +28,8 @@ Usage:
                                          DATABASE_URL is set), migrate, load the demo, serve
   monev migrate up|down|version          manage the database schema
   monev demo                             load the Cilegon demo data into an empty database
+  monev import workers|contributions|claims FILE [--dry-run]
+                                         check and import a CSV or XLSX file (exit 1 when rejected)
   monev user add --username U --role R --password-stdin
                                          add a user (roles: admin, disnaker, bpjs, pimpinan)
   monev token create --username U [--name N]
@@ -86,6 +88,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdUser(ctx, cfg, rest, stdin, stdout)
 	case "token":
 		return cmdToken(ctx, cfg, rest, stdout)
+	case "import":
+		return cmdImport(ctx, cfg, rest, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "monev", version)
 		return nil

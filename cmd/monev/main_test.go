@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 
@@ -90,5 +91,44 @@ func TestUsageErrors(t *testing.T) {
 	var out, errOut bytes.Buffer
 	if err := run(context.Background(), []string{"serve"}, nil, &out, &errOut); !errors.Is(err, errUsage) {
 		t.Errorf("serve without DATABASE_URL: %v", err)
+	}
+}
+
+func TestImportCommand(t *testing.T) {
+	url := pgtest.URL(t)
+	dir := t.TempDir()
+	good := dir + "/peserta.csv"
+	bad := dir + "/salah.csv"
+	writeFile(t, good, "nik,nama,kategori,kelurahan,tanggal_mulai\n3672014101900001,Siti Aminah,kader,Kepuh,01/01/2024\n")
+	writeFile(t, bad, "nik,nama,kategori,kelurahan,tanggal_mulai\n12345,Siti Aminah,kader,Kepuh,01/01/2024\n")
+
+	out, _, err := monev(t, url, "", "import", "workers", good, "--dry-run")
+	if err != nil || !strings.Contains(out, "checked") || !strings.Contains(out, "1 new") {
+		t.Fatalf("dry run: %q %v", out, err)
+	}
+	out, _, err = monev(t, url, "", "import", "peserta", good)
+	if err != nil || !strings.Contains(out, "imported") {
+		t.Fatalf("import: %q %v", out, err)
+	}
+	out, _, err = monev(t, url, "", "import", "workers", good)
+	if err != nil || !strings.Contains(out, "unchanged") || !strings.Contains(out, "Tidak ada perubahan") {
+		t.Fatalf("second import: %q %v", out, err)
+	}
+	out, errOut, err := monev(t, url, "", "import", "workers", bad)
+	if !errors.Is(err, errRejected) || !strings.Contains(errOut, "Baris 2, kolom nik: NIK harus 16 digit angka") {
+		t.Fatalf("bad file: %v, stderr %q, stdout %q", err, errOut, out)
+	}
+	if _, _, err := monev(t, url, "", "import", "gaji", good); !errors.Is(err, errUsage) {
+		t.Errorf("unknown kind: %v, want a usage error", err)
+	}
+	if _, _, err := monev(t, url, "", "import", "workers"); !errors.Is(err, errUsage) {
+		t.Errorf("no file: %v, want a usage error", err)
+	}
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
 	}
 }

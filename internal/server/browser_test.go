@@ -2,6 +2,8 @@ package server
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +12,7 @@ import (
 
 	"github.com/cilegon/monev/internal/chrome"
 	"github.com/cilegon/monev/internal/demo"
+	"github.com/cilegon/monev/internal/domain"
 )
 
 // browser starts a headless Chromium for a test. Without one the test fails:
@@ -41,14 +44,26 @@ func TestBrowserPimpinanSeesTheDeficit(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS("#username")),
 		chromedp.SendKeys(chromedp.CSS("#username"), "pimpinan"),
 		chromedp.SendKeys(chromedp.CSS("#password"), demo.Password),
-		chromedp.Click(chromedp.CSS("form button[type=submit]")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each click loads a new page: wait for its response before going on.
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS("form button[type=submit]"))); err != nil {
+		t.Fatal(err)
+	}
+	err = chromedp.Do(ctx,
 		chromedp.WaitVisible(chromedp.CSS(".stats")),
 		chromedp.SetValue(chromedp.CSS("#from"), "2024-01"),
 		chromedp.SetValue(chromedp.CSS("#to"), "2024-07"),
-		chromedp.Click(chromedp.CSS("form.filters button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS(".alert-deficit")),
 	)
 	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS("form.filters button[type=submit]"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(".alert-deficit"))); err != nil {
 		t.Fatal(err)
 	}
 	loc, err := chromedp.Run(ctx, chromedp.Location())
@@ -66,5 +81,48 @@ func TestBrowserPimpinanSeesTheDeficit(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("page lacks %q", want)
 		}
+	}
+}
+
+// TestBrowserImportPreviewConfirm uploads a workers file in a real browser,
+// reads the preview and confirms it.
+func TestBrowserImportPreviewConfirm(t *testing.T) {
+	a := newApp(t)
+	u := a.user(domain.RoleDisnaker)
+	path := filepath.Join(t.TempDir(), "peserta.csv")
+	if err := os.WriteFile(path, []byte(workersFile), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx := browser(t)
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(a.ts.URL+"/imports/new?kind=workers"),
+		chromedp.WaitVisible(chromedp.CSS("#username")),
+		chromedp.SendKeys(chromedp.CSS("#username"), u.Username),
+		chromedp.SendKeys(chromedp.CSS("#password"), testPassword),
+		chromedp.Click(chromedp.CSS("form button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS("#file")),
+		chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{path}),
+		chromedp.Click(chromedp.CSS("form[data-upload-progress] button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS("form[action$='/confirm'] button")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text, "Siap diimpor: 2 baris baru") {
+		t.Errorf("preview lacks the counts:\n%s", text)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS("form[action$='/confirm'] button")),
+		chromedp.WaitVisible(chromedp.CSS(".badge-surplus")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := countRows(t, a, "worker"); n != 2 {
+		t.Errorf("after confirming in the browser: %d workers, want 2", n)
 	}
 }

@@ -20,6 +20,7 @@ var (
 	public     = access{public: true}
 	anyRole    = access{roles: domain.Roles}
 	editors    = access{roles: []domain.Role{domain.RoleAdmin, domain.RoleDisnaker}}
+	staff      = access{roles: []domain.Role{domain.RoleAdmin, domain.RoleDisnaker, domain.RoleBPJS}}
 	admins     = access{roles: []domain.Role{domain.RoleAdmin}}
 	apiAnyRole = access{api: true, roles: domain.Roles}
 	apiEditors = access{api: true, roles: []domain.Role{domain.RoleAdmin, domain.RoleDisnaker}}

@@ -12,7 +12,8 @@ import (
 
 // samplePath fills a route pattern's parameters with sample values.
 func samplePath(pattern string) string {
-	r := strings.NewReplacer("{id}", "1", "{nik}", "3672015708900012", "{kind}", "workers", "*", "app.css")
+	r := strings.NewReplacer("{id}", "1", "{nik}", "3672015708900012", "{kind}", "workers", "{file}", "peserta.csv",
+		"*", "app.css")
 	return r.Replace(pattern)
 }
 

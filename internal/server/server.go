@@ -9,6 +9,8 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -17,6 +19,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/importer"
 	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/web/pages"
 )
@@ -29,6 +32,7 @@ type Config struct {
 	SessionIdle     time.Duration // a session ends after this long without requests
 	SessionLifetime time.Duration // and at the latest this long after sign-in
 	UploadLimit     int64         // largest accepted upload in bytes
+	UploadDir       string        // where uploads wait for their confirmation
 	DemoLogins      []pages.DemoLogin
 	Version         string
 }
@@ -44,6 +48,8 @@ type Server struct {
 	router   chi.Router
 	policy   map[string]access // "METHOD /pattern" → who may call it
 	now      func() time.Time
+	importer *importer.Importer
+	jobs     *jobs
 
 	pemdaNames sync.Map // code → display name
 }
@@ -59,6 +65,9 @@ func New(cfg Config, db *postgres.DB, log *slog.Logger) *Server {
 	if cfg.UploadLimit == 0 {
 		cfg.UploadLimit = 50 << 20
 	}
+	if cfg.UploadDir == "" {
+		cfg.UploadDir = filepath.Join(os.TempDir(), "monev-uploads")
+	}
 	sm := scs.New()
 	sm.Store = db.Sessions()
 	sm.IdleTimeout = cfg.SessionIdle
@@ -68,7 +77,8 @@ func New(cfg Config, db *postgres.DB, log *slog.Logger) *Server {
 	sm.Cookie.SameSite = http.SameSiteLaxMode
 	sm.Cookie.Secure = cfg.secure()
 	sm.Cookie.Persist = false
-	s := &Server{cfg: cfg, db: db, log: log, sessions: sm, policy: map[string]access{}, now: time.Now}
+	s := &Server{cfg: cfg, db: db, log: log, sessions: sm, policy: map[string]access{}, now: time.Now,
+		importer: &importer.Importer{DB: db}, jobs: newJobs()}
 	sm.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) { s.fail(w, r, err) }
 	s.routes()
 	return s
@@ -100,7 +110,9 @@ func (s *Server) Run(ctx context.Context) error {
 	s.log.Info("shutting down")
 	sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil {
+	err := srv.Shutdown(sctx)
+	s.jobs.stop(sctx)
+	if err != nil {
 		return err
 	}
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
@@ -120,6 +132,7 @@ func (s *Server) cleanSessions(ctx context.Context) {
 			if err := s.db.Sessions().DeleteExpired(ctx); err != nil {
 				s.log.Warn("delete expired sessions", "err", err)
 			}
+			s.cleanUploads()
 		}
 	}
 }

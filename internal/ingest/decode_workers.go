@@ -1,0 +1,77 @@
+package ingest
+
+import (
+	"time"
+
+	"github.com/cilegon/monev/internal/domain"
+)
+
+// decodeWorker parses the current row of a Workers file into d.worker and
+// reports whether it is valid; every problem is recorded.
+func (d *Decoder) decodeWorker() bool {
+	p := &d.p
+	nik, nikOK := p.nik(wNIK)
+	w := domain.Worker{
+		NIK:           nik,
+		Name:          p.requiredName(wName, "nama"),
+		CategoryCode:  p.category(wCategory, &d.res),
+		KelurahanCode: p.kelurahan(wKelurahan, &d.res),
+		Address:       p.name(wAddress),
+	}
+	w.BirthDate, _ = p.date(wBirth, false)
+	w.Sex, _ = parseText(p, wSex, "", optionalSex)
+	w.KPJ, _ = parseText(p, wKPJ, msgKPJNumber, parseKPJ)
+	w.Phone, _ = parseText(p, wPhone, "", parsePhone)
+	w.Income = domain.DefaultIncome
+	if income, ok := p.money(wIncome, false); ok {
+		if income == 0 {
+			p.fail(wIncome, "penghasilan harus lebih dari 0; kosongkan untuk Rp 1.000.000")
+		}
+		w.Income = income
+	}
+
+	e := domain.Enrollment{}
+	e.Start, _ = p.date(wStart, true)
+	end, endOK := p.date(wEnd, false)
+	e.Status, _ = parseText(p, wStatus, "", domain.ParseEnrollmentStatus)
+	if !end.IsZero() {
+		e.End = &end
+	}
+	notBefore(p, wEnd, "tanggal selesai", end, "tanggal mulai", e.Start)
+	if endOK && e.End == nil && (e.Status == domain.StatusInactive || e.Status == domain.StatusDeceased) {
+		p.fail(wEnd, "wajib diisi bila status "+string(e.Status))
+	}
+	if nikOK {
+		checkAgainstNIK(p, nik, w.BirthDate, w.Sex)
+	}
+	if !p.valid() {
+		return false
+	}
+	w.Enrollments = []domain.Enrollment{e}
+	d.worker = WorkerRow{Line: p.line, Worker: w}
+	return true
+}
+
+// optionalSex reads jenis kelamin, which may be left empty.
+func optionalSex(s string) (domain.Sex, error) {
+	if s == "" {
+		return "", nil
+	}
+	return domain.ParseSex(s)
+}
+
+// checkAgainstNIK records where the birth date or sex typed in the row
+// disagrees with what the NIK encodes (women have 40 added to the day).
+func checkAgainstNIK(p *rowParser, nik domain.NIK, birth time.Time, sex domain.Sex) {
+	fromNIK := nik.BirthDate()
+	if !birth.IsZero() && (birth.Day() != fromNIK.Day() || birth.Month() != fromNIK.Month() || birth.Year()%100 != fromNIK.Year()%100) {
+		p.fail(wBirth, "tanggal lahir "+domain.FormatDate(birth)+" tidak cocok dengan NIK; menurut NIK lahir "+domain.FormatDate(fromNIK))
+	}
+	if sex != "" && sex != nik.Sex() {
+		why := "laki-laki (tanggal lahir pada NIK tidak ditambah 40)"
+		if nik.Sex() == domain.SexFemale {
+			why = "perempuan (tanggal lahir pada NIK ditambah 40)"
+		}
+		p.fail(wSex, "jenis kelamin "+string(sex)+" tidak cocok dengan NIK; menurut NIK "+why)
+	}
+}
