@@ -34,6 +34,8 @@ Usage:
                                          add a user (roles: admin, disnaker, bpjs, pimpinan)
   monev token create --username U [--name N]
                                          print a new API bearer token for a user
+  monev token list | monev token revoke --id N
+                                         list tokens with their last use; revoke one
   monev version                          print the version
 
 Environment: DATABASE_URL, MONEV_ADDR, MONEV_PUBLIC_URL and more (see README.md).

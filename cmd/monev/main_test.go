@@ -61,6 +61,21 @@ func TestMigrateUserTokenDemo(t *testing.T) {
 		t.Errorf("the printed token does not work: %+v %v", u, err)
 	}
 
+	out, _, err = monev(t, url, "", "token", "list")
+	if err != nil || !strings.Contains(out, "rina") || !strings.Contains(out, "active") {
+		t.Fatalf("token list: %q %v", out, err)
+	}
+	id := strings.Fields(strings.Split(out, "\n")[1])[0]
+	if out, _, err := monev(t, url, "", "token", "revoke", "--id", id); err != nil || !strings.Contains(out, "revoked") {
+		t.Fatalf("token revoke: %q %v", out, err)
+	}
+	if _, err := db.UserByAPIToken(context.Background(), token); err == nil {
+		t.Error("the revoked token still works")
+	}
+	if _, _, err := monev(t, url, "", "token", "revoke"); !errors.Is(err, errUsage) {
+		t.Errorf("revoke without --id: %v", err)
+	}
+
 	// The demo refuses a database that already has data.
 	if _, _, err := monev(t, url, "", "demo"); err == nil || !strings.Contains(err.Error(), "already holds data") {
 		t.Errorf("demo into a used database: %v", err)

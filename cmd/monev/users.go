@@ -67,8 +67,17 @@ func cmdUser(ctx context.Context, cfg config, args []string, stdin io.Reader, st
 }
 
 func cmdToken(ctx context.Context, cfg config, args []string, stdout io.Writer) error {
-	if len(args) == 0 || args[0] != "create" {
-		return fmt.Errorf("%w: token create --username U", errUsage)
+	if len(args) == 0 {
+		return fmt.Errorf("%w: token create --username U | token list | token revoke --id N", errUsage)
+	}
+	switch args[0] {
+	case "list":
+		return cmdTokenList(ctx, cfg, args[1:], stdout)
+	case "revoke":
+		return cmdTokenRevoke(ctx, cfg, args[1:], stdout)
+	case "create":
+	default:
+		return fmt.Errorf("%w: token create --username U | token list | token revoke --id N", errUsage)
 	}
 	fs := flag.NewFlagSet("token create", flag.ContinueOnError)
 	username := fs.String("username", "", "the user the token acts as")
@@ -93,5 +102,57 @@ func cmdToken(ctx context.Context, cfg config, args []string, stdout io.Writer) 
 		return err
 	}
 	fmt.Fprintln(stdout, token)
+	return nil
+}
+
+func cmdTokenList(ctx context.Context, cfg config, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("token list", flag.ContinueOnError)
+	pemda := fs.String("pemda", domain.DefaultPemda, "Pemda code")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	db, err := openDB(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	tokens, err := db.APITokens(ctx, *pemda)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%-6s %-14s %-16s %-20s %-20s %s\n", "ID", "PREFIX", "USER", "CREATED", "LAST USED", "STATUS")
+	for _, t := range tokens {
+		last, status := "never", "active"
+		if t.LastUsedAt != nil {
+			last = t.LastUsedAt.UTC().Format("2006-01-02 15:04")
+		}
+		if t.RevokedAt != nil {
+			status = "revoked " + t.RevokedAt.UTC().Format("2006-01-02")
+		}
+		fmt.Fprintf(stdout, "%-6d %-14s %-16s %-20s %-20s %s\n", t.ID, t.Prefix, t.Username,
+			t.CreatedAt.UTC().Format("2006-01-02 15:04"), last, status)
+	}
+	return nil
+}
+
+func cmdTokenRevoke(ctx context.Context, cfg config, args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("token revoke", flag.ContinueOnError)
+	id := fs.Int64("id", 0, "the token's ID (see token list)")
+	pemda := fs.String("pemda", domain.DefaultPemda, "Pemda code")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *id == 0 {
+		return fmt.Errorf("%w: token revoke needs --id (see monev token list)", errUsage)
+	}
+	db, err := openDB(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.RevokeAPIToken(ctx, cliActor(*pemda), *pemda, *id); err != nil {
+		return fmt.Errorf("token %d: %w", *id, err)
+	}
+	fmt.Fprintf(stdout, "token %d revoked\n", *id)
 	return nil
 }

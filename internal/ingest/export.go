@@ -111,18 +111,44 @@ func kelurahanName(ref Reference, code string) string {
 // int, int64, domain.Rupiah (a number in rupiah), time.Time (a date cell),
 // float64 (such as a percentage, as a number) or nil (empty).
 func WriteTable(w io.Writer, format string, sheet string, header []string, rows [][]any) error {
-	sw, err := newSheetWriter(w, format, sheetName(sheet), header, nil)
+	t, err := NewTableWriter(w, format, sheet, header)
 	if err != nil {
 		return err
 	}
 	for _, r := range rows {
-		if err := sw.writeRow(r); err != nil {
-			sw.abort()
+		if err := t.Row(r...); err != nil {
 			return err
 		}
 	}
-	return sw.close()
+	return t.Close()
 }
+
+// TableWriter streams a table like WriteTable's, one row at a time, for
+// exports too large to hold in memory.
+type TableWriter struct {
+	sw sheetWriter
+}
+
+// NewTableWriter writes the header of a table in format "csv" or "xlsx".
+func NewTableWriter(w io.Writer, format, sheet string, header []string) (*TableWriter, error) {
+	sw, err := newSheetWriter(w, format, sheetName(sheet), header, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &TableWriter{sw: sw}, nil
+}
+
+// Row writes one row; after an error the writer is unusable.
+func (t *TableWriter) Row(vals ...any) error {
+	if err := t.sw.writeRow(vals); err != nil {
+		t.sw.abort()
+		return err
+	}
+	return nil
+}
+
+// Close finishes the file.
+func (t *TableWriter) Close() error { return t.sw.close() }
 
 // sheetName makes s a valid worksheet name: no []:*?/\, no quote at either
 // end, at most 31 characters, "Data" when nothing is left.

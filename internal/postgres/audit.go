@@ -3,6 +3,8 @@ package postgres
 import (
 	"context"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -48,4 +50,94 @@ func jsonOrNil(v any) any {
 		return nil
 	}
 	return v
+}
+
+// AuditEntry is one line of the audit log.
+type AuditEntry struct {
+	ID        int64
+	At        time.Time
+	Username  string
+	Action    string
+	Entity    string
+	EntityID  string
+	Summary   string
+	OldValues map[string]any
+	NewValues map[string]any
+	IP        string
+	RequestID string
+}
+
+// AuditFilter narrows the audit log; empty fields do not filter.
+type AuditFilter struct {
+	From, To time.Time // inclusive days
+	Username string
+	Action   string
+	Entity   string
+	EntityID string
+	Text     string // in the summary or the values
+}
+
+// where builds the conditions of a filter, with $1 for the Pemda.
+func (f AuditFilter) where(pemda string) (string, []any) {
+	conds, args := []string{"pemda = $1"}, []any{pemda}
+	add := func(cond string, v any) {
+		args = append(args, v)
+		conds = append(conds, strings.ReplaceAll(cond, "?", "$"+strconv.Itoa(len(args))))
+	}
+	if !f.From.IsZero() {
+		add("at >= ?::date", f.From)
+	}
+	if !f.To.IsZero() {
+		add("at < ?::date + 1", f.To)
+	}
+	if f.Username != "" {
+		add("username = ?", f.Username)
+	}
+	if f.Action != "" {
+		add("action = ?", f.Action)
+	}
+	if f.Entity != "" {
+		add("entity = ?", f.Entity)
+	}
+	if f.EntityID != "" {
+		add("entity_id = ?", f.EntityID)
+	}
+	if f.Text != "" {
+		add("(summary ILIKE '%' || ? || '%' OR old_values::text ILIKE '%' || ? || '%' OR new_values::text ILIKE '%' || ? || '%')", f.Text)
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+const auditColumns = `id, at, username, action, entity, entity_id, summary, old_values, new_values, ip, request_id`
+
+// AuditEntries returns a page of the audit log, newest first, and how many
+// entries match.
+func (db *DB) AuditEntries(ctx context.Context, pemda string, f AuditFilter, offset, limit int) ([]AuditEntry, int64, error) {
+	where, args := f.where(pemda)
+	var total int64
+	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM audit_log WHERE `+where, args...).Scan(&total); err != nil {
+		return nil, 0, mapError("count audit log", err)
+	}
+	rows, _ := db.pool.Query(ctx, `SELECT `+auditColumns+` FROM audit_log WHERE `+where+
+		` ORDER BY at DESC, id DESC OFFSET `+strconv.Itoa(offset)+` LIMIT `+strconv.Itoa(limit), args...)
+	entries, err := pgx.CollectRows(rows, pgx.RowToStructByPos[AuditEntry])
+	return entries, total, mapError("list audit log", err)
+}
+
+// EachAuditEntry calls fn for every matching entry, newest first, without
+// holding them all in memory (for exports).
+func (db *DB) EachAuditEntry(ctx context.Context, pemda string, f AuditFilter, fn func(AuditEntry) error) error {
+	where, args := f.where(pemda)
+	rows, _ := db.pool.Query(ctx, `SELECT `+auditColumns+` FROM audit_log WHERE `+where+` ORDER BY at DESC, id DESC`, args...)
+	var e AuditEntry
+	_, err := pgx.ForEachRow(rows, []any{&e.ID, &e.At, &e.Username, &e.Action, &e.Entity, &e.EntityID, &e.Summary,
+		&e.OldValues, &e.NewValues, &e.IP, &e.RequestID}, func() error { return fn(e) })
+	return mapError("export audit log", err)
+}
+
+// AuditUsernames lists the names that appear in the audit log, for filters.
+func (db *DB) AuditUsernames(ctx context.Context, pemda string) ([]string, error) {
+	rows, _ := db.pool.Query(ctx, `SELECT DISTINCT username FROM audit_log WHERE pemda = $1 AND username <> '' ORDER BY 1`, pemda)
+	names, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	return names, mapError("list audit usernames", err)
 }

@@ -100,3 +100,33 @@ func (db *DB) SetPassword(ctx context.Context, actor domain.Actor, pemda string,
 	})
 	return mapError("set password", err)
 }
+
+// UpdateUser changes a user's role, names, signature details and whether
+// they may sign in.
+func (db *DB) UpdateUser(ctx context.Context, actor domain.Actor, u domain.User) (domain.User, error) {
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		rows, _ := tx.Query(ctx, `SELECT `+userColumns("")+` FROM app_user WHERE pemda = $1 AND id = $2 FOR UPDATE`, u.Pemda, u.ID)
+		old, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[userRow])
+		if err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `
+			UPDATE app_user SET full_name = $3, role = $4, institution = $5, position = $6, rank = $7,
+				nip = nullif($8, ''), active = $9, updated_at = now()
+			WHERE pemda = $1 AND id = $2`,
+			u.Pemda, u.ID, u.FullName, string(u.Role), u.Institution, u.Position, u.Rank, u.NIP, u.Active)
+		if err != nil {
+			return err
+		}
+		if !u.Active {
+			// A deactivated user's tokens stop working at once.
+			if _, err := tx.Exec(ctx, `UPDATE api_token SET revoked_at = now() WHERE pemda = $1 AND user_id = $2 AND revoked_at IS NULL`,
+				u.Pemda, u.ID); err != nil {
+				return err
+			}
+		}
+		u.Username = old.Username
+		return audit(ctx, tx, actor, "update", "user", u.ID, "Pengguna "+old.Username+" diubah", old.user(), u)
+	})
+	return u, mapError("update user", err)
+}

@@ -114,3 +114,8 @@ func SignClass(r domain.Rupiah) string {
 
 // Int formats a count the Indonesian way: 3.012.
 func Int(n int64) string { return domain.FormatInt(n) }
+
+// Choice is one option of a Select.
+type Choice struct {
+	Value, Label string
+}

@@ -7,15 +7,14 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/ingest"
 	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/web/components"
 )
 
 // wib is Western Indonesia Time, the time zone of Cilegon, for times shown.
 var wib = time.FixedZone("WIB", 7*60*60)
 
 // Option is one choice of a select or a set of tabs.
-type Option struct {
-	Value, Label string
-}
+type Option = components.Choice
 
 // ImportNewProps is the upload form.
 type ImportNewProps struct {

@@ -1,0 +1,67 @@
+package server
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/web/pages"
+)
+
+// tokenList lists the API tokens with their last use.
+func (s *Server) tokenList(w http.ResponseWriter, r *http.Request) {
+	s.renderTokens(w, r, http.StatusOK, "", "")
+}
+
+func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, status int, created, errMsg string) {
+	pemda := currentUser(r).Pemda
+	tokens, err := s.db.APITokens(r.Context(), pemda)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	users, err := s.db.Users(r.Context(), pemda)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, status, "Token API", "admin", pages.AdminTokens(pages.AdminTokensProps{
+		Tokens: tokens, Users: users, Created: created, Error: errMsg}))
+}
+
+// tokenCreate makes a token for a user and shows it once.
+func (s *Server) tokenCreate(w http.ResponseWriter, r *http.Request) {
+	username := strings.TrimSpace(r.PostFormValue("username"))
+	u, _, err := s.db.UserByUsername(r.Context(), username)
+	if errors.Is(err, domain.ErrNotFound) || (err == nil && (u.Pemda != currentUser(r).Pemda || !u.Active)) {
+		s.renderTokens(w, r, http.StatusUnprocessableEntity, "", "Pilih pengguna aktif untuk token ini.")
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	token, err := s.db.CreateAPIToken(r.Context(), s.actor(r), u, strings.TrimSpace(r.PostFormValue("name")))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.renderTokens(w, r, http.StatusOK, token, "")
+}
+
+// tokenRevoke stops a token from working.
+func (s *Server) tokenRevoke(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		s.renderError(w, r, http.StatusNotFound)
+		return
+	}
+	if err := s.db.RevokeAPIToken(r.Context(), s.actor(r), currentUser(r).Pemda, id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.flash(r, "ok", "Token dicabut; aplikasi yang memakainya tidak dapat lagi mengakses API.")
+	http.Redirect(w, r, "/admin/tokens", http.StatusSeeOther)
+}

@@ -1,0 +1,188 @@
+package pages
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/postgres"
+)
+
+// adminTabs are the tabs of the administration pages.
+var adminTabs = []Option{
+	{Value: "/admin/users", Label: "Pengguna"},
+	{Value: "/admin/tokens", Label: "Token API"},
+	{Value: "/admin/audit", Label: "Log audit"},
+}
+
+// UserForm is what the user forms hold, as typed.
+type UserForm struct {
+	ID          int64
+	Username    string
+	FullName    string
+	Role        string
+	Institution string
+	Position    string
+	Rank        string
+	NIP         string
+	Active      bool
+	Password    string
+	Confirm     string
+}
+
+// AdminUsersProps is the list of users with the form to add one.
+type AdminUsersProps struct {
+	Users  []domain.User
+	Form   UserForm
+	Errors domain.FieldErrors
+	Roles  []Option
+}
+
+// AdminUserEditProps is one user's edit page.
+type AdminUserEditProps struct {
+	Form           UserForm
+	Errors         domain.FieldErrors
+	PasswordErrors domain.FieldErrors
+	Roles          []Option
+	Self           bool
+}
+
+// AdminTokensProps is the list of API tokens.
+type AdminTokensProps struct {
+	Tokens  []postgres.APIToken
+	Users   []domain.User
+	Created string // a token just made, shown once
+	Error   string
+}
+
+// AdminAuditProps is a page of the audit log.
+type AdminAuditProps struct {
+	Entries   []postgres.AuditEntry
+	Total     int64
+	Page      int
+	PerPage   int
+	Query     url.Values
+	Usernames []string
+	Notice    string
+}
+
+// Pages is how many pages of entries there are.
+func (p AdminAuditProps) Pages() int {
+	return max(1, int((p.Total+int64(p.PerPage)-1)/int64(p.PerPage)))
+}
+
+// PageHref links another page with the same filters.
+func (p AdminAuditProps) PageHref(page int) string {
+	q := url.Values{}
+	for k, v := range p.Query {
+		q[k] = v
+	}
+	q.Set("page", strconv.Itoa(page))
+	return "/admin/audit?" + q.Encode()
+}
+
+// ExportHref links the export of the filtered log.
+func (p AdminAuditProps) ExportHref(format string) string {
+	q := url.Values{}
+	for k, v := range p.Query {
+		if k != "page" {
+			q[k] = v
+		}
+	}
+	return "/admin/audit/export." + format + "?" + q.Encode()
+}
+
+// AccountPasswordProps is the form to change one's own password.
+type AccountPasswordProps struct {
+	Errors domain.FieldErrors
+}
+
+// auditActions are the actions the log records, for the filter.
+var auditActions = []Option{
+	{Value: "", Label: "Semua aksi"},
+	{Value: "login", Label: "Masuk"},
+	{Value: "login_failed", Label: "Gagal masuk"},
+	{Value: "logout", Label: "Keluar"},
+	{Value: "create", Label: "Tambah"},
+	{Value: "update", Label: "Ubah"},
+	{Value: "delete", Label: "Hapus"},
+	{Value: "import", Label: "Impor"},
+	{Value: "load", Label: "Muat data"},
+	{Value: "export", Label: "Ekspor"},
+	{Value: "print", Label: "Cetak"},
+	{Value: "revoke", Label: "Cabut"},
+}
+
+func actionLabel(a string) string {
+	for _, o := range auditActions {
+		if o.Value == a && a != "" {
+			return o.Label
+		}
+	}
+	return a
+}
+
+// changes describes an entry's old and new values as "field: old → new".
+func changes(e postgres.AuditEntry) []string {
+	var out []string
+	keys := map[string]bool{}
+	for k := range e.OldValues {
+		keys[k] = true
+	}
+	for k := range e.NewValues {
+		keys[k] = true
+	}
+	for _, k := range sortedKeys(keys) {
+		o, n := valueText(e.OldValues[k]), valueText(e.NewValues[k])
+		switch {
+		case e.OldValues == nil:
+			out = append(out, k+": "+n)
+		case e.NewValues == nil:
+			out = append(out, k+": "+o)
+		case o != n:
+			out = append(out, k+": "+o+" → "+n)
+		}
+	}
+	return out
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	for i := 1; i < len(keys); i++ {
+		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+		}
+	}
+	return keys
+}
+
+func valueText(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "–"
+	case string:
+		if x == "" {
+			return "–"
+		}
+		return x
+	case float64:
+		return domain.FormatInt(int64(x))
+	case bool:
+		if x {
+			return "ya"
+		}
+		return "tidak"
+	}
+	return fmt.Sprint(v)
+}
+
+func userStatus(active bool) (string, string) {
+	if active {
+		return "Aktif", "badge-surplus"
+	}
+	return "Nonaktif", "badge-muted"
+}
