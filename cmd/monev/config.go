@@ -10,29 +10,35 @@ import (
 
 // config is everything monev reads from the environment.
 type config struct {
-	DatabaseURL     string
-	Addr            string
-	PublicURL       string
-	TrustProxy      bool
-	SessionIdle     time.Duration
-	SessionLifetime time.Duration
-	UploadLimitMB   int64
-	DataDir         string
-	LogFormat       string
-	LogLevel        slog.Level
+	DatabaseURL      string
+	Addr             string
+	PublicURL        string
+	TrustProxy       bool
+	SessionIdle      time.Duration
+	SessionLifetime  time.Duration
+	UploadLimitMB    int64
+	UploadDir        string
+	MetricsAddr      string
+	StatementTimeout string
+	DataDir          string
+	LogFormat        string
+	LogLevel         slog.Level
 }
 
 func configFromEnv() config {
 	c := config{
-		DatabaseURL:     os.Getenv("DATABASE_URL"),
-		Addr:            envOr("MONEV_ADDR", "127.0.0.1:8080"),
-		PublicURL:       os.Getenv("MONEV_PUBLIC_URL"),
-		TrustProxy:      envBool("MONEV_TRUST_PROXY"),
-		SessionIdle:     envDuration("MONEV_SESSION_IDLE", 2*time.Hour),
-		SessionLifetime: envDuration("MONEV_SESSION_LIFETIME", 12*time.Hour),
-		UploadLimitMB:   envInt("MONEV_UPLOAD_LIMIT_MB", 50),
-		DataDir:         envOr("MONEV_DATA_DIR", ".data"),
-		LogFormat:       envOr("MONEV_LOG_FORMAT", "json"),
+		DatabaseURL:      os.Getenv("DATABASE_URL"),
+		Addr:             envOr("MONEV_ADDR", "127.0.0.1:8080"),
+		PublicURL:        os.Getenv("MONEV_PUBLIC_URL"),
+		TrustProxy:       envBool("MONEV_TRUST_PROXY"),
+		SessionIdle:      envDuration("MONEV_SESSION_IDLE", 2*time.Hour),
+		SessionLifetime:  envDuration("MONEV_SESSION_LIFETIME", 12*time.Hour),
+		UploadLimitMB:    envInt("MONEV_UPLOAD_LIMIT_MB", 50),
+		UploadDir:        os.Getenv("MONEV_UPLOAD_DIR"),
+		MetricsAddr:      os.Getenv("MONEV_METRICS_ADDR"),
+		StatementTimeout: envOr("MONEV_STATEMENT_TIMEOUT", "60s"),
+		DataDir:          envOr("MONEV_DATA_DIR", ".data"),
+		LogFormat:        envOr("MONEV_LOG_FORMAT", "json"),
 	}
 	switch strings.ToLower(os.Getenv("MONEV_LOG_LEVEL")) {
 	case "debug":

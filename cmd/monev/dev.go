@@ -50,7 +50,7 @@ func cmdDev(ctx context.Context, cfg config, log *slog.Logger, args []string, st
 		}()
 		cfg.DatabaseURL = c.URL("monev")
 	}
-	db, err := postgres.Open(ctx, cfg.DatabaseURL)
+	db, err := openDB(ctx, cfg)
 	if err != nil {
 		return err
 	}

@@ -41,6 +41,8 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, db *postgres.DB, d
 		SessionIdle:     cfg.SessionIdle,
 		SessionLifetime: cfg.SessionLifetime,
 		UploadLimit:     cfg.UploadLimitMB << 20,
+		UploadDir:       cfg.UploadDir,
+		MetricsAddr:     cfg.MetricsAddr,
 		DemoLogins:      demo,
 		Version:         version,
 	}, db, log)
@@ -53,5 +55,6 @@ func openDB(ctx context.Context, cfg config) (*postgres.DB, error) {
 	if cfg.DatabaseURL == "" {
 		return nil, fmt.Errorf("%w: DATABASE_URL is not set (for a local database use `make run`)", errUsage)
 	}
+	postgres.StatementTimeout = cfg.StatementTimeout
 	return postgres.Open(ctx, cfg.DatabaseURL)
 }

@@ -8,14 +8,24 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jackc/puddle/v2"
 
 	"github.com/cilegon/monev/internal/domain"
 )
+
+// StatementTimeout bounds every query unless the database URL sets
+// statement_timeout itself (options=-c statement_timeout=…). Imports of
+// large files set their own, longer limit.
+var StatementTimeout = "60s"
 
 // DB is the store: a pool of connections to one monev database.
 type DB struct {
@@ -31,7 +41,7 @@ func Open(ctx context.Context, url string) (*DB, error) {
 	cfg.MaxConnIdleTime = 5 * time.Minute
 	cfg.HealthCheckPeriod = 15 * time.Second
 	if _, ok := cfg.ConnConfig.RuntimeParams["statement_timeout"]; !ok {
-		cfg.ConnConfig.RuntimeParams["statement_timeout"] = "60s"
+		cfg.ConnConfig.RuntimeParams["statement_timeout"] = StatementTimeout
 	}
 	if _, ok := cfg.ConnConfig.RuntimeParams["application_name"]; !ok {
 		cfg.ConnConfig.RuntimeParams["application_name"] = "monev"
@@ -81,4 +91,24 @@ func mapError(op string, err error) error {
 		}
 	}
 	return fmt.Errorf("postgres: %s: %w", op, err)
+}
+
+// Unavailable reports whether err means the database cannot be reached
+// right now (refused, dropped or shutting down), as opposed to a query that
+// is wrong. The pool reconnects by itself once the database is back.
+func Unavailable(err error) bool {
+	var connErr *pgconn.ConnectError
+	var netErr net.Error
+	var pgErr *pgconn.PgError
+	switch {
+	case err == nil:
+		return false
+	case errors.As(err, &connErr), errors.As(err, &netErr), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF),
+		errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET), errors.Is(err, puddle.ErrClosedPool):
+		return true
+	case errors.As(err, &pgErr):
+		// Class 08: connection exception; 57P01–57P03: shutdown, crash, starting up.
+		return strings.HasPrefix(pgErr.Code, "08") || pgErr.Code == "57P01" || pgErr.Code == "57P02" || pgErr.Code == "57P03"
+	}
+	return pgconn.SafeToRetry(err)
 }

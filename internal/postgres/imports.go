@@ -97,6 +97,9 @@ func (db *DB) runImport(ctx context.Context, actor domain.Actor, spec importSpec
 		return out, mapError("import: begin", err)
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx))
+	if _, err := tx.Exec(ctx, `SET LOCAL statement_timeout = '30min'`); err != nil {
+		return out, mapError("import: timeout", err)
+	}
 	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('monev import ' || $1))`, actor.Pemda); err != nil {
 		return out, mapError("import: lock", err)
 	}

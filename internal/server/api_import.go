@@ -51,6 +51,7 @@ func (s *Server) apiImport(w http.ResponseWriter, r *http.Request) {
 	}
 	defer os.Remove(up.path)
 	res, err := s.importer.Run(r.Context(), s.actor(r), up.request(0))
+	s.metrics.imports.WithLabelValues(string(kind), res.Batch.Status).Inc()
 	if err != nil {
 		s.failJSON(w, r, err)
 		return

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/web"
 	"github.com/cilegon/monev/web/pages"
 )
@@ -43,6 +44,9 @@ func (s *Server) statusOf(r *http.Request, err error) int {
 		return http.StatusConflict
 	case errors.As(err, &tooBig):
 		return http.StatusRequestEntityTooLarge
+	case postgres.Unavailable(err):
+		s.log.Warn("database unavailable", "err", err, "request_id", requestID(r.Context()), "path", r.URL.Path)
+		return http.StatusServiceUnavailable
 	}
 	s.log.Error("request failed", "err", err, "request_id", requestID(r.Context()), "path", r.URL.Path)
 	return http.StatusInternalServerError
@@ -56,6 +60,9 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int)
 		p = pages.ErrorProps{Title: http.StatusText(status)}
 	}
 	p.Status = status
+	if status == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", "5")
+	}
 	if currentUser(r).ID != 0 {
 		s.render(w, r, status, p.Title, "", pages.Error(p))
 		return

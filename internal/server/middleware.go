@@ -76,6 +76,7 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 					s.renderError(sw, r, http.StatusInternalServerError)
 				}
 			}
+			s.metrics.observe(r, sw.status, time.Since(start))
 			route := chi.RouteContext(r.Context()).RoutePattern()
 			level := slog.LevelInfo
 			if sw.status >= 500 {

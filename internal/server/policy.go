@@ -24,6 +24,7 @@ var (
 	admins     = access{roles: []domain.Role{domain.RoleAdmin}}
 	apiAnyRole = access{api: true, roles: domain.Roles}
 	apiEditors = access{api: true, roles: []domain.Role{domain.RoleAdmin, domain.RoleDisnaker}}
+	apiAdmins  = access{api: true, roles: []domain.Role{domain.RoleAdmin}}
 )
 
 // allows reports whether a role passes the rule.

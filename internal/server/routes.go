@@ -28,6 +28,7 @@ func (s *Server) routes() {
 	s.handle(http.MethodGet, "/static/*", public, http.StripPrefix("/static/", http.FileServerFS(static)).ServeHTTP)
 	s.handle(http.MethodGet, "/healthz", public, s.healthz)
 	s.handle(http.MethodGet, "/readyz", public, s.readyz)
+	s.handle(http.MethodGet, "/metrics", apiAdmins, s.metrics.handler().ServeHTTP)
 	s.handle(http.MethodGet, "/login", public, s.loginForm)
 	s.handle(http.MethodPost, "/login", public, s.login)
 	s.handle(http.MethodPost, "/logout", anyRole, s.logout)

@@ -33,6 +33,7 @@ type Config struct {
 	SessionLifetime time.Duration // and at the latest this long after sign-in
 	UploadLimit     int64         // largest accepted upload in bytes
 	UploadDir       string        // where uploads wait for their confirmation
+	MetricsAddr     string        // a separate listener for /metrics, e.g. 127.0.0.1:9464; "" for none
 	DemoLogins      []pages.DemoLogin
 	Version         string
 }
@@ -50,6 +51,7 @@ type Server struct {
 	now      func() time.Time
 	importer *importer.Importer
 	jobs     *jobs
+	metrics  *metrics
 
 	pemdaNames sync.Map // code → display name
 }
@@ -80,6 +82,7 @@ func New(cfg Config, db *postgres.DB, log *slog.Logger) *Server {
 	s := &Server{cfg: cfg, db: db, log: log, sessions: sm, policy: map[string]access{}, now: time.Now,
 		importer: &importer.Importer{DB: db}, jobs: newJobs()}
 	sm.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) { s.fail(w, r, err) }
+	s.metrics = newMetrics(s)
 	s.routes()
 	return s
 }
@@ -100,8 +103,13 @@ func (s *Server) Run(ctx context.Context) error {
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
 	go s.cleanSessions(ctx)
-	errc := make(chan error, 1)
+	errc := make(chan error, 2)
 	go func() { errc <- srv.ListenAndServe() }()
+	if s.cfg.MetricsAddr != "" {
+		msrv := &http.Server{Addr: s.cfg.MetricsAddr, Handler: s.metrics.handler(), ReadHeaderTimeout: 5 * time.Second}
+		go func() { errc <- msrv.ListenAndServe() }()
+		defer msrv.Close()
+	}
 	select {
 	case err := <-errc:
 		return err
