@@ -12,7 +12,15 @@ import (
 	"github.com/cilegon/monev/internal/postgres"
 )
 
-func TestMain(m *testing.M) { pgtest.Main(m) }
+// TestMain runs the tests, or, when a test starts this binary as a child
+// process with MONEV_TEST_AS_MAIN=1, the command itself.
+func TestMain(m *testing.M) {
+	if os.Getenv("MONEV_TEST_AS_MAIN") == "1" {
+		main()
+		os.Exit(0)
+	}
+	pgtest.Main(m)
+}
 
 // monev runs the command line in-process against a database URL.
 func monev(t *testing.T, url, stdin string, args ...string) (string, string, error) {

@@ -319,3 +319,20 @@ func (db *DB) LastImportOf(ctx context.Context, pemda, kind, checksum string) (I
 	b, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByPos[ImportBatch])
 	return b, mapError("find previous import", err)
 }
+
+// MarkStaleImports marks as failed the batches of a Pemda that say they are
+// being checked or imported while no import holds the Pemda's import lock:
+// the process that ran them died (killed, or the machine stopped), and its
+// transaction rolled back. A minute's grace covers a batch that has been
+// recorded but has not taken the lock yet.
+func (db *DB) MarkStaleImports(ctx context.Context, pemda string) error {
+	_, err := db.pool.Exec(ctx, `
+		UPDATE import_batch SET status = 'failed', finished_at = now(), upload_token = NULL,
+			message = 'Impor terhenti karena proses berhenti di tengah jalan; tidak ada data yang berubah. Unggah ulang berkasnya.'
+		WHERE pemda = $1 AND status IN ('checking', 'importing') AND created_at < now() - interval '1 minute'
+		  AND NOT EXISTS (
+			SELECT 1 FROM pg_locks
+			WHERE locktype = 'advisory' AND granted AND objid::int = hashtext('monev import ' || $1)::int
+		  )`, pemda)
+	return mapError("mark stale imports", err)
+}

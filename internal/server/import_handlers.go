@@ -114,6 +114,10 @@ func (s *Server) batchOf(w http.ResponseWriter, r *http.Request) (postgres.Impor
 		s.renderError(w, r, http.StatusNotFound)
 		return postgres.ImportBatch{}, false
 	}
+	if err := s.db.MarkStaleImports(r.Context(), currentUser(r).Pemda); err != nil {
+		s.fail(w, r, err)
+		return postgres.ImportBatch{}, false
+	}
 	b, err := s.db.ImportBatchByID(r.Context(), currentUser(r).Pemda, id)
 	if err != nil {
 		s.fail(w, r, err)
@@ -127,6 +131,10 @@ func (s *Server) importList(w http.ResponseWriter, r *http.Request) {
 	u := currentUser(r)
 	page := pageNumber(r)
 	const perPage = 50
+	if err := s.db.MarkStaleImports(r.Context(), u.Pemda); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	batches, total, err := s.db.ImportBatches(r.Context(), u.Pemda, (page-1)*perPage, perPage)
 	if err != nil {
 		s.fail(w, r, err)
