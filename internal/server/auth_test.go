@@ -3,9 +3,11 @@ package server
 import (
 	"context"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cilegon/monev/internal/domain"
 )
@@ -173,4 +175,45 @@ func mustURL(t *testing.T, s string) *url.URL {
 		t.Fatal(err)
 	}
 	return u
+}
+
+func TestSessionExpiry(t *testing.T) {
+	a := newApp(t)
+	a.srv.sessions.IdleTimeout = 300 * time.Millisecond
+	c := a.login(domain.RoleBPJS)
+	if resp, _ := a.get(c, "/"); resp.StatusCode != http.StatusOK {
+		t.Fatalf("fresh session: %d", resp.StatusCode)
+	}
+	time.Sleep(500 * time.Millisecond)
+	if resp, _ := a.get(c, "/"); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("idle session still works: %d", resp.StatusCode)
+	}
+
+	a.srv.sessions.IdleTimeout = time.Hour
+	a.srv.sessions.Lifetime = 600 * time.Millisecond
+	c = a.login(domain.RoleBPJS)
+	for i := 0; i < 4; i++ { // busy, but past its lifetime all the same
+		time.Sleep(200 * time.Millisecond)
+		a.get(c, "/")
+	}
+	if resp, _ := a.get(c, "/"); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("session past its absolute lifetime still works: %d", resp.StatusCode)
+	}
+}
+
+func TestHTTPSHeadersAndCookies(t *testing.T) {
+	a := newApp(t)
+	srv := New(Config{PublicURL: "https://monev.cilegon.go.id"}, a.db, a.srv.log)
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	a.ts = ts
+	u := a.user(domain.RoleAdmin)
+	resp, _ := a.do(a.client(), http.MethodPost, "/login", strings.NewReader(url.Values{
+		"username": {u.Username}, "password": {testPassword}}.Encode()), nil)
+	if got := resp.Header.Get("Strict-Transport-Security"); !strings.Contains(got, "max-age=") {
+		t.Errorf("HSTS = %q", got)
+	}
+	if c := sessionCookie(t, resp); !c.Secure {
+		t.Error("session cookie is not Secure behind HTTPS")
+	}
 }
