@@ -2,6 +2,7 @@ package pgcluster
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,6 +22,11 @@ var ErrNoBinaries = errors.New("PostgreSQL server programs (initdb, pg_ctl) not 
 // none holds both.
 func BinDir() (string, error) {
 	if initdb, err := exec.LookPath("initdb"); err == nil {
+		// Follow a symlink such as /usr/local/bin/initdb to the directory
+		// that also holds the other programs (pg_dump, pg_restore).
+		if real, err := filepath.EvalSymlinks(initdb); err == nil && hasPrograms(filepath.Dir(real)) {
+			return filepath.Dir(real), nil
+		}
 		if dir := filepath.Dir(initdb); hasPrograms(dir) {
 			return dir, nil
 		}
@@ -35,11 +41,30 @@ func BinDir() (string, error) {
 	return "", ErrNoBinaries
 }
 
+// Program finds another PostgreSQL program, such as pg_dump or pg_restore:
+// next to initdb when it is there, else on PATH.
+func Program(name string) (string, error) {
+	if dir, err := BinDir(); err == nil {
+		if p := filepath.Join(dir, name); isExecutable(p) {
+			return p, nil
+		}
+	}
+	p, err := exec.LookPath(name)
+	if err != nil {
+		return "", fmt.Errorf("pgcluster: %s not found: install PostgreSQL's client programs (apt-get install postgresql-client)", name)
+	}
+	return p, nil
+}
+
+func isExecutable(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && !info.IsDir() && info.Mode().Perm()&0o111 != 0
+}
+
 // hasPrograms reports whether dir holds executable initdb and pg_ctl.
 func hasPrograms(dir string) bool {
 	for _, name := range []string{"initdb", "pg_ctl"} {
-		info, err := os.Stat(filepath.Join(dir, name))
-		if err != nil || info.IsDir() || info.Mode().Perm()&0o111 == 0 {
+		if !isExecutable(filepath.Join(dir, name)) {
 			return false
 		}
 	}
