@@ -36,6 +36,7 @@ Usage:
                                          print a new API bearer token for a user
   monev token list | monev token revoke --id N
                                          list tokens with their last use; revoke one
+  monev aggregates check|rebuild         compare the monthly aggregates with the base tables, or recompute them
   monev version                          print the version
 
 Environment: DATABASE_URL, MONEV_ADDR, MONEV_PUBLIC_URL and more (see README.md).
@@ -92,6 +93,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdToken(ctx, cfg, rest, stdout)
 	case "import":
 		return cmdImport(ctx, cfg, rest, stdout, stderr)
+	case "aggregates":
+		return cmdAggregates(ctx, cfg, rest, stdout)
 	case "version":
 		fmt.Fprintln(stdout, "monev", version)
 		return nil

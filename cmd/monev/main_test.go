@@ -84,6 +84,19 @@ func TestMigrateUserTokenDemo(t *testing.T) {
 		t.Errorf("revoke without --id: %v", err)
 	}
 
+	if out, _, err := monev(t, url, "", "aggregates", "check"); err != nil || !strings.Contains(out, "match") {
+		t.Errorf("aggregates check: %q %v", out, err)
+	}
+	if _, err := db.Pool().Exec(context.Background(), `INSERT INTO agg_roster VALUES ('3672', '2024-01-01', 'kader', '36.72.04.1005', 5, 5)`); err != nil {
+		t.Fatal(err)
+	}
+	if out, _, err := monev(t, url, "", "aggregates", "check"); !errors.Is(err, errRejected) || !strings.Contains(out, "1 differences") {
+		t.Errorf("aggregates check on a wrong aggregate: %q %v", out, err)
+	}
+	if out, _, err := monev(t, url, "", "aggregates", "rebuild"); err != nil || !strings.Contains(out, "match") {
+		t.Errorf("aggregates rebuild: %q %v", out, err)
+	}
+
 	// The demo refuses a database that already has data.
 	if _, _, err := monev(t, url, "", "demo"); err == nil || !strings.Contains(err.Error(), "already holds data") {
 		t.Errorf("demo into a used database: %v", err)
