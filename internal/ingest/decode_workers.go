@@ -10,14 +10,28 @@ import (
 // reports whether it is valid; every problem is recorded.
 func (d *Decoder) decodeWorker() bool {
 	p := &d.p
-	nik, nikOK := p.nik(wNIK)
-	w := domain.Worker{
-		NIK:           nik,
-		Name:          p.requiredName(wName, "nama"),
-		CategoryCode:  p.category(wCategory, &d.res),
-		KelurahanCode: p.kelurahan(wKelurahan, &d.res),
-		Address:       p.name(wAddress),
+	w, nikOK := p.workerDetails(&d.res)
+	e := p.spell()
+	if nikOK {
+		checkAgainstNIK(p, w.NIK, w.BirthDate, w.Sex)
 	}
+	if !p.valid() {
+		return false
+	}
+	w.Enrollments = []domain.Enrollment{e}
+	d.worker = WorkerRow{Line: p.line, Worker: w}
+	return true
+}
+
+// workerDetails reads the worker's own columns of a row (not the spell's);
+// nikOK says whether the NIK is valid, so it can be checked against the
+// birth date and sex.
+func (p *rowParser) workerDetails(res *resolver) (w domain.Worker, nikOK bool) {
+	w.NIK, nikOK = p.nik(wNIK)
+	w.Name = p.requiredName(wName, "nama")
+	w.CategoryCode = p.category(wCategory, res)
+	w.KelurahanCode = p.kelurahan(wKelurahan, res)
+	w.Address = p.name(wAddress)
 	w.BirthDate, _ = p.date(wBirth, false)
 	w.Sex, _ = parseText(p, wSex, "", optionalSex)
 	w.KPJ, _ = parseText(p, wKPJ, msgKPJNumber, parseKPJ)
@@ -29,7 +43,11 @@ func (d *Decoder) decodeWorker() bool {
 		}
 		w.Income = income
 	}
+	return w, nikOK
+}
 
+// spell reads the coverage spell of a Workers row: its start, end and status.
+func (p *rowParser) spell() domain.Enrollment {
 	e := domain.Enrollment{}
 	e.Start, _ = p.date(wStart, true)
 	end, endOK := p.date(wEnd, false)
@@ -41,15 +59,7 @@ func (d *Decoder) decodeWorker() bool {
 	if endOK && e.End == nil && (e.Status == domain.StatusInactive || e.Status == domain.StatusDeceased) {
 		p.fail(wEnd, "wajib diisi bila status "+string(e.Status))
 	}
-	if nikOK {
-		checkAgainstNIK(p, nik, w.BirthDate, w.Sex)
-	}
-	if !p.valid() {
-		return false
-	}
-	w.Enrollments = []domain.Enrollment{e}
-	d.worker = WorkerRow{Line: p.line, Worker: w}
-	return true
+	return e
 }
 
 // optionalSex reads jenis kelamin, which may be left empty.
