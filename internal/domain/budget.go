@@ -164,3 +164,9 @@ func (r BudgetReport) NextRevision() int {
 	}
 	return next
 }
+
+// RosterMonth is the month whose roster a year's projection uses: the
+// current month, or December for a year that has ended.
+func RosterMonth(year int, today time.Time) Month {
+	return min(MonthOf(today), NewMonth(year, time.December))
+}

@@ -1,0 +1,118 @@
+package postgres
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/cilegon/monev/internal/domain"
+)
+
+// budgetColumns is the column list budgetRow scans.
+const budgetColumns = `fiscal_year, revision, label, ceiling, document, coalesce(decided_on, '0001-01-01'::date), note`
+
+// Budgets lists the pagu versions of a fiscal year, the original APBD first.
+func (db *DB) Budgets(ctx context.Context, pemda string, year int) ([]domain.Budget, error) {
+	rows, _ := db.pool.Query(ctx, `SELECT `+budgetColumns+` FROM budget WHERE pemda = $1 AND fiscal_year = $2 ORDER BY revision`, pemda, year)
+	bs, err := pgx.CollectRows(rows, budgetRow)
+	return bs, mapError("list budgets", err)
+}
+
+func budgetRow(row pgx.CollectableRow) (domain.Budget, error) {
+	var b domain.Budget
+	err := row.Scan(&b.FiscalYear, &b.Revision, &b.Label, &b.Ceiling, &b.Document, &b.DecidedOn, &b.Note)
+	if b.DecidedOn.Year() == 1 {
+		b.DecidedOn = time.Time{}
+	}
+	return b, err
+}
+
+// AddBudget adds a pagu version to a fiscal year as its next revision, and
+// returns it with the revision it got.
+func (db *DB) AddBudget(ctx context.Context, actor domain.Actor, b domain.Budget) (domain.Budget, error) {
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		err := tx.QueryRow(ctx, `
+			INSERT INTO budget (pemda, fiscal_year, revision, label, ceiling, document, decided_on, note)
+			SELECT $1, $2, coalesce(max(revision) + 1, 0), $3, $4, $5, $6, $7
+			FROM budget WHERE pemda = $1 AND fiscal_year = $2
+			RETURNING revision`,
+			actor.Pemda, b.FiscalYear, b.Label, int64(b.Ceiling), b.Document, nullDate(b.DecidedOn), b.Note).Scan(&b.Revision)
+		if err != nil {
+			return err
+		}
+		return audit(ctx, tx, actor, "create", "budget", budgetID(b), "Pagu ditambahkan: "+b.Label+" "+b.Ceiling.String(), nil, b)
+	})
+	return b, mapError("add budget", err)
+}
+
+// UpdateBudget changes an existing pagu version, found by year and revision.
+func (db *DB) UpdateBudget(ctx context.Context, actor domain.Actor, b domain.Budget) error {
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		rows, _ := tx.Query(ctx, `SELECT `+budgetColumns+` FROM budget WHERE pemda = $1 AND fiscal_year = $2 AND revision = $3 FOR UPDATE`,
+			actor.Pemda, b.FiscalYear, b.Revision)
+		old, err := pgx.CollectExactlyOneRow(rows, budgetRow)
+		if err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `
+			UPDATE budget SET label = $4, ceiling = $5, document = $6, decided_on = $7, note = $8, updated_at = now()
+			WHERE pemda = $1 AND fiscal_year = $2 AND revision = $3`,
+			actor.Pemda, b.FiscalYear, b.Revision, b.Label, int64(b.Ceiling), b.Document, nullDate(b.DecidedOn), b.Note)
+		if err != nil {
+			return err
+		}
+		return audit(ctx, tx, actor, "update", "budget", budgetID(b), "Pagu diubah: "+b.Label+" "+b.Ceiling.String(), old, b)
+	})
+	return mapError("update budget", err)
+}
+
+// budgetID names a pagu version in the audit log, "2024/1".
+func budgetID(b domain.Budget) string {
+	return strconv.Itoa(b.FiscalYear) + "/" + strconv.Itoa(b.Revision)
+}
+
+// BudgetReport gathers the budget view of a fiscal year: its pagu versions,
+// realisasi by SP2D month and payments by coverage month, and the roster and
+// rate a projection made on day today uses. through is the last month the
+// headline figures count.
+func (db *DB) BudgetReport(ctx context.Context, pemda string, year int, through domain.Month, today time.Time) (domain.BudgetReport, error) {
+	r := domain.BudgetReport{Year: year, Through: through, Today: today}
+	var err error
+	if r.Versions, err = db.Budgets(ctx, pemda, year); err != nil {
+		return r, err
+	}
+	rows, _ := db.pool.Query(ctx, `
+		SELECT m.month::date, coalesce(c.paid, 0), coalesce(a.paid, 0)
+		FROM generate_series($2::date, $3::date, interval '1 month') AS m (month)
+		LEFT JOIN agg_contribution c ON c.pemda = $1 AND c.basis = 'cash' AND c.month = m.month
+		LEFT JOIN agg_contribution a ON a.pemda = $1 AND a.basis = 'accrual' AND a.month = m.month
+		ORDER BY m.month`, pemda, domain.NewMonth(year, time.January).First(), domain.NewMonth(year, time.December).First())
+	r.Months, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.BudgetMonth, error) {
+		var m domain.BudgetMonth
+		var first time.Time
+		err := row.Scan(&first, &m.Realized, &m.CoveragePaid)
+		m.Month = domain.MonthOf(first)
+		return m, err
+	})
+	if err != nil {
+		return r, mapError("budget months", err)
+	}
+	rm := domain.RosterMonth(year, today)
+	if r.Roster, _, err = db.RosterAt(ctx, pemda, rm); err != nil {
+		return r, err
+	}
+	rates, err := db.Rates(ctx, pemda)
+	r.Rate, _ = rates.At(rm)
+	return r, err
+}
+
+// RosterAt counts the workers covered on any day of month m (the ones BPJS
+// bills) and those covered on its last day, from the roster aggregate.
+func (db *DB) RosterAt(ctx context.Context, pemda string, m domain.Month) (anyDay, monthEnd int64, err error) {
+	err = db.pool.QueryRow(ctx, `
+		SELECT coalesce(sum(d_any), 0), coalesce(sum(d_end), 0) FROM agg_roster WHERE pemda = $1 AND month <= $2`,
+		pemda, m.First()).Scan(&anyDay, &monthEnd)
+	return anyDay, monthEnd, mapError("roster", err)
+}

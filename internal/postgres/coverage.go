@@ -1,0 +1,181 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"strconv"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/cilegon/monev/internal/domain"
+)
+
+// coverageByCategorySQL counts the workers covered on the last day of month
+// $2 per category (the running sum of the roster's month-end changes)
+// against the year's target: the Pemda-wide target of the category, or the
+// sum of its targets per kelurahan when it has only those.
+const coverageByCategorySQL = `
+	WITH r AS (
+		SELECT category_code, sum(d_end) AS active FROM agg_roster
+		WHERE pemda = $1 AND month <= $2 GROUP BY category_code
+	), t AS (
+		SELECT category_code, coalesce(max(workers) FILTER (WHERE kelurahan_code IS NULL),
+		                               sum(workers) FILTER (WHERE kelurahan_code IS NOT NULL)) AS workers
+		FROM target WHERE pemda = $1 AND year = $3 GROUP BY category_code
+	)
+	SELECT c.code, c.name, '' AS parent, coalesce(r.active, 0) AS active, coalesce(r.active, 0) AS targeted,
+	       coalesce(t.workers, 0) AS target, t.workers IS NOT NULL AS has_target
+	FROM category c
+	LEFT JOIN r ON r.category_code = c.code
+	LEFT JOIN t ON t.category_code = c.code
+	WHERE c.pemda = $1 AND (c.active OR r.active <> 0 OR t.workers IS NOT NULL)
+	ORDER BY c.sort_order, c.code`
+
+// coverageByKelurahanSQL counts the active workers per kelurahan at the end
+// of month $2 (of category $4, or all when it is ''), and those in the
+// categories that have targets per kelurahan in year $3, against those
+// targets.
+const coverageByKelurahanSQL = `
+	WITH tc AS (
+		SELECT DISTINCT category_code FROM target
+		WHERE pemda = $1 AND year = $3 AND kelurahan_code IS NOT NULL AND ($4 = '' OR category_code = $4)
+	), r AS (
+		SELECT kelurahan_code,
+		       sum(d_end) FILTER (WHERE $4 = '' OR category_code = $4) AS active,
+		       sum(d_end) FILTER (WHERE category_code IN (SELECT category_code FROM tc)) AS targeted
+		FROM agg_roster WHERE pemda = $1 AND month <= $2 GROUP BY kelurahan_code
+	), t AS (
+		SELECT kelurahan_code, sum(workers) AS workers FROM target
+		WHERE pemda = $1 AND year = $3 AND kelurahan_code IS NOT NULL AND category_code IN (SELECT category_code FROM tc)
+		GROUP BY kelurahan_code
+	)
+	SELECT k.code, k.name, k.kecamatan_code AS parent, coalesce(r.active, 0) AS active, coalesce(r.targeted, 0) AS targeted,
+	       coalesce(t.workers, 0) AS target, t.workers IS NOT NULL AS has_target
+	FROM kelurahan k
+	LEFT JOIN r ON r.kelurahan_code = k.code
+	LEFT JOIN t ON t.kelurahan_code = k.code
+	WHERE k.pemda = $1
+	ORDER BY k.code`
+
+// CoverageReport gathers the coverage view of a period: workers active at
+// its end per category and per kecamatan and kelurahan (of one category
+// when category is set) against the targets of the period's last year,
+// and the year's workforce figures for UCJ.
+func (db *DB) CoverageReport(ctx context.Context, pemda string, p domain.Period, category string) (domain.CoverageReport, error) {
+	r := domain.CoverageReport{Period: p, Year: p.To.Year(), Category: category}
+	var err error
+	if r.ByCategory, err = db.coverageRows(ctx, coverageByCategorySQL, pemda, p.To.First(), r.Year); err != nil {
+		return r, err
+	}
+	if r.ByKelurahan, err = db.coverageRows(ctx, coverageByKelurahanSQL, pemda, p.To.First(), r.Year, category); err != nil {
+		return r, err
+	}
+	kecs, err := db.Kecamatans(ctx, pemda)
+	if err != nil {
+		return r, err
+	}
+	r.ByKecamatan = domain.RollUpKecamatan(kecs, r.ByKelurahan)
+	rows, _ := db.pool.Query(ctx, `
+		SELECT c.name FROM category c WHERE c.pemda = $1 AND ($3 = '' OR c.code = $3) AND EXISTS (
+			SELECT 1 FROM target t WHERE t.pemda = c.pemda AND t.category_code = c.code AND t.year = $2 AND t.kelurahan_code IS NOT NULL)
+		ORDER BY c.sort_order, c.code`, pemda, r.Year, category)
+	if r.RegionalTargets, err = pgx.CollectRows(rows, pgx.RowTo[string]); err != nil {
+		return r, mapError("regional target categories", err)
+	}
+	if r.Workforce, r.HasWorkforce, err = db.Workforce(ctx, pemda, r.Year); err != nil {
+		return r, err
+	}
+	rates, err := db.Rates(ctx, pemda)
+	r.Rate, _ = rates.At(p.To)
+	return r, err
+}
+
+func (db *DB) coverageRows(ctx context.Context, sql string, args ...any) ([]domain.CoverageRow, error) {
+	rows, _ := db.pool.Query(ctx, sql, args...)
+	out, err := pgx.CollectRows(rows, pgx.RowToStructByPos[domain.CoverageRow])
+	return out, mapError("coverage", err)
+}
+
+// Workforce returns a year's workforce and protected workers, and false when none are entered.
+func (db *DB) Workforce(ctx context.Context, pemda string, year int) (domain.Workforce, bool, error) {
+	w := domain.Workforce{Year: year}
+	err := db.pool.QueryRow(ctx, `
+		SELECT workforce, workforce_source, protected, protected_source, coalesce(target_permille, 0)
+		FROM workforce WHERE pemda = $1 AND year = $2`, pemda, year).
+		Scan(&w.Workforce, &w.WorkforceSource, &w.Protected, &w.ProtectedSource, &w.TargetPermille)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return w, false, nil
+	}
+	return w, err == nil, mapError("find workforce", err)
+}
+
+// SaveWorkforce enters or replaces a year's workforce figures.
+func (db *DB) SaveWorkforce(ctx context.Context, actor domain.Actor, w domain.Workforce) error {
+	old, had, err := db.Workforce(ctx, actor.Pemda, w.Year)
+	if err != nil {
+		return err
+	}
+	err = db.inTx(ctx, func(tx pgx.Tx) error {
+		var target *int
+		if w.TargetPermille > 0 {
+			target = &w.TargetPermille
+		}
+		_, err := tx.Exec(ctx, `
+			INSERT INTO workforce (pemda, year, workforce, workforce_source, protected, protected_source, target_permille)
+			VALUES ($1, $2, $3, $4, $5, $6, $7)
+			ON CONFLICT (pemda, year) DO UPDATE SET workforce = EXCLUDED.workforce, workforce_source = EXCLUDED.workforce_source,
+				protected = EXCLUDED.protected, protected_source = EXCLUDED.protected_source, target_permille = EXCLUDED.target_permille`,
+			actor.Pemda, w.Year, w.Workforce, w.WorkforceSource, w.Protected, w.ProtectedSource, target)
+		if err != nil {
+			return err
+		}
+		var before any
+		if had {
+			before = old
+		}
+		return audit(ctx, tx, actor, "update", "workforce", w.Year, "Data angkatan kerja dan UCJ tahun "+strconv.Itoa(w.Year)+" disimpan", before, w)
+	})
+	return mapError("save workforce", err)
+}
+
+// Targets lists a year's targets: Pemda-wide ones first, then per kelurahan.
+func (db *DB) Targets(ctx context.Context, pemda string, year int) ([]domain.Target, error) {
+	rows, _ := db.pool.Query(ctx, `
+		SELECT year, category_code, coalesce(kelurahan_code, ''), workers, note FROM target
+		WHERE pemda = $1 AND year = $2 ORDER BY kelurahan_code NULLS FIRST, category_code`, pemda, year)
+	ts, err := pgx.CollectRows(rows, pgx.RowToStructByPos[domain.Target])
+	return ts, mapError("list targets", err)
+}
+
+// ReplaceTargets replaces one set of a year's targets in one transaction:
+// with category "" the Pemda-wide targets of every category, otherwise the
+// per-kelurahan targets of that category. A target left out is removed.
+func (db *DB) ReplaceTargets(ctx context.Context, actor domain.Actor, year int, category string, targets []domain.Target) error {
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		scope, args := `kelurahan_code IS NULL`, []any{actor.Pemda, year}
+		if category != "" {
+			scope, args = `kelurahan_code IS NOT NULL AND category_code = $3`, append(args, category)
+		}
+		rows, _ := tx.Query(ctx, `
+			DELETE FROM target WHERE pemda = $1 AND year = $2 AND `+scope+`
+			RETURNING year, category_code, coalesce(kelurahan_code, ''), workers, note`, args...)
+		old, err := pgx.CollectRows(rows, pgx.RowToStructByPos[domain.Target])
+		if err != nil {
+			return err
+		}
+		for _, t := range targets {
+			_, err := tx.Exec(ctx, `
+				INSERT INTO target (pemda, year, category_code, kelurahan_code, workers, note) VALUES ($1, $2, $3, $4, $5, $6)`,
+				actor.Pemda, year, t.CategoryCode, nullString(t.KelurahanCode), t.Workers, t.Note)
+			if err != nil {
+				return err
+			}
+		}
+		summary := "Sasaran per kategori tahun " + strconv.Itoa(year) + " disimpan"
+		if category != "" {
+			summary = "Sasaran per kelurahan kategori " + category + " tahun " + strconv.Itoa(year) + " disimpan"
+		}
+		return audit(ctx, tx, actor, "update", "target", year, summary, old, targets)
+	})
+	return mapError("replace targets", err)
+}
