@@ -32,7 +32,7 @@ const coverageByCategorySQL = `
 	ORDER BY c.sort_order, c.code`
 
 // coverageByKelurahanSQL counts the active workers per kelurahan at the end
-// of month $2 (of category $4, or all when it is ”), and those in the
+// of month $2 (of category $4, or of all when $4 is empty), and those in the
 // categories that have targets per kelurahan in year $3, against those
 // targets.
 const coverageByKelurahanSQL = `
