@@ -1,0 +1,68 @@
+package domain_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cilegon/monev/internal/domain"
+)
+
+func TestQualityChecksAreDescribed(t *testing.T) {
+	seen := map[string]bool{}
+	for _, c := range domain.QualityChecks {
+		got, err := domain.ParseQualityCheck(string(c))
+		if err != nil || got != c {
+			t.Errorf("ParseQualityCheck(%q) = %q, %v", c, got, err)
+		}
+		title, def := c.Title(), c.Definition()
+		if title == string(c) || seen[title] || !strings.HasSuffix(def, ".") || len(c.Details()) == 0 {
+			t.Errorf("%s: title %q, definition %q, %d details", c, title, def, len(c.Details()))
+		}
+		seen[title] = true
+	}
+	if _, err := domain.ParseQualityCheck("INVALID_NIK"); err == nil {
+		t.Error("check codes are exact")
+	}
+	if !strings.Contains(domain.CheckScholarshipExcess.Definition(), "Rp 174.000.000") {
+		t.Error("the scholarship definition should name the limit from ScholarshipMaxTotal")
+	}
+}
+
+func TestQualityFindingProblem(t *testing.T) {
+	d := func(y int, m time.Month, day int) time.Time { return domain.Date(y, m, day) }
+	end := d(2024, time.June, 30)
+	claim := &domain.Claim{No: "K1", Type: domain.ClaimJKKCare, IncidentOn: d(2024, time.August, 17), Amount: 24_000_000}
+	tests := []struct {
+		f    domain.QualityFinding
+		want string
+	}{
+		{domain.QualityFinding{Reason: domain.ReasonNIKInvalid, Worker: domain.Worker{NIK: "0972012902240001"}},
+			"Kode provinsi pada digit 1–2 tidak valid"},
+		{domain.QualityFinding{Reason: domain.ReasonNIKMismatch, Worker: domain.Worker{NIK: "3672015708900012",
+			BirthDate: d(1990, time.August, 18), Sex: domain.SexMale}},
+			"Tanggal lahir di NIK 17 Agustus 1990, tercatat 18 Agustus 1990; NIK menandai perempuan, tercatat laki-laki"},
+		{domain.QualityFinding{Reason: domain.ReasonSameKPJ, Worker: domain.Worker{KPJ: "21234567890"},
+			Others: []domain.Worker{{ID: 2}, {ID: 3}}}, "Nomor KPJ 21234567890 juga tercatat pada 2 peserta lain"},
+		{domain.QualityFinding{Reason: domain.ReasonSpellAfterDeath, DiedOn: d(2024, time.March, 10),
+			Spell: &domain.Enrollment{Start: d(2024, time.April, 1), End: &end, Status: domain.StatusInactive}},
+			"Meninggal 10 Maret 2024, tetapi tercatat kepesertaan 1 April 2024 – 30 Juni 2024 (nonaktif)"},
+		{domain.QualityFinding{Reason: domain.ReasonClaimAfterDeath, DiedOn: d(2024, time.March, 10), Claim: claim},
+			"Meninggal 10 Maret 2024, tetapi ada klaim JKK perawatan dengan tanggal kejadian 17 Agustus 2024"},
+		{domain.QualityFinding{Reason: domain.ReasonBenefitAmount, Claim: claim, Expected: 42_000_000},
+			"Tercatat Rp 24.000.000, manfaat standar Rp 42.000.000 (selisih −Rp 18.000.000)"},
+		{domain.QualityFinding{Reason: domain.ReasonScholarshipNote},
+			"Keterangan menyebut anak ketiga atau berikutnya; beasiswa paling banyak untuk 2 anak"},
+		// Facts missing from a finding fall back to the check's title.
+		{domain.QualityFinding{Check: domain.CheckClaimOutsideCoverage, Reason: domain.ReasonOutsideSpell},
+			"Klaim di luar masa kepesertaan"},
+	}
+	for _, tt := range tests {
+		if got := tt.f.Problem(); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.f.Reason, got, tt.want)
+		}
+	}
+	if got := domain.SchoolYearLabel(2024); got != "2024/2025" {
+		t.Errorf("SchoolYearLabel(2024) = %q", got)
+	}
+}
