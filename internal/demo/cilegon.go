@@ -100,6 +100,9 @@ func build(kel []domain.Kelurahan) (postgres.Bulk, error) {
 	if err := g.calibrate(); err != nil {
 		return postgres.Bulk{}, err
 	}
+	if err := g.plantQualityProblems(claims); err != nil {
+		return postgres.Bulk{}, err
+	}
 	return postgres.Bulk{
 		Pemda:         domain.DefaultPemda,
 		Workers:       g.workers,
