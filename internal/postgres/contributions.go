@@ -1,0 +1,188 @@
+package postgres
+
+import (
+	"context"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/cilegon/monev/internal/domain"
+)
+
+// ContributionFilter narrows the list of contribution payments; empty
+// fields do not filter.
+type ContributionFilter struct {
+	Text             string       // part of the SP2D number or the note
+	From, To         domain.Month // coverage months, inclusive; 0 for open
+	PaidFrom, PaidTo time.Time    // payment (SP2D) dates, inclusive
+	Sort             string       // month (default), paid_on, paid, billed, sp2d
+	Desc             bool
+}
+
+// ContributionTotals are the count and sums of the payments that match.
+type ContributionTotals struct {
+	Count       int64
+	Paid        domain.Rupiah
+	Billed      domain.Rupiah // of the payments whose billed amount is known
+	BilledCount int64
+}
+
+var contributionSorts = sorts{
+	"month": {"c.coverage_month", "c.paid_on"}, "paid_on": {"c.paid_on"}, "paid": {"c.paid"}, "billed": {"c.billed"},
+	"sp2d": {"c.sp2d_no"},
+}
+
+func (f ContributionFilter) where(pemda string) *conditions {
+	c := newConditions("c.pemda", pemda)
+	if f.Text != "" {
+		c.add(`(c.sp2d_no ILIKE '%' || ? || '%' OR c.note ILIKE '%' || ? || '%')`, likeEscape(f.Text))
+	}
+	if f.From != 0 {
+		c.add(`c.coverage_month >= ?::date`, f.From.First())
+	}
+	if f.To != 0 {
+		c.add(`c.coverage_month <= ?::date`, f.To.First())
+	}
+	if !f.PaidFrom.IsZero() {
+		c.add(`c.paid_on >= ?::date`, f.PaidFrom)
+	}
+	if !f.PaidTo.IsZero() {
+		c.add(`c.paid_on <= ?::date`, f.PaidTo)
+	}
+	return c
+}
+
+const contributionColumns = `c.id, c.coverage_month, c.participants, c.billed, c.paid, c.paid_on, coalesce(c.sp2d_no, '') AS sp2d_no, c.note`
+
+type contributionRow struct {
+	ID            int64
+	CoverageMonth time.Time
+	Participants  *int64
+	Billed        *domain.Rupiah
+	Paid          domain.Rupiah
+	PaidOn        time.Time
+	SP2DNo        string
+	Note          string
+}
+
+func (r contributionRow) contribution() domain.Contribution {
+	return domain.Contribution{ID: r.ID, CoverageMonth: domain.MonthOf(r.CoverageMonth), Participants: r.Participants,
+		Billed: r.Billed, Paid: r.Paid, PaidOn: r.PaidOn, SP2D: r.SP2DNo, Note: r.Note}
+}
+
+// Contributions returns a page of the payments that match, and their totals.
+func (db *DB) Contributions(ctx context.Context, pemda string, f ContributionFilter, offset, limit int) ([]domain.Contribution, ContributionTotals, error) {
+	c := f.where(pemda)
+	var t ContributionTotals
+	err := db.pool.QueryRow(ctx, `SELECT count(*), coalesce(sum(c.paid), 0), coalesce(sum(c.billed), 0), count(c.billed)
+		FROM contribution c WHERE `+c.where(), c.args...).Scan(&t.Count, &t.Paid, &t.Billed, &t.BilledCount)
+	if err != nil {
+		return nil, t, mapError("count contributions", err)
+	}
+	rows, _ := db.pool.Query(ctx, `SELECT `+contributionColumns+` FROM contribution c WHERE `+c.where()+
+		` ORDER BY `+contributionSorts.orderBy(f.Sort, "month", f.Desc, "c.id")+page(offset, limit), c.args...)
+	rs, err := pgx.CollectRows(rows, pgx.RowToStructByName[contributionRow])
+	out := make([]domain.Contribution, len(rs))
+	for i, r := range rs {
+		out[i] = r.contribution()
+	}
+	return out, t, mapError("list contributions", err)
+}
+
+// EachContribution calls fn for every matching payment in the list's order,
+// without holding them in memory (for exports).
+func (db *DB) EachContribution(ctx context.Context, pemda string, f ContributionFilter, fn func(domain.Contribution) error) error {
+	c := f.where(pemda)
+	err := db.stream(ctx, func(tx pgx.Tx) error {
+		rows, _ := tx.Query(ctx, `SELECT `+contributionColumns+` FROM contribution c WHERE `+c.where()+
+			` ORDER BY `+contributionSorts.orderBy(f.Sort, "month", f.Desc, "c.id"), c.args...)
+		var r contributionRow
+		_, err := pgx.ForEachRow(rows, []any{&r.ID, &r.CoverageMonth, &r.Participants, &r.Billed, &r.Paid, &r.PaidOn, &r.SP2DNo, &r.Note},
+			func() error { return fn(r.contribution()) })
+		return err
+	})
+	return mapError("export contributions", err)
+}
+
+// Contribution returns one payment.
+func (db *DB) Contribution(ctx context.Context, pemda string, id int64) (domain.Contribution, error) {
+	rows, _ := db.pool.Query(ctx, `SELECT `+contributionColumns+` FROM contribution c WHERE c.pemda = $1 AND c.id = $2`, pemda, id)
+	r, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[contributionRow])
+	return r.contribution(), mapError("find contribution", err)
+}
+
+// contributionConflicts explain the unique keys of a payment, in the words
+// of the import's checks.
+func contributionConflicts(c domain.Contribution) map[string][2]string {
+	month := c.CoverageMonth.First().Format("01/2006")
+	return map[string][2]string{
+		"contribution_sp2d_key": {"no_sp2d", "pembayaran iuran " + month + " dengan SP2D " + c.SP2D + " sudah tercatat"},
+		"contribution_nosp2d_key": {"dibayar", "pembayaran iuran " + month +
+			" tanpa SP2D dengan tanggal dan jumlah yang sama sudah tercatat; isi nomor SP2D bila keduanya benar"},
+	}
+}
+
+// contributionArgs are the Pemda and the stored values of a payment, $1 to $8.
+func contributionArgs(pemda string, c domain.Contribution) []any {
+	var billed *int64
+	if c.Billed != nil {
+		v := int64(*c.Billed)
+		billed = &v
+	}
+	return []any{pemda, c.CoverageMonth.First(), c.Participants, billed, int64(c.Paid), c.PaidOn, nullString(c.SP2D), c.Note}
+}
+
+// CreateContribution records a payment.
+func (db *DB) CreateContribution(ctx context.Context, actor domain.Actor, c domain.Contribution) (domain.Contribution, error) {
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		var row map[string]any
+		err := tx.QueryRow(ctx, `
+			INSERT INTO contribution AS c (pemda, coverage_month, participants, billed, paid, paid_on, sp2d_no, note)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING c.id, `+auditJSON("c"),
+			contributionArgs(actor.Pemda, c)...).Scan(&c.ID, &row)
+		if err != nil {
+			return conflictOf(err, contributionConflicts(c))
+		}
+		return audit(ctx, tx, actor, "create", "contribution", c.ID, "Pembayaran iuran "+c.CoverageMonth.Label()+" ditambahkan", nil, row)
+	})
+	return c, mapError("create contribution", err)
+}
+
+// UpdateContribution corrects a payment.
+func (db *DB) UpdateContribution(ctx context.Context, actor domain.Actor, c domain.Contribution) (domain.Contribution, error) {
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		old, err := lockRow(ctx, tx, "contribution", actor.Pemda, c.ID)
+		if err != nil {
+			return err
+		}
+		var row map[string]any
+		err = tx.QueryRow(ctx, `
+			UPDATE contribution AS c SET coverage_month = $2, participants = $3, billed = $4, paid = $5, paid_on = $6,
+				sp2d_no = $7, note = $8, updated_at = now()
+			WHERE pemda = $1 AND id = $9 RETURNING `+auditJSON("c"),
+			append(contributionArgs(actor.Pemda, c), c.ID)...).Scan(&row)
+		if err != nil {
+			return conflictOf(err, contributionConflicts(c))
+		}
+		if !changed(old, row) {
+			return nil
+		}
+		return audit(ctx, tx, actor, "update", "contribution", c.ID, "Pembayaran iuran "+c.CoverageMonth.Label()+" diubah", old, row)
+	})
+	return c, mapError("update contribution", err)
+}
+
+// DeleteContribution removes a payment entered by mistake.
+func (db *DB) DeleteContribution(ctx context.Context, actor domain.Actor, id int64) error {
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		old, err := lockRow(ctx, tx, "contribution", actor.Pemda, id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM contribution WHERE pemda = $1 AND id = $2`, actor.Pemda, id); err != nil {
+			return err
+		}
+		return audit(ctx, tx, actor, "delete", "contribution", id, "Pembayaran iuran dengan tanggal bayar "+jsonDay(old["paid_on"])+" dihapus", old, nil)
+	})
+	return mapError("delete contribution", err)
+}

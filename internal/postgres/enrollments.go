@@ -1,0 +1,160 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/cilegon/monev/internal/domain"
+)
+
+// enrollmentColumns is the column list of a domain.Enrollment.
+const enrollmentColumns = `id, start_date, end_date, status`
+
+// enrollments lists a worker's spells, newest first.
+func (db *DB) enrollments(ctx context.Context, pemda string, workerID int64) ([]domain.Enrollment, error) {
+	rows, _ := db.pool.Query(ctx, `SELECT `+enrollmentColumns+` FROM enrollment
+		WHERE pemda = $1 AND worker_id = $2 ORDER BY start_date DESC`, pemda, workerID)
+	es, err := pgx.CollectRows(rows, pgx.RowToStructByPos[domain.Enrollment])
+	return es, mapError("list spells", err)
+}
+
+// Enrollment returns one spell and the ID of its worker.
+func (db *DB) Enrollment(ctx context.Context, pemda string, id int64) (domain.Enrollment, int64, error) {
+	var e domain.Enrollment
+	var workerID int64
+	err := db.pool.QueryRow(ctx, `SELECT `+enrollmentColumns+`, worker_id FROM enrollment WHERE pemda = $1 AND id = $2`,
+		pemda, id).Scan(&e.ID, &e.Start, &e.End, &e.Status, &workerID)
+	return e, workerID, mapError("find spell", err)
+}
+
+// spellConflicts explain the constraints a spell can run into when another
+// change gets in first.
+var spellConflicts = map[string][2]string{
+	"enrollment_pemda_worker_id_daterange_excl": {"tanggal_mulai", "kepesertaan bertumpang tindih dengan kepesertaan yang sudah tercatat"},
+	"enrollment_pemda_worker_id_start_date_key": {"tanggal_mulai", "kepesertaan dengan tanggal mulai ini sudah tercatat"},
+}
+
+// CreateEnrollment adds a spell to a worker.
+func (db *DB) CreateEnrollment(ctx context.Context, actor domain.Actor, workerID int64, e domain.Enrollment) (domain.Enrollment, error) {
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		var err error
+		e, err = insertEnrollment(ctx, tx, actor, workerID, e)
+		return err
+	})
+	return e, mapError("create spell", err)
+}
+
+// insertEnrollment adds a spell of a worker inside tx, refusing one that
+// overlaps another, and records it in the audit log.
+func insertEnrollment(ctx context.Context, tx pgx.Tx, actor domain.Actor, workerID int64, e domain.Enrollment) (domain.Enrollment, error) {
+	if err := checkOverlap(ctx, tx, actor.Pemda, workerID, 0, e); err != nil {
+		return e, err
+	}
+	var row map[string]any
+	err := tx.QueryRow(ctx, `
+		INSERT INTO enrollment AS e (pemda, worker_id, category_code, kelurahan_code, start_date, end_date, status)
+		SELECT w.pemda, w.id, w.category_code, w.kelurahan_code, $3, $4, $5 FROM worker w WHERE w.pemda = $1 AND w.id = $2
+		RETURNING e.id, `+auditJSON("e"),
+		actor.Pemda, workerID, e.Start, e.End, string(e.Status)).Scan(&e.ID, &row)
+	if err != nil {
+		return e, conflictOf(err, spellConflicts)
+	}
+	return e, audit(ctx, tx, actor, "create", "enrollment", e.ID, "Kepesertaan mulai "+domain.FormatDate(e.Start)+" ditambahkan", nil, row)
+}
+
+// UpdateEnrollment changes a spell's dates and status; ending a spell is
+// such a change.
+func (db *DB) UpdateEnrollment(ctx context.Context, actor domain.Actor, e domain.Enrollment) (domain.Enrollment, error) {
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		old, err := lockRow(ctx, tx, "enrollment", actor.Pemda, e.ID)
+		if err != nil {
+			return err
+		}
+		workerID := int64(old["worker_id"].(float64))
+		if err := checkOverlap(ctx, tx, actor.Pemda, workerID, e.ID, e); err != nil {
+			return err
+		}
+		var row map[string]any
+		err = tx.QueryRow(ctx, `
+			UPDATE enrollment AS e SET start_date = $3, end_date = $4, status = $5, updated_at = now()
+			WHERE pemda = $1 AND id = $2 RETURNING `+auditJSON("e"),
+			actor.Pemda, e.ID, e.Start, e.End, string(e.Status)).Scan(&row)
+		if err != nil {
+			return conflictOf(err, spellConflicts)
+		}
+		if !changed(old, row) {
+			return nil
+		}
+		return audit(ctx, tx, actor, "update", "enrollment", e.ID, "Kepesertaan mulai "+domain.FormatDate(e.Start)+" diubah", old, row)
+	})
+	return e, mapError("update spell", err)
+}
+
+// DeleteEnrollment removes a spell entered by mistake and returns its
+// worker's ID. A worker's only spell stays: delete the worker instead.
+func (db *DB) DeleteEnrollment(ctx context.Context, actor domain.Actor, id int64) (int64, error) {
+	var workerID int64
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		old, err := lockRow(ctx, tx, "enrollment", actor.Pemda, id)
+		if err != nil {
+			return err
+		}
+		workerID = int64(old["worker_id"].(float64))
+		var others int64
+		if err := tx.QueryRow(ctx, `SELECT count(*) FROM enrollment WHERE pemda = $1 AND worker_id = $2 AND id <> $3`,
+			actor.Pemda, workerID, id).Scan(&others); err != nil {
+			return err
+		}
+		if others == 0 {
+			return refuse("", "Ini satu-satunya kepesertaan peserta ini, jadi tidak dapat dihapus. "+
+				"Akhiri kepesertaannya bila peserta berhenti, atau hapus pesertanya bila memang keliru didaftarkan.")
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM enrollment WHERE pemda = $1 AND id = $2`, actor.Pemda, id); err != nil {
+			return err
+		}
+		return audit(ctx, tx, actor, "delete", "enrollment", id, "Kepesertaan mulai "+jsonDay(old["start_date"])+" dihapus", old, nil)
+	})
+	return workerID, mapError("delete spell", err)
+}
+
+// checkOverlap refuses a spell of a worker that shares a day with another
+// of their spells (self is the spell being changed, 0 for a new one), in
+// the words of the import's check.
+func checkOverlap(ctx context.Context, tx pgx.Tx, pemda string, workerID, self int64, e domain.Enrollment) error {
+	var start time.Time
+	var end *time.Time
+	err := tx.QueryRow(ctx, `
+		SELECT start_date, end_date FROM enrollment
+		WHERE pemda = $1 AND worker_id = $2 AND id <> $3
+		  AND daterange(start_date, end_date, '[]') && daterange($4::date, $5::date, '[]')
+		ORDER BY start_date LIMIT 1`, pemda, workerID, self, e.Start, e.End).Scan(&start, &end)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	until := "sekarang"
+	if end != nil {
+		until = dayText(*end)
+	}
+	return refuse("tanggal_mulai", fmt.Sprintf("kepesertaan mulai %s bertumpang tindih dengan kepesertaan yang sudah tercatat (%s–%s)",
+		dayText(e.Start), dayText(start), until))
+}
+
+// jsonDay formats a day of an audit form, "2024-07-17", as "17 Juli 2024".
+func jsonDay(v any) string {
+	s, _ := v.(string)
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return s
+	}
+	return domain.FormatDate(t)
+}
+
+// dayText writes a day as the import's messages do, 17/07/2024.
+func dayText(t time.Time) string { return t.Format("02/01/2006") }

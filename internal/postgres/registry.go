@@ -1,0 +1,172 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/cilegon/monev/internal/domain"
+)
+
+// What the registry's store files (workers.go, enrollments.go,
+// contributions.go, claims.go) share: refusals by form field, list filters,
+// sorting, streaming exports and the history of a record.
+
+// ConflictError is a change the stored data does not allow, such as a NIK
+// that is already registered, a spell that overlaps another, or a worker
+// with claims that is to be deleted. Fields holds an Indonesian message by
+// form field (the import column name; "" when it is about the whole record).
+// It unwraps to domain.ErrConflict.
+type ConflictError struct {
+	Fields domain.FieldErrors
+}
+
+// Error returns the messages.
+func (e *ConflictError) Error() string { return "conflict: " + e.Fields.Error() }
+
+// Unwrap makes errors.Is(err, domain.ErrConflict) hold.
+func (e *ConflictError) Unwrap() error { return domain.ErrConflict }
+
+// refuse returns a ConflictError with one message.
+func refuse(field, msg string) error {
+	return &ConflictError{Fields: domain.FieldErrors{field: msg}}
+}
+
+// conflictOf turns a violation of one of the named constraints (or unique
+// indexes) into a ConflictError with its field and message; any other error
+// is returned as it is.
+func conflictOf(err error, msgs map[string][2]string) error {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		if m, ok := msgs[pgErr.ConstraintName]; ok {
+			return refuse(m[0], m[1])
+		}
+	}
+	return err
+}
+
+// conditions collects the WHERE conditions of a list and their arguments;
+// $1 is always the Pemda.
+type conditions struct {
+	conds []string
+	args  []any
+}
+
+func newConditions(pemdaColumn, pemda string) *conditions {
+	return &conditions{conds: []string{pemdaColumn + " = $1"}, args: []any{pemda}}
+}
+
+// add appends cond, in which every ? stands for v.
+func (c *conditions) add(cond string, v any) {
+	c.args = append(c.args, v)
+	c.conds = append(c.conds, strings.ReplaceAll(cond, "?", "$"+strconv.Itoa(len(c.args))))
+}
+
+// where returns the conditions joined by AND.
+func (c *conditions) where() string { return strings.Join(c.conds, " AND ") }
+
+// sorts maps the sort keys a list offers to the columns it orders by.
+type sorts map[string][]string
+
+// orderBy returns the ORDER BY list for key (def when key is unknown), in
+// descending order when desc, and the tie-breaker last so pages are stable.
+func (s sorts) orderBy(key, def string, desc bool, tie string) string {
+	cols, ok := s[key]
+	if !ok {
+		cols = s[def]
+	}
+	parts := make([]string, 0, len(cols)+1)
+	for _, c := range cols {
+		if desc {
+			c += " DESC NULLS LAST"
+		}
+		parts = append(parts, c)
+	}
+	if desc {
+		tie += " DESC"
+	}
+	return strings.Join(append(parts, tie), ", ")
+}
+
+// page is the OFFSET and LIMIT of a page of a list.
+func page(offset, limit int) string {
+	return " OFFSET " + strconv.Itoa(max(offset, 0)) + " LIMIT " + strconv.Itoa(max(limit, 1))
+}
+
+// likeEscape makes text match itself in LIKE: % and _ lose their meaning.
+var likeEscape = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace
+
+// searchDigits returns the digits of a search typed as a number (a NIK, KPJ
+// or claim number typed with spaces, dots or a leading apostrophe) and
+// whether the search is such a number.
+func searchDigits(q string) (string, bool) {
+	d := strings.Map(func(r rune) rune {
+		switch {
+		case r >= '0' && r <= '9':
+			return r
+		case r == ' ' || r == '.' || r == '-' || r == '\'':
+			return -1
+		}
+		return 'x'
+	}, q)
+	return d, d != "" && !strings.Contains(d, "x")
+}
+
+// auditJSON is the audit form of a row: its columns as JSON, without the
+// Pemda and timestamps, as the import's audit entries have it.
+func auditJSON(alias string) string {
+	return `to_jsonb(` + alias + `) - 'pemda' - 'created_at' - 'updated_at'`
+}
+
+// stream runs fn in a read-only transaction with a long statement timeout,
+// for exports that stream many rows: one consistent snapshot, however long
+// the client takes to read.
+func (db *DB) stream(ctx context.Context, fn func(tx pgx.Tx) error) error {
+	return pgx.BeginTxFunc(ctx, db.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SET LOCAL statement_timeout = '30min'`); err != nil {
+			return err
+		}
+		return fn(tx)
+	})
+}
+
+// History returns the audit entries of one record, newest first: entity
+// "worker", "enrollment", "contribution" or "claim" and its ID. A worker's
+// history includes the entries of its spells.
+func (db *DB) History(ctx context.Context, pemda, entity string, id int64, limit int) ([]AuditEntry, error) {
+	cond := `entity = $2 AND entity_id = $3`
+	if entity == "worker" {
+		// The spell's worker_id in the values matches the expression index of migration 4.
+		cond = `(` + cond + ` OR entity = 'enrollment' AND coalesce(new_values ->> 'worker_id', old_values ->> 'worker_id') = $3)`
+	}
+	rows, _ := db.pool.Query(ctx, `SELECT `+auditColumns+` FROM audit_log WHERE pemda = $1 AND `+cond+
+		` ORDER BY at DESC, id DESC LIMIT $4`, pemda, entity, strconv.FormatInt(id, 10), limit)
+	entries, err := pgx.CollectRows(rows, pgx.RowToStructByPos[AuditEntry])
+	return entries, mapError("history of "+entity, err)
+}
+
+// changed reports whether two audit forms of a row differ.
+func changed(old, new map[string]any) bool {
+	if len(old) != len(new) {
+		return true
+	}
+	for k, v := range old {
+		if nv, ok := new[k]; !ok || !sameJSON(v, nv) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameJSON compares two decoded JSON scalars.
+func sameJSON(a, b any) bool {
+	switch a.(type) {
+	case nil, string, float64, bool:
+		return a == b
+	}
+	return false
+}
