@@ -13,7 +13,7 @@ var Static embed.FS
 
 // stylesheets are linked by the layout in this order: the base styles, then
 // one file per area of the application.
-var stylesheets = []string{"app.css", "registry.css", "analysis.css", "report.css"}
+var stylesheets = []string{"app.css", "registry.css", "analysis.css", "report.css", "quality.css"}
 
 // Chrome is what the layout needs around a page: title, signed-in user,
 // navigation and a flash message.

@@ -1,0 +1,24 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/cilegon/monev/web/pages"
+)
+
+// qualityShown is how many findings of each check the data-quality page lists.
+const qualityShown = 5
+
+// qualityList is the data-quality page: every check with its count and its
+// first findings.
+func (s *Server) qualityList(w http.ResponseWriter, r *http.Request) {
+	u := currentUser(r)
+	results, err := s.db.QualitySummary(r.Context(), u.Pemda, qualityShown)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "Kualitas data", "quality", pages.Quality(pages.QualityProps{
+		Results: results, FullNIK: u.Role.SeesFullNIK(),
+	}))
+}
