@@ -1,5 +1,10 @@
 package domain
 
+import (
+	"math"
+	"math/big"
+)
+
 // ClaimTally is a number of claims and their amount; Type and Status say
 // which claims when the tally is of one type or status.
 type ClaimTally struct {
@@ -162,4 +167,18 @@ func (c Change) Label() string {
 		return "naik " + g.Percent(1)
 	}
 	return "turun " + Ratio{Num: -g.Num, Den: g.Den}.Percent(1)
+}
+
+// PercentValue is the ratio as a percentage rounded to decimals, as
+// Percent shows it (164,4 % is 164.4), for spreadsheet cells; 0 when invalid.
+func (r Ratio) PercentValue(decimals int) float64 {
+	if !r.Valid() {
+		return 0
+	}
+	decimals = min(max(decimals, 0), 6)
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(decimals)), nil)
+	num := new(big.Int).Mul(big.NewInt(r.Num), big.NewInt(100))
+	q := roundQuo(num.Mul(num, scale), big.NewInt(r.Den))
+	f, _ := new(big.Float).SetInt(q).Float64()
+	return f / math.Pow10(decimals)
 }

@@ -107,3 +107,21 @@ func equalSlices[T comparable](a, b []T) bool {
 	}
 	return true
 }
+
+func TestPercentValue(t *testing.T) {
+	tests := []struct {
+		r    domain.Ratio
+		want float64
+	}{
+		{domain.Ratio{Num: 790_000_000, Den: 480_457_660}, 164.4},
+		{domain.Ratio{Num: 12_345, Den: 100_000}, 12.3}, // 12,345 % rounds once, to 12,3 on screen too
+		{domain.Ratio{Num: 12_355, Den: 100_000}, 12.4},
+		{domain.Ratio{Num: -1, Den: 3}, -33.3},
+		{domain.Ratio{Num: 5}, 0},
+	}
+	for _, tt := range tests {
+		if got := tt.r.PercentValue(1); got != tt.want {
+			t.Errorf("%+v.PercentValue(1) = %v, want %v (screen %s)", tt.r, got, tt.want, tt.r.Percent(1))
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"errors"
 	"net/http"
 
 	"github.com/cilegon/monev/internal/domain"
@@ -31,27 +30,17 @@ func toBalanceJSON(b domain.Balance) balanceJSON {
 		ContributionsPaid: int64(b.ContributionsPaid), ClaimsPaid: int64(b.ClaimsPaid), ClaimsCount: b.ClaimsCount,
 		Balance: int64(b.Saldo()), ActiveWorkers: b.ActiveWorkers,
 	}
-	if ratio := b.ClaimRatio(); ratio.Valid() {
-		f := ratio.Float()
-		out.ClaimRatio = &f
-	}
+	out.ClaimRatio = ratioJSON(b.ClaimRatio())
 	return out
 }
 
 // apiBalance is GET /api/v1/balance?period=…|from=…&to=…&basis=cash|accrual.
 func (s *Server) apiBalance(w http.ResponseWriter, r *http.Request) {
-	u := currentUser(r)
-	sel, err := s.selectPeriod(r.Context(), u.Pemda, r.URL.Query())
-	var bad *domain.ValueError
-	if errors.As(err, &bad) {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "invalid period or basis", "detail": bad.Msg})
+	sel, ok := s.apiSelection(w, r)
+	if !ok {
 		return
 	}
-	if err != nil {
-		s.failJSON(w, r, err)
-		return
-	}
-	b, err := s.db.Balance(r.Context(), u.Pemda, sel.Period, sel.Basis)
+	b, err := s.db.Balance(r.Context(), currentUser(r).Pemda, sel.Period, sel.Basis)
 	if err != nil {
 		s.failJSON(w, r, err)
 		return

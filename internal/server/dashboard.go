@@ -1,7 +1,6 @@
 package server
 
 import (
-	"errors"
 	"net/http"
 
 	"github.com/cilegon/monev/internal/domain"
@@ -10,31 +9,22 @@ import (
 )
 
 // dashboard is the Ringkasan page: the balance of the chosen period and
-// basis, then month by month.
+// basis, month by month, with the claims by type, the comparison with a
+// year earlier and the claims still in process.
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
-	u := currentUser(r)
-	sel, err := s.selectPeriod(r.Context(), u.Pemda, r.URL.Query())
-	status := http.StatusOK
-	var bad *domain.ValueError
-	if errors.As(err, &bad) {
-		// Keep the page usable: show the message and the default period.
-		sel, err = s.selectPeriod(r.Context(), u.Pemda, nil)
-		sel.Notice, status = "Periode tidak valid: "+bad.Msg, http.StatusBadRequest
-	}
+	sel, status, err := s.pageSelection(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	periods := append([]domain.Period{sel.Period}, sel.Period.Split(domain.ByMonth)...)
-	series, err := s.db.BalanceSeries(r.Context(), u.Pemda, periods, sel.Basis)
+	report, err := s.db.BalanceReport(r.Context(), currentUser(r).Pemda, sel.Period, sel.Basis, domain.ByMonth)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	s.render(w, r, status, "Ringkasan", "dashboard", pages.Dashboard(pages.DashboardProps{
-		Picker:  components.PeriodPicker{Action: "/", Period: sel.Period, Basis: sel.Basis, Years: sel.Years},
-		Notice:  sel.Notice,
-		Balance: series[0],
-		Months:  series[1:],
+		Picker: components.PeriodPicker{Action: "/", Period: sel.Period, Basis: sel.Basis, Years: sel.Years},
+		Notice: sel.Notice,
+		Report: report,
 	}))
 }

@@ -1,0 +1,43 @@
+package server
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/cilegon/monev/internal/domain"
+)
+
+// apiSelection reads period (or from and to) and basis for an API call; a
+// malformed value is answered with 400 {"error", "detail"} and false.
+func (s *Server) apiSelection(w http.ResponseWriter, r *http.Request) (selection, bool) {
+	sel, err := s.selectPeriod(r.Context(), currentUser(r).Pemda, r.URL.Query())
+	if err != nil {
+		s.apiFail(w, r, "invalid period or basis", err)
+		return sel, false
+	}
+	return sel, true
+}
+
+// apiFail answers a user's mistake with 400 and its Indonesian detail, anything else as failJSON does.
+func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, what string, err error) {
+	var bad *domain.ValueError
+	if errors.As(err, &bad) {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": what, "detail": bad.Msg})
+		return
+	}
+	s.failJSON(w, r, err)
+}
+
+// ratioJSON is a ratio rounded to 4 decimals, or null when it is undefined.
+func ratioJSON(r domain.Ratio) *float64 {
+	if !r.Valid() {
+		return nil
+	}
+	f := r.Float()
+	return &f
+}
+
+// itemsJSON is the envelope of the list endpoints.
+type itemsJSON[T any] struct {
+	Items []T `json:"items"`
+}

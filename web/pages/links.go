@@ -1,0 +1,94 @@
+package pages
+
+import (
+	"net/url"
+	"time"
+
+	"github.com/cilegon/monev/internal/domain"
+)
+
+// The drill-down links lead from a figure to the registry's filtered lists
+// of the rows behind it: /workers, /contributions and /claims.
+
+const isoDay = "2006-01-02"
+
+// link joins a path and its filters; empty filters are left out.
+func link(path string, kv ...string) string {
+	q := url.Values{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i+1] != "" {
+			q.Set(kv[i], kv[i+1])
+		}
+	}
+	if len(q) == 0 {
+		return path
+	}
+	return path + "?" + q.Encode()
+}
+
+// ContributionsHref links the payments behind an iuran figure: by SP2D
+// date on the cash basis, by coverage month on the accrual basis.
+func ContributionsHref(p domain.Period, b domain.Basis) string {
+	if b == domain.BasisAccrual {
+		return CoverageMonthsHref(p.From, p.To)
+	}
+	return link("/contributions", "paid_from", p.Start().Format(isoDay), "paid_to", p.End().Format(isoDay))
+}
+
+// CoverageMonthsHref links the payments for the coverage months from through to.
+func CoverageMonthsHref(from, to domain.Month) string {
+	return link("/contributions", "from", from.String(), "to", to.String())
+}
+
+// ClaimFilter says which claims a figure counts.
+type ClaimFilter struct {
+	Type      domain.ClaimType
+	Status    domain.ClaimStatus
+	Period    domain.Period
+	Basis     domain.Basis
+	Category  string
+	Kecamatan string
+	Kelurahan string
+}
+
+// ClaimsHref links the claims behind a figure: dated by payment on the
+// cash basis, by incident on the accrual basis.
+func ClaimsHref(f ClaimFilter) string {
+	from, to := "paid_from", "paid_to"
+	if f.Basis == domain.BasisAccrual {
+		from, to = "incident_from", "incident_to"
+	}
+	return link("/claims", "type", string(f.Type), "status", string(f.Status), "category", f.Category,
+		"kecamatan", f.Kecamatan, "kelurahan", f.Kelurahan,
+		from, f.Period.Start().Format(isoDay), to, f.Period.End().Format(isoDay))
+}
+
+// PendingClaimsHref links the claims of a type and status whose incident was on or before day end.
+func PendingClaimsHref(t domain.ClaimTally, end time.Time) string {
+	return link("/claims", "type", string(t.Type), "status", string(t.Status), "incident_to", end.Format(isoDay))
+}
+
+// RejectedClaimsHref links the rejected claims whose incident fell in the period.
+func RejectedClaimsHref(p domain.Period) string {
+	return link("/claims", "status", string(domain.ClaimRejected),
+		"incident_from", p.Start().Format(isoDay), "incident_to", p.End().Format(isoDay))
+}
+
+// WorkerFilter says which workers a figure counts: those covered on day ActiveOn.
+type WorkerFilter struct {
+	ActiveOn  time.Time
+	Category  string
+	Kecamatan string
+	Kelurahan string
+	Status    domain.EnrollmentStatus
+}
+
+// WorkersHref links the workers behind a figure.
+func WorkersHref(f WorkerFilter) string {
+	active := ""
+	if !f.ActiveOn.IsZero() {
+		active = f.ActiveOn.Format(isoDay)
+	}
+	return link("/workers", "category", f.Category, "kecamatan", f.Kecamatan, "kelurahan", f.Kelurahan,
+		"active_on", active, "status", string(f.Status))
+}
