@@ -112,7 +112,7 @@ func budgetVersionsTable(r domain.BudgetReport) table {
 		if !b.DecidedOn.IsZero() {
 			decided = b.DecidedOn
 		}
-		t.Rows = append(t.Rows, []any{b.FiscalYear, b.Revision, b.Label, b.Ceiling, b.Document, decided, b.Note})
+		t.Rows = append(t.Rows, []any{strconv.Itoa(b.FiscalYear), b.Revision, b.Label, b.Ceiling, b.Document, decided, b.Note})
 	}
 	return t
 }
