@@ -169,13 +169,13 @@ func TestAnalysisExports(t *testing.T) {
 	}
 
 	for path, want := range map[string]string{
-		"/analysis/reconciliation.csv?period=2023":                 "Terlambat: dibayar 22 Mei 2023",
-		"/analysis/budget.csv?period=2024":                         "902294400",
-		"/analysis/budget.csv?period=2024&table=versions":          "APBD Perubahan 2024",
-		"/analysis/coverage.csv?period=2024":                       "nelayan,Nelayan,,332,332,400,83,68,13708800",
-		"/analysis/coverage.xlsx?period=2024&table=kelurahan":      "",
-		"/analysis/coverage.csv?period=2024&table=kecamatan":       "36.72.01,Cibeber",
-		"/analysis/reconciliation.xlsx?from=2020-08&to=2021-02":    "",
+		"/analysis/reconciliation.csv?period=2023":                "Terlambat: dibayar 22 Mei 2023",
+		"/analysis/budget.csv?period=2024":                        "902294400",
+		"/analysis/budget.csv?period=2024&table=versions":         "APBD Perubahan 2024",
+		"/analysis/coverage.csv?period=2024":                      "nelayan,Nelayan,,332,332,400,83,68,13708800",
+		"/analysis/coverage.xlsx?period=2024&table=kelurahan":     "",
+		"/analysis/coverage.csv?period=2024&table=kecamatan":      "36.72.01,Cibeber",
+		"/analysis/reconciliation.xlsx?from=2020-08&to=2021-02":   "",
 		"/analysis/balance.csv?period=2023&basis=accrual&by=year": "Tahun 2023",
 	} {
 		resp, body := a.get(c, path)
