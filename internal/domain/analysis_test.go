@@ -1,6 +1,7 @@
 package domain_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/cilegon/monev/internal/domain"
@@ -61,7 +62,7 @@ func TestBalanceReportCumulative(t *testing.T) {
 	}
 	got := r.Cumulative()
 	want := []domain.Rupiah{50, -50, 50}
-	if !equalSlices(got, want) {
+	if !slices.Equal(got, want) {
 		t.Errorf("Cumulative = %v, want %v", got, want)
 	}
 	if r.Closing() != 50 || r.Closing() != got[len(got)-1] {

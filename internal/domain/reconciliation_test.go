@@ -1,6 +1,7 @@
 package domain_test
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -84,7 +85,7 @@ func TestReconMonth(t *testing.T) {
 					t.Errorf("issue %s has no label", is.Code)
 				}
 			}
-			if !equalSlices(codes, tt.issues) {
+			if !slices.Equal(codes, tt.issues) {
 				t.Errorf("Issues = %v, want %v", codes, tt.issues)
 			}
 		})
