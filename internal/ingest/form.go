@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
@@ -88,12 +87,13 @@ func (d *Decoder) formResult() []RowError {
 }
 
 // WorkerValues is a worker and one of its spells (nil for none) as a form
-// holds them: the canonical columns with the values an export writes, so
-// that editing and saving unchanged gives the same record.
+// holds them: the canonical columns, days as a date input holds them and
+// amounts grouped by dots, so that saving an unchanged form gives the same
+// record.
 func WorkerValues(w domain.Worker, e *domain.Enrollment) map[string]string {
 	v := map[string]string{
 		"nik": string(w.NIK), "nama": w.Name, "tanggal_lahir": isoDay(w.BirthDate), "jenis_kelamin": string(w.Sex),
-		"kategori": w.CategoryCode, "kelurahan": w.KelurahanCode, "no_kpj": w.KPJ, "penghasilan": plainInt(int64(w.Income)),
+		"kategori": w.CategoryCode, "kelurahan": w.KelurahanCode, "no_kpj": w.KPJ, "penghasilan": w.Income.Plain(),
 		"alamat": w.Address, "no_hp": w.Phone,
 	}
 	if e != nil {
@@ -112,14 +112,14 @@ func EnrollmentValues(e domain.Enrollment) map[string]string {
 // ContributionValues is a contribution payment as its form holds it.
 func ContributionValues(c domain.Contribution) map[string]string {
 	v := map[string]string{
-		"periode": c.CoverageMonth.String(), "dibayar": plainInt(int64(c.Paid)), "tanggal_bayar": isoDay(c.PaidOn),
+		"periode": c.CoverageMonth.String(), "dibayar": c.Paid.Plain(), "tanggal_bayar": isoDay(c.PaidOn),
 		"no_sp2d": c.SP2D, "keterangan": c.Note,
 	}
 	if c.Participants != nil {
-		v["jumlah_peserta"] = plainInt(*c.Participants)
+		v["jumlah_peserta"] = domain.FormatInt(*c.Participants)
 	}
 	if c.Billed != nil {
-		v["tagihan"] = plainInt(int64(*c.Billed))
+		v["tagihan"] = c.Billed.Plain()
 	}
 	return v
 }
@@ -128,7 +128,7 @@ func ContributionValues(c domain.Contribution) map[string]string {
 func ClaimValues(c domain.Claim) map[string]string {
 	return map[string]string{
 		"no_klaim": c.No, "nik": string(c.NIK), "jenis_klaim": string(c.Type), "tanggal_kejadian": isoDay(c.IncidentOn),
-		"tanggal_pengajuan": isoDay(c.SubmittedOn), "tanggal_bayar": isoDay(c.PaidOn), "nominal": plainInt(int64(c.Amount)),
+		"tanggal_pengajuan": isoDay(c.SubmittedOn), "tanggal_bayar": isoDay(c.PaidOn), "nominal": c.Amount.Plain(),
 		"status": string(c.Status), "ahli_waris": c.Beneficiary, "keterangan": c.Note,
 	}
 }
@@ -140,5 +140,3 @@ func isoDay(t time.Time) string {
 	}
 	return t.Format("2006-01-02")
 }
-
-func plainInt(n int64) string { return strconv.FormatInt(n, 10) }

@@ -141,17 +141,22 @@ func (db *DB) Claims(ctx context.Context, pemda string, f ClaimFilter, offset, l
 	if err != nil {
 		return nil, t, mapError("count claims", err)
 	}
-	rows, _ := db.pool.Query(ctx, `SELECT `+claimColumns+`, k.category_code, c.name, kl.name, kc.name`+claimFrom+
+	rows, _ := db.pool.Query(ctx, `SELECT `+claimItemColumns+claimFrom+
 		` WHERE `+c.where()+` ORDER BY `+claimSorts.orderBy(f.Sort, "incident", f.Desc, "k.id")+page(offset, limit), c.args...)
-	items, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (ClaimListItem, error) {
-		var r claimRow
-		var it ClaimListItem
-		err := row.Scan(&r.ID, &r.ClaimNo, &r.WorkerID, &r.NIK, &r.WorkerName, &r.Type, &r.IncidentOn, &r.SubmittedOn,
-			&r.PaidOn, &r.Amount, &r.Status, &r.Beneficiary, &r.Note, &it.CategoryCode, &it.CategoryName, &it.KelurahanName, &it.KecamatanName)
-		it.Claim = r.claim()
-		return it, err
-	})
+	items, err := pgx.CollectRows(rows, scanClaimItem)
 	return items, t, mapError("list claims", err)
+}
+
+// claimItemColumns are the columns of a ClaimListItem.
+const claimItemColumns = claimColumns + `, k.category_code, c.name, kl.name, kc.name`
+
+func scanClaimItem(row pgx.CollectableRow) (ClaimListItem, error) {
+	var r claimRow
+	var it ClaimListItem
+	err := row.Scan(&r.ID, &r.ClaimNo, &r.WorkerID, &r.NIK, &r.WorkerName, &r.Type, &r.IncidentOn, &r.SubmittedOn,
+		&r.PaidOn, &r.Amount, &r.Status, &r.Beneficiary, &r.Note, &it.CategoryCode, &it.CategoryName, &it.KelurahanName, &it.KecamatanName)
+	it.Claim = r.claim()
+	return it, err
 }
 
 // EachClaim calls fn for every matching claim in the list's order, without
@@ -169,11 +174,12 @@ func (db *DB) EachClaim(ctx context.Context, pemda string, f ClaimFilter, fn fun
 	return mapError("export claims", err)
 }
 
-// Claim returns one claim with its worker's NIK and name.
-func (db *DB) Claim(ctx context.Context, pemda string, id int64) (domain.Claim, error) {
-	rows, _ := db.pool.Query(ctx, `SELECT `+claimColumns+claimFrom+` WHERE k.pemda = $1 AND k.id = $2`, pemda, id)
-	r, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[claimRow])
-	return r.claim(), mapError("find claim", err)
+// Claim returns one claim with its worker's NIK and name and the names of
+// its category and region.
+func (db *DB) Claim(ctx context.Context, pemda string, id int64) (ClaimListItem, error) {
+	rows, _ := db.pool.Query(ctx, `SELECT `+claimItemColumns+claimFrom+` WHERE k.pemda = $1 AND k.id = $2`, pemda, id)
+	it, err := pgx.CollectExactlyOneRow(rows, scanClaimItem)
+	return it, mapError("find claim", err)
 }
 
 // claimConflicts explain what stops a claim, in the words of the import's checks.

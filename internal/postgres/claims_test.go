@@ -123,6 +123,9 @@ func TestClaimRefusalsAndAudit(t *testing.T) {
 
 	// Moving a claim to another worker takes that worker's category and kelurahan.
 	c := claims[nikAhmad]
+	if it, err := db.Claim(ctx, "3672", c.ID); err != nil || it.Claim != c || it.KelurahanName != "Lebakgede" {
+		t.Fatalf("Claim = %+v, %v; want %+v in Lebakgede", it, err, c)
+	}
 	c.NIK, c.Amount = nikDewi, 4_000_000
 	if _, err := db.UpdateClaim(ctx, testActor, c); err != nil {
 		t.Fatal(err)

@@ -1,0 +1,23 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/ingest"
+)
+
+// claimExport is /claims/export.csv and .xlsx: the filtered list in the
+// layout of the claims template.
+func (s *Server) claimExport(w http.ResponseWriter, r *http.Request) {
+	s.withRef(w, r, func(ref registryRef) {
+		f, fr := claimFilter(r, ref)
+		l := listState(r, "/claims", fr, claimSorts, true)
+		f.Sort, f.Desc = l.Sort, l.Desc
+		s.exportTo(w, r, ingest.Claims, func(ex *ingest.Exporter) error {
+			return s.db.EachClaim(r.Context(), currentUser(r).Pemda, f, func(c domain.Claim) error {
+				return ex.Claim(c, nikText(r, c.NIK))
+			})
+		})
+	})
+}

@@ -1,0 +1,33 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/web/pages"
+)
+
+// claimSorts are the sorts of the claim list; the first is the default.
+var claimSorts = []string{"incident", "paid_on", "amount", "name", "type", "status", "no"}
+
+// claimList is /claims: search, filters, sort, totals and a page of claims.
+func (s *Server) claimList(w http.ResponseWriter, r *http.Request) {
+	s.withRef(w, r, func(ref registryRef) {
+		f, fr := claimFilter(r, ref)
+		l := listState(r, "/claims", fr, claimSorts, true)
+		f.Sort, f.Desc = l.Sort, l.Desc
+		items, totals, err := s.db.Claims(r.Context(), currentUser(r).Pemda, f, (l.Page-1)*l.PerPage, l.PerPage)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		l.Total = totals.Count
+		s.render(w, r, fr.status(), "Klaim", "claims", pages.ClaimList(pages.ClaimListProps{
+			Viewer: s.viewer(r), List: l, Items: items, Totals: totals, Chips: chips(l, fr), Notice: fr.notice(),
+			Types:      optionsOf("Semua jenis", domain.ClaimTypes, domain.ClaimType.ShortName),
+			Statuses:   optionsOf("Semua status", domain.ClaimStatuses, domain.ClaimStatus.Label),
+			Categories: ref.categoryOptions("Semua kategori"), Kecamatan: ref.kecamatanOptions("Semua kecamatan"),
+			Kelurahan: ref.kelurahanGroups("Semua kelurahan"),
+		}))
+	})
+}

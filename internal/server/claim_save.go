@@ -1,0 +1,78 @@
+package server
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/ingest"
+	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/web/pages"
+)
+
+// claimColumns are the import columns the claim form asks for.
+var claimColumns = []string{"nik", "jenis_klaim", "status", "nominal", "tanggal_kejadian", "tanggal_pengajuan",
+	"tanggal_bayar", "no_klaim", "ahli_waris", "keterangan"}
+
+// claimNew is the form that records a claim; ?worker={id} fills in the worker's NIK.
+func (s *Server) claimNew(w http.ResponseWriter, r *http.Request) {
+	values := map[string]string{"status": string(domain.ClaimPaid)}
+	if id, err := strconv.ParseInt(r.URL.Query().Get("worker"), 10, 64); err == nil {
+		if wk, err := s.db.Worker(r.Context(), currentUser(r).Pemda, id); err == nil {
+			values["nik"] = string(wk.NIK)
+		}
+	}
+	s.renderClaimForm(w, r, http.StatusOK, 0, values, nil)
+}
+
+// claimCreate records a claim, checked as an import row is.
+func (s *Server) claimCreate(w http.ResponseWriter, r *http.Request) {
+	s.saveClaim(w, r, 0)
+}
+
+// claimEdit is the form that corrects a claim.
+func (s *Server) claimEdit(w http.ResponseWriter, r *http.Request) {
+	s.withClaim(w, r, func(c postgres.ClaimListItem) {
+		s.renderClaimForm(w, r, http.StatusOK, c.ID, ingest.ClaimValues(c.Claim), nil)
+	})
+}
+
+// claimUpdate saves a corrected claim.
+func (s *Server) claimUpdate(w http.ResponseWriter, r *http.Request) {
+	s.withClaim(w, r, func(c postgres.ClaimListItem) { s.saveClaim(w, r, c.ID) })
+}
+
+// saveClaim checks the posted claim and creates it (id 0) or saves it over
+// the stored one; the NIK must be a registered worker's.
+func (s *Server) saveClaim(w http.ResponseWriter, r *http.Request, id int64) {
+	values := formValues(r, ingest.Claims)
+	row, problems := ingest.ParseClaim(values)
+	errs := ingest.FieldErrors(problems)
+	if len(problems) == 0 {
+		c, err := row.Claim, error(nil)
+		if c.ID = id; id == 0 {
+			c, err = s.db.CreateClaim(r.Context(), s.actor(r), c)
+		} else {
+			c, err = s.db.UpdateClaim(r.Context(), s.actor(r), c)
+		}
+		if errs, err = refusal(err); err != nil {
+			s.fail(w, r, err)
+			return
+		} else if errs == nil {
+			s.saved(w, r, "Klaim "+c.Type.ShortName()+" disimpan.", idPath("/claims", c.ID))
+			return
+		}
+	}
+	s.renderClaimForm(w, r, http.StatusUnprocessableEntity, id, values, errs)
+}
+
+func (s *Server) renderClaimForm(w http.ResponseWriter, r *http.Request, status int, id int64, values map[string]string, errs domain.FieldErrors) {
+	p := pages.RecordFormProps{Title: "Tambah klaim", Back: "/claims", Action: "/claims", Submit: "Simpan klaim",
+		Lead:     "Peserta harus sudah terdaftar. Isian diperiksa dengan aturan yang sama dengan impor berkas klaim.",
+		Problem:  errs[""],
+		Sections: []pages.FormSection{{Fields: pages.FormFields(ingest.Claims, claimColumns, values, errs, pages.Choices{})}}}
+	if id != 0 {
+		p.Title, p.Back, p.Action, p.Submit = "Ubah klaim", idPath("/claims", id), idPath("/claims", id), "Simpan perubahan"
+	}
+	s.render(w, r, status, p.Title, "claims", pages.RecordForm(p))
+}

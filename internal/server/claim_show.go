@@ -1,0 +1,38 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/web/pages"
+)
+
+// claimShow is /claims/{id}: one claim and its history.
+func (s *Server) claimShow(w http.ResponseWriter, r *http.Request) {
+	s.withClaim(w, r, func(c postgres.ClaimListItem) {
+		s.withRef(w, r, func(ref registryRef) {
+			entries, err := s.db.History(r.Context(), currentUser(r).Pemda, "claim", c.ID, historyLimit)
+			if err != nil {
+				s.fail(w, r, err)
+				return
+			}
+			s.render(w, r, http.StatusOK, "Klaim "+c.WorkerName, "claims", pages.ClaimShow(pages.ClaimShowProps{
+				Viewer: s.viewer(r), Claim: c, History: historyItems(entries, ref, currentUser(r).Role.SeesFullNIK()),
+			}))
+		})
+	})
+}
+
+// withClaim runs fn with the claim named by {id}.
+func (s *Server) withClaim(w http.ResponseWriter, r *http.Request, fn func(postgres.ClaimListItem)) {
+	id, ok := s.idParam(w, r)
+	if !ok {
+		return
+	}
+	c, err := s.db.Claim(r.Context(), currentUser(r).Pemda, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	fn(c)
+}

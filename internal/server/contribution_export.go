@@ -1,0 +1,21 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/ingest"
+)
+
+// contributionExport is /contributions/export.csv and .xlsx: the filtered
+// list in the layout of the contributions template.
+func (s *Server) contributionExport(w http.ResponseWriter, r *http.Request) {
+	f, fr := contributionFilter(r)
+	l := listState(r, "/contributions", fr, contributionSorts, true)
+	f.Sort, f.Desc = l.Sort, l.Desc
+	s.exportTo(w, r, ingest.Contributions, func(ex *ingest.Exporter) error {
+		return s.db.EachContribution(r.Context(), currentUser(r).Pemda, f, func(c domain.Contribution) error {
+			return ex.Contribution(c)
+		})
+	})
+}

@@ -1,0 +1,26 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/cilegon/monev/web/pages"
+)
+
+// contributionSorts are the sorts of the contribution list; the first is the default.
+var contributionSorts = []string{"month", "paid_on", "paid", "billed", "sp2d"}
+
+// contributionList is /contributions: filters, sort, totals and a page of payments.
+func (s *Server) contributionList(w http.ResponseWriter, r *http.Request) {
+	f, fr := contributionFilter(r)
+	l := listState(r, "/contributions", fr, contributionSorts, true)
+	f.Sort, f.Desc = l.Sort, l.Desc
+	items, totals, err := s.db.Contributions(r.Context(), currentUser(r).Pemda, f, (l.Page-1)*l.PerPage, l.PerPage)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	l.Total = totals.Count
+	s.render(w, r, fr.status(), "Iuran", "contributions", pages.ContributionList(pages.ContributionListProps{
+		Viewer: s.viewer(r), List: l, Items: items, Totals: totals, Chips: chips(l, fr), Notice: fr.notice(),
+	}))
+}

@@ -1,0 +1,38 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/web/pages"
+)
+
+// contributionShow is /contributions/{id}: one payment and its history.
+func (s *Server) contributionShow(w http.ResponseWriter, r *http.Request) {
+	s.withContribution(w, r, func(c domain.Contribution) {
+		s.withRef(w, r, func(ref registryRef) {
+			entries, err := s.db.History(r.Context(), currentUser(r).Pemda, "contribution", c.ID, historyLimit)
+			if err != nil {
+				s.fail(w, r, err)
+				return
+			}
+			s.render(w, r, http.StatusOK, "Iuran "+c.CoverageMonth.Label(), "contributions", pages.ContributionShow(pages.ContributionShowProps{
+				Viewer: s.viewer(r), Contribution: c, History: historyItems(entries, ref, currentUser(r).Role.SeesFullNIK()),
+			}))
+		})
+	})
+}
+
+// withContribution runs fn with the payment named by {id}.
+func (s *Server) withContribution(w http.ResponseWriter, r *http.Request, fn func(domain.Contribution)) {
+	id, ok := s.idParam(w, r)
+	if !ok {
+		return
+	}
+	c, err := s.db.Contribution(r.Context(), currentUser(r).Pemda, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	fn(c)
+}

@@ -1,0 +1,107 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/ingest"
+	"github.com/cilegon/monev/web/pages"
+)
+
+// enrollmentNew is the form that adds a spell to the worker named by {id}.
+func (s *Server) enrollmentNew(w http.ResponseWriter, r *http.Request) {
+	s.withWorker(w, r, func(wk domain.Worker, _ registryRef) {
+		values := map[string]string{"status": string(domain.StatusActive)}
+		s.renderEnrollmentForm(w, r, http.StatusOK, wk, 0, values, nil)
+	})
+}
+
+// enrollmentCreate adds a spell, checked as an import row is.
+func (s *Server) enrollmentCreate(w http.ResponseWriter, r *http.Request) {
+	s.withWorker(w, r, func(wk domain.Worker, _ registryRef) {
+		values := formValues(r, ingest.Workers)
+		e, problems := ingest.ParseEnrollment(values)
+		errs := ingest.FieldErrors(problems)
+		if len(problems) == 0 {
+			_, err := s.db.CreateEnrollment(r.Context(), s.actor(r), wk.ID, e)
+			if errs, err = refusal(err); err != nil {
+				s.fail(w, r, err)
+				return
+			} else if errs == nil {
+				s.saved(w, r, "Kepesertaan mulai "+domain.FormatDate(e.Start)+" ditambahkan.", workerPath(wk.ID))
+				return
+			}
+		}
+		s.renderEnrollmentForm(w, r, http.StatusUnprocessableEntity, wk, 0, values, errs)
+	})
+}
+
+// enrollmentEdit is the form that corrects a spell.
+func (s *Server) enrollmentEdit(w http.ResponseWriter, r *http.Request) {
+	s.withEnrollment(w, r, func(e domain.Enrollment, wk domain.Worker) {
+		s.renderEnrollmentForm(w, r, http.StatusOK, wk, e.ID, ingest.EnrollmentValues(e), nil)
+	})
+}
+
+// enrollmentUpdate saves a corrected spell.
+func (s *Server) enrollmentUpdate(w http.ResponseWriter, r *http.Request) {
+	s.withEnrollment(w, r, func(old domain.Enrollment, wk domain.Worker) {
+		values := formValues(r, ingest.Workers)
+		s.saveEnrollment(w, r, old, wk, values, func(status int, errs domain.FieldErrors) {
+			s.renderEnrollmentForm(w, r, status, wk, old.ID, values, errs)
+		})
+	})
+}
+
+// saveEnrollment checks a spell typed into a form and saves it over old; a
+// refusal goes back to the form through again.
+func (s *Server) saveEnrollment(w http.ResponseWriter, r *http.Request, old domain.Enrollment, wk domain.Worker,
+	values map[string]string, again func(int, domain.FieldErrors)) {
+	e, problems := ingest.ParseEnrollment(values)
+	errs := ingest.FieldErrors(problems)
+	if len(problems) == 0 {
+		e.ID = old.ID
+		_, err := s.db.UpdateEnrollment(r.Context(), s.actor(r), e)
+		if errs, err = refusal(err); err != nil {
+			s.fail(w, r, err)
+			return
+		} else if errs == nil {
+			s.saved(w, r, "Kepesertaan mulai "+domain.FormatDate(e.Start)+" disimpan.", workerPath(wk.ID))
+			return
+		}
+	}
+	again(http.StatusUnprocessableEntity, errs)
+}
+
+// renderEnrollmentForm shows the form of a new spell (id 0) or a stored one.
+func (s *Server) renderEnrollmentForm(w http.ResponseWriter, r *http.Request, status int, wk domain.Worker, id int64, values map[string]string, errs domain.FieldErrors) {
+	p := pages.RecordFormProps{Title: "Tambah kepesertaan", Lead: wk.Name + " · " + nikText(r, wk.NIK),
+		Back: workerPath(wk.ID), Action: workerPath(wk.ID) + "/enrollments", Submit: "Simpan kepesertaan", Problem: errs[""],
+		Sections: []pages.FormSection{{
+			Note:   "Satu peserta tidak boleh punya dua kepesertaan yang bertumpang tindih. Kosongkan tanggal selesai selama kepesertaan berjalan.",
+			Fields: pages.FormFields(ingest.Workers, spellColumns, values, errs, pages.Choices{})}}}
+	if id != 0 {
+		p.Title, p.Action, p.Submit = "Ubah kepesertaan", enrollmentPath(id), "Simpan perubahan"
+	}
+	s.render(w, r, status, p.Title, "workers", pages.RecordForm(p))
+}
+
+// withEnrollment runs fn with the spell named by {id} and its worker.
+func (s *Server) withEnrollment(w http.ResponseWriter, r *http.Request, fn func(domain.Enrollment, domain.Worker)) {
+	id, ok := s.idParam(w, r)
+	if !ok {
+		return
+	}
+	pemda := currentUser(r).Pemda
+	e, workerID, err := s.db.Enrollment(r.Context(), pemda, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	wk, err := s.db.Worker(r.Context(), pemda, workerID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	fn(e, wk)
+}
