@@ -26,20 +26,20 @@ func TestBrowserAnalysisViews(t *testing.T) {
 		t.Fatal(err)
 	}
 	views := []struct {
-		tab    string // the tab to click to get there; "" for the first page
+		tab    string // the path of the tab to click to get there; "" for the first page
 		marker string // an element the view draws
 		wants  []string
 	}{
 		{"", "#saldo-kumulatif", []string{"Iuran dan Klaim", "Januari–Juli 2024 · basis kas", "Rp 480.457.660", "Rp 790.000.000",
 			"−Rp 309.542.340", "Rp 1,64", "Jaminan Kematian (JKM)", "Klaim dalam proses"}},
-		{"Rekonsiliasi Tagihan", "#rekonsiliasi", []string{"Rekonsiliasi Tagihan", "Tagihan seharusnya", "Juli 2024", "Tepat waktu"}},
-		{"Anggaran", "#realisasi", []string{"Anggaran: Pagu dan Realisasi", "Rp 950.000.000", "Realisasi s.d. Juli 2024", "Rp 480.457.660"}},
-		{"Cakupan", "#cakupan-kecamatan", []string{"Cakupan Kepesertaan", "Nelayan", "83,0 %", "Cibeber", "UCJ"}},
+		{"/analysis/reconciliation", "#rekonsiliasi", []string{"Rekonsiliasi Tagihan", "Tagihan seharusnya", "Juli 2024", "Tepat waktu"}},
+		{"/analysis/budget", "#realisasi", []string{"Anggaran: Pagu dan Realisasi", "Rp 950.000.000", "Realisasi s.d. Juli 2024", "Rp 480.457.660"}},
+		{"/analysis/coverage", "#cakupan-kecamatan", []string{"Cakupan Kepesertaan", "Nelayan", "83,0 %", "Cibeber", "UCJ"}},
 	}
 	for _, v := range views {
 		if v.tab != "" {
 			err := chromedp.Do(ctx,
-				chromedp.Click(chromedp.Search(`//nav[@aria-label="Analisis"]/a[normalize-space()="`+v.tab+`"]`)),
+				chromedp.Click(chromedp.CSS(`nav[aria-label="Analisis"] a[href^="`+v.tab+`?"]`)),
 				chromedp.WaitVisible(chromedp.CSS(v.marker)))
 			if err != nil {
 				t.Fatalf("%s: %v", v.tab, err)
@@ -63,7 +63,7 @@ func TestBrowserAnalysisViews(t *testing.T) {
 	}
 	err = chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(`input[aria-label="Tampilkan kelurahan di Kecamatan Cibeber"]`)),
-		chromedp.WaitVisible(chromedp.Search(`//tr[@class="kel"]/th[normalize-space()="Kedaleman"]`)))
+		chromedp.WaitVisible(chromedp.CSS(`tbody.kec tr.kel`))) // Cibeber's first kelurahan
 	if err != nil {
 		t.Errorf("kelurahan rows do not open: %v", err)
 	}
