@@ -61,6 +61,10 @@ func TestBrowserAnalysisViews(t *testing.T) {
 	if err != nil || !strings.Contains(loc, "period=2024-01..2024-07") {
 		t.Errorf("the tabs lost the period: %s %v", loc, err)
 	}
+	display := `getComputedStyle(document.querySelector("tbody.kec tr.kel")).display`
+	if d, err := chromedp.Run(ctx, chromedp.Evaluate[string](display)); err != nil || d != "none" {
+		t.Errorf("kelurahan rows are shown before their kecamatan is opened: %q %v", d, err)
+	}
 	err = chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(`input[aria-label="Tampilkan kelurahan di Kecamatan Cibeber"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`tbody.kec tr.kel`))) // Cibeber's first kelurahan
