@@ -21,7 +21,7 @@ func (s *Server) loadBalance(r *http.Request) (balanceView, error) {
 		return balanceView{}, err
 	}
 	by := granularity(r, &sel, &status)
-	head := analysisHead(r, "balance", "Iuran dan Klaim", sel, false)
+	head := analysisHead(r, "balance", "Iuran dan Klaim", sel, false, "by")
 	head.Query.Set("by", string(by))
 	report, err := s.db.BalanceReport(r.Context(), currentUser(r).Pemda, sel.Period, sel.Basis, by)
 	return balanceView{head: head, report: report, status: status}, err
