@@ -97,18 +97,6 @@ func TestChange(t *testing.T) {
 	}
 }
 
-func equalSlices[T comparable](a, b []T) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 func TestPercentValue(t *testing.T) {
 	tests := []struct {
 		r    domain.Ratio
