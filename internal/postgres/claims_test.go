@@ -123,6 +123,7 @@ func TestClaimRefusalsAndAudit(t *testing.T) {
 
 	// Moving a claim to another worker takes that worker's category and kelurahan.
 	c := claims[nikAhmad]
+	c.WorkerName = "Ahmad Fauzi" // CreateClaim knows the worker by NIK only
 	if it, err := db.Claim(ctx, "3672", c.ID); err != nil || it.Claim != c || it.KelurahanName != "Lebakgede" {
 		t.Fatalf("Claim = %+v, %v; want %+v in Lebakgede", it, err, c)
 	}

@@ -69,27 +69,33 @@ func (c *conditions) add(cond string, v any) {
 // where returns the conditions joined by AND.
 func (c *conditions) where() string { return strings.Join(c.conds, " AND ") }
 
-// sorts maps the sort keys a list offers to the columns it orders by.
+// sorts maps the sort keys a list offers to the columns it orders by. A
+// last column "" marks a unique key, which needs no tie-breaker (so an index
+// on it serves the sort).
 type sorts map[string][]string
 
 // orderBy returns the ORDER BY list for key (def when key is unknown), in
 // descending order when desc, and the tie-breaker last so pages are stable.
+// No NULLS clause: one would keep PostgreSQL from reading an index backwards.
 func (s sorts) orderBy(key, def string, desc bool, tie string) string {
 	cols, ok := s[key]
 	if !ok {
 		cols = s[def]
 	}
+	if n := len(cols); n > 0 && cols[n-1] == "" {
+		cols, tie = cols[:n-1], ""
+	}
 	parts := make([]string, 0, len(cols)+1)
-	for _, c := range cols {
+	for _, c := range append(cols[:len(cols):len(cols)], tie) {
+		if c == "" {
+			continue
+		}
 		if desc {
-			c += " DESC NULLS LAST"
+			c += " DESC"
 		}
 		parts = append(parts, c)
 	}
-	if desc {
-		tie += " DESC"
-	}
-	return strings.Join(append(parts, tie), ", ")
+	return strings.Join(parts, ", ")
 }
 
 // page is the OFFSET and LIMIT of a page of a list.

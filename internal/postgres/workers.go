@@ -19,7 +19,7 @@ type WorkerFilter struct {
 	Kecamatan     string
 	Status        domain.EnrollmentStatus // of the worker's latest spell
 	ActiveOn      time.Time               // a spell covers this day
-	Sort          string                  // name (default), nik, category, kelurahan, kecamatan, start, status
+	Sort          string                  // name (default), nik, category, kelurahan, kecamatan
 	Desc          bool
 }
 
@@ -40,9 +40,11 @@ type WorkerListItem struct {
 	Status        domain.EnrollmentStatus // "" for a worker without spells
 }
 
+// workerSorts are the sorts a list of a million workers can afford; sorting
+// by the latest spell would compute it for every worker first.
 var workerSorts = sorts{
-	"name": {"w.name"}, "nik": {"w.nik"}, "category": {"c.sort_order", "c.name"}, "kelurahan": {"k.name"},
-	"kecamatan": {"kc.name", "k.name"}, "start": {"l.start_date"}, "status": {"l.status"},
+	"name": {"w.name"}, "nik": {"w.nik", ""}, "category": {"c.sort_order", "c.name"}, "kelurahan": {"k.name"},
+	"kecamatan": {"kc.name", "k.name"},
 }
 
 // workerFrom joins a worker to the names of its category and region and to
@@ -57,8 +59,12 @@ const workerFrom = `
 		WHERE e.pemda = w.pemda AND e.worker_id = w.id ORDER BY e.start_date DESC LIMIT 1
 	) l ON true`
 
-// latestStatus is the status of a worker's latest spell.
-const latestStatus = `(SELECT e.status FROM enrollment e WHERE e.pemda = w.pemda AND e.worker_id = w.id ORDER BY e.start_date DESC LIMIT 1)`
+// latestIs is the condition that a worker's latest spell has the status ?:
+// a spell of that status with none after it. Written so, PostgreSQL answers
+// it with joins over the spells (the few ended ones through the partial
+// index of migration 4) instead of a lookup per worker.
+const latestIs = `EXISTS (SELECT 1 FROM enrollment e WHERE e.pemda = w.pemda AND e.worker_id = w.id AND e.status = ?
+	AND NOT EXISTS (SELECT 1 FROM enrollment l WHERE l.pemda = e.pemda AND l.worker_id = e.worker_id AND l.start_date > e.start_date))`
 
 // where builds the filter's conditions on worker w.
 func (f WorkerFilter) where(pemda string) *conditions {
@@ -80,11 +86,7 @@ func (f WorkerFilter) where(pemda string) *conditions {
 		c.add(`w.kelurahan_code IN (SELECT code FROM kelurahan WHERE pemda = $1 AND kecamatan_code = ?)`, f.Kecamatan)
 	}
 	if f.Status != "" {
-		c.add(latestStatus+` = ?`, string(f.Status))
-		if f.Status != domain.StatusActive {
-			// Few spells end this way: start from them (partial index of migration 4).
-			c.add(`w.id IN (SELECT worker_id FROM enrollment WHERE pemda = $1 AND status = ?)`, string(f.Status))
-		}
+		c.add(latestIs, string(f.Status))
 	}
 	if !f.ActiveOn.IsZero() {
 		c.add(`EXISTS (SELECT 1 FROM enrollment e WHERE e.pemda = w.pemda AND e.worker_id = w.id

@@ -95,7 +95,8 @@ func TestWorkerListFiltersSortsAndPages(t *testing.T) {
 		{"active in June 2024", postgres.WorkerFilter{ActiveOn: date("2024-06-15")}, []string{"Ahmad Fauzi", "Dewi Lestari", "Siti Aminah"}},
 		{"filters combine", postgres.WorkerFilter{Category: "nelayan", Status: domain.StatusActive}, []string{"Ahmad Fauzi"}},
 		{"name descending", postgres.WorkerFilter{Desc: true}, []string{"Siti Aminah", "Dewi Lestari", "Budi Santoso", "Ahmad Fauzi"}},
-		{"by latest start", postgres.WorkerFilter{Sort: "start"}, []string{"Siti Aminah", "Budi Santoso", "Ahmad Fauzi", "Dewi Lestari"}},
+		{"by NIK", postgres.WorkerFilter{Sort: "nik"}, []string{"Budi Santoso", "Dewi Lestari", "Ahmad Fauzi", "Siti Aminah"}},
+		{"by latest start is by name", postgres.WorkerFilter{Sort: "start"}, []string{"Ahmad Fauzi", "Budi Santoso", "Dewi Lestari", "Siti Aminah"}},
 		{"by kelurahan name", postgres.WorkerFilter{Sort: "kelurahan"}, []string{"Dewi Lestari", "Siti Aminah", "Budi Santoso", "Ahmad Fauzi"}},
 		{"unknown sort is by name", postgres.WorkerFilter{Sort: "nik; DROP TABLE worker"}, []string{"Ahmad Fauzi", "Budi Santoso", "Dewi Lestari", "Siti Aminah"}},
 	}

@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"regexp"
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
@@ -26,12 +27,20 @@ var historyFields = map[string][]historyField{
 		{"beneficiary", "Ahli waris"}, {"category_code", "Kategori"}, {"kelurahan_code", "Kelurahan"}, {"note", "Keterangan"}},
 }
 
+// formSummary matches the summaries the registry's forms write, which
+// repeat the subject ("Data peserta Siti diubah"); the import's and others'
+// ("Diubah lewat impor (batch 12)", "... dihapus bersama pesertanya") say more.
+var formSummary = regexp.MustCompile(` (ditambahkan|diubah|dihapus)$`)
+
 // historyItems describes audit entries in words: what changed from what to
 // what, with NIKs masked for roles that may not see them.
 func historyItems(entries []postgres.AuditEntry, ref registryRef, fullNIK bool) []pages.HistoryItem {
 	items := make([]pages.HistoryItem, 0, len(entries))
 	for _, e := range entries {
 		it := pages.HistoryItem{At: e.At, Username: e.Username, Action: e.Action, Subject: historySubject(e), Summary: e.Summary}
+		if formSummary.MatchString(e.Summary) {
+			it.Summary = "" // the subject and the action's badge say it already
+		}
 		for _, f := range historyFields[e.Entity] {
 			o := ref.auditValue(e.Entity, f.key, e.OldValues[f.key], fullNIK)
 			n := ref.auditValue(e.Entity, f.key, e.NewValues[f.key], fullNIK)

@@ -52,9 +52,9 @@ func TestRegistryListsShowTheMeetingsFigures(t *testing.T) {
 	_, body = a.get(c, "/claims?status=dibayar&paid_from=2024-01-01&paid_to=2024-07-31")
 	mustContain(t, body, "Rp 790.000.000", "Status: Dibayar")
 
-	resp, body = a.get(c, "/workers?category=nelayan&status=aktif&sort=start&dir=desc")
+	resp, body = a.get(c, "/workers?category=nelayan&status=aktif&sort=kelurahan&dir=desc")
 	mustContain(t, body, "Kategori: Nelayan", "Status terakhir: Aktif", `aria-sort="descending"`,
-		`href="/workers/export.xlsx?category=nelayan&amp;dir=desc&amp;sort=start&amp;status=aktif"`)
+		`href="/workers/export.xlsx?category=nelayan&amp;dir=desc&amp;sort=kelurahan&amp;status=aktif"`)
 	if resp.StatusCode != http.StatusOK || strings.Contains(body, "<td>Linmas</td>") || strings.Contains(body, ">Nonaktif</span>") ||
 		!strings.Contains(body, "<td>Nelayan</td>") {
 		t.Errorf("filtered list: %d, or other categories or statuses listed", resp.StatusCode)

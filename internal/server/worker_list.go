@@ -8,7 +8,7 @@ import (
 )
 
 // workerSorts are the sorts of the worker list; the first is the default.
-var workerSorts = []string{"name", "nik", "status", "category", "kelurahan", "kecamatan", "start"}
+var workerSorts = []string{"name", "nik", "category", "kelurahan", "kecamatan"}
 
 // workerList is /workers: search, filters, sort and a page of workers.
 func (s *Server) workerList(w http.ResponseWriter, r *http.Request) {
