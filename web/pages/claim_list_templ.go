@@ -423,7 +423,7 @@ func ClaimList(p ClaimListProps) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		if len(p.Items) > 0 {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 31, "<tfoot><tr><th scope=\"row\" class=\"sticky-col\">Jumlah (semua yang cocok)</th><td colspan=\"2\"></td><td class=\"num\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 31, "<tfoot><tr><th scope=\"row\" class=\"sticky-col\" title=\"Jumlah semua baris yang cocok, di semua halaman\">Jumlah</th><td colspan=\"2\"></td><td class=\"num\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -325,7 +325,7 @@ func ContributionList(p ContributionListProps) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		if len(p.Items) > 0 {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 26, "<tfoot><tr><th scope=\"row\" class=\"sticky-col\">Jumlah (semua yang cocok)</th><td class=\"num\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 26, "<tfoot><tr><th scope=\"row\" class=\"sticky-col\" title=\"Jumlah semua baris yang cocok, di semua halaman\">Jumlah</th><td class=\"num\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
