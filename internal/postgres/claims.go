@@ -224,46 +224,26 @@ func (db *DB) CreateClaim(ctx context.Context, actor domain.Actor, c domain.Clai
 	return c, mapError("create claim", err)
 }
 
-// UpdateClaim corrects a claim, possibly moving it to another worker.
+// UpdateClaim corrects a claim, possibly moving it to another worker (the
+// worker of c.NIK; c.WorkerID is not used).
 func (db *DB) UpdateClaim(ctx context.Context, actor domain.Actor, c domain.Claim) (domain.Claim, error) {
+	change := rowChange{table: "claim", id: c.ID, summary: "Klaim " + c.Type.ShortName() + " diubah",
+		conflicts: claimConflicts(c), noRow: unregistered(c.NIK)}
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
-		old, err := lockRow(ctx, tx, "claim", actor.Pemda, c.ID)
-		if err != nil {
-			return err
-		}
-		var row map[string]any
-		err = tx.QueryRow(ctx, `
+		return change.run(ctx, tx, actor, `
 			UPDATE claim AS k SET claim_no = $2, worker_id = w.id, category_code = w.category_code, kelurahan_code = w.kelurahan_code,
 				type = $4, incident_on = $5, submitted_on = $6, paid_on = $7, amount = $8, status = $9, beneficiary = $10,
 				note = $11, updated_at = now()
 			FROM worker w
 			WHERE k.pemda = $1 AND k.id = $12 AND w.pemda = $1 AND w.nik = $3
-			RETURNING k.worker_id, `+auditJSON("k"), append(claimArgs(actor.Pemda, c), c.ID)...).Scan(&c.WorkerID, &row)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return unregistered(c.NIK)
-		}
-		if err != nil {
-			return conflictOf(err, claimConflicts(c))
-		}
-		if !changed(old, row) {
-			return nil
-		}
-		return audit(ctx, tx, actor, "update", "claim", c.ID, "Klaim "+c.Type.ShortName()+" diubah", old, row)
+			RETURNING `+auditJSON("k"), append(claimArgs(actor.Pemda, c), c.ID)...)
 	})
 	return c, mapError("update claim", err)
 }
 
 // DeleteClaim removes a claim entered by mistake.
 func (db *DB) DeleteClaim(ctx context.Context, actor domain.Actor, id int64) error {
-	err := db.inTx(ctx, func(tx pgx.Tx) error {
-		old, err := lockRow(ctx, tx, "claim", actor.Pemda, id)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `DELETE FROM claim WHERE pemda = $1 AND id = $2`, actor.Pemda, id); err != nil {
-			return err
-		}
-		return audit(ctx, tx, actor, "delete", "claim", id, "Klaim dengan tanggal kejadian "+jsonDay(old["incident_on"])+" dihapus", old, nil)
+	return db.deleteRow(ctx, actor, "claim", id, func(old map[string]any) string {
+		return "Klaim dengan tanggal kejadian " + jsonDay(old["incident_on"]) + " dihapus"
 	})
-	return mapError("delete claim", err)
 }

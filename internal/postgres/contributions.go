@@ -150,39 +150,21 @@ func (db *DB) CreateContribution(ctx context.Context, actor domain.Actor, c doma
 
 // UpdateContribution corrects a payment.
 func (db *DB) UpdateContribution(ctx context.Context, actor domain.Actor, c domain.Contribution) (domain.Contribution, error) {
+	change := rowChange{table: "contribution", id: c.ID, summary: "Pembayaran iuran " + c.CoverageMonth.Label() + " diubah",
+		conflicts: contributionConflicts(c)}
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
-		old, err := lockRow(ctx, tx, "contribution", actor.Pemda, c.ID)
-		if err != nil {
-			return err
-		}
-		var row map[string]any
-		err = tx.QueryRow(ctx, `
+		return change.run(ctx, tx, actor, `
 			UPDATE contribution AS c SET coverage_month = $2, participants = $3, billed = $4, paid = $5, paid_on = $6,
 				sp2d_no = $7, note = $8, updated_at = now()
 			WHERE pemda = $1 AND id = $9 RETURNING `+auditJSON("c"),
-			append(contributionArgs(actor.Pemda, c), c.ID)...).Scan(&row)
-		if err != nil {
-			return conflictOf(err, contributionConflicts(c))
-		}
-		if !changed(old, row) {
-			return nil
-		}
-		return audit(ctx, tx, actor, "update", "contribution", c.ID, "Pembayaran iuran "+c.CoverageMonth.Label()+" diubah", old, row)
+			append(contributionArgs(actor.Pemda, c), c.ID)...)
 	})
 	return c, mapError("update contribution", err)
 }
 
 // DeleteContribution removes a payment entered by mistake.
 func (db *DB) DeleteContribution(ctx context.Context, actor domain.Actor, id int64) error {
-	err := db.inTx(ctx, func(tx pgx.Tx) error {
-		old, err := lockRow(ctx, tx, "contribution", actor.Pemda, id)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `DELETE FROM contribution WHERE pemda = $1 AND id = $2`, actor.Pemda, id); err != nil {
-			return err
-		}
-		return audit(ctx, tx, actor, "delete", "contribution", id, "Pembayaran iuran dengan tanggal bayar "+jsonDay(old["paid_on"])+" dihapus", old, nil)
+	return db.deleteRow(ctx, actor, "contribution", id, func(old map[string]any) string {
+		return "Pembayaran iuran dengan tanggal bayar " + jsonDay(old["paid_on"]) + " dihapus"
 	})
-	return mapError("delete contribution", err)
 }

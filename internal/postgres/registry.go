@@ -128,6 +128,61 @@ func auditJSON(alias string) string {
 	return `to_jsonb(` + alias + `) - 'pemda' - 'created_at' - 'updated_at'`
 }
 
+// rowChange is a correction of one row of a registry table (worker,
+// contribution, claim): the row is locked, the UPDATE returns the row's
+// audit form, a violated constraint becomes a refusal, and the change is
+// audited with old and new values unless nothing changed.
+type rowChange struct {
+	table     string
+	id        int64
+	summary   string
+	conflicts map[string][2]string
+	noRow     error // what an UPDATE that matches no row means (the row itself exists: it is locked first)
+}
+
+func (c rowChange) run(ctx context.Context, tx pgx.Tx, actor domain.Actor, update string, args ...any) error {
+	old, err := lockRow(ctx, tx, c.table, actor.Pemda, c.id)
+	if err != nil {
+		return err
+	}
+	var row map[string]any
+	err = tx.QueryRow(ctx, update, args...).Scan(&row)
+	if errors.Is(err, pgx.ErrNoRows) && c.noRow != nil {
+		return c.noRow
+	}
+	if err != nil {
+		return conflictOf(err, c.conflicts)
+	}
+	if !changed(old, row) {
+		return nil
+	}
+	return audit(ctx, tx, actor, "update", c.table, c.id, c.summary, old, row)
+}
+
+// lockRow locks one row of a registry table for a change and returns its
+// audit form; table is a constant of the caller.
+func lockRow(ctx context.Context, tx pgx.Tx, table, pemda string, id int64) (map[string]any, error) {
+	var old map[string]any
+	err := tx.QueryRow(ctx, `SELECT `+auditJSON("t")+` FROM `+table+` t WHERE pemda = $1 AND id = $2 FOR UPDATE`, pemda, id).Scan(&old)
+	return old, err
+}
+
+// deleteRow removes one row of a registry table entered by mistake and
+// audits it with its old values; summary describes it from them.
+func (db *DB) deleteRow(ctx context.Context, actor domain.Actor, table string, id int64, summary func(old map[string]any) string) error {
+	err := db.inTx(ctx, func(tx pgx.Tx) error {
+		old, err := lockRow(ctx, tx, table, actor.Pemda, id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM `+table+` WHERE pemda = $1 AND id = $2`, actor.Pemda, id); err != nil {
+			return err
+		}
+		return audit(ctx, tx, actor, "delete", table, id, summary(old), old, nil)
+	})
+	return mapError("delete "+table, err)
+}
+
 // stream runs fn in a read-only transaction with a long statement timeout,
 // for exports that stream many rows: one consistent snapshot, however long
 // the client takes to read.

@@ -220,26 +220,15 @@ func (db *DB) CreateWorker(ctx context.Context, actor domain.Actor, w domain.Wor
 // UpdateWorker corrects a worker's details (not their spells); a new
 // category or kelurahan carries over to their spells and claims.
 func (db *DB) UpdateWorker(ctx context.Context, actor domain.Actor, w domain.Worker) (domain.Worker, error) {
+	change := rowChange{table: "worker", id: w.ID, summary: "Data peserta " + w.Name + " diubah", conflicts: workerConflicts(w)}
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
-		old, err := lockRow(ctx, tx, "worker", actor.Pemda, w.ID)
-		if err != nil {
-			return err
-		}
-		var row map[string]any
-		err = tx.QueryRow(ctx, `
+		return change.run(ctx, tx, actor, `
 			UPDATE worker AS w SET nik = $3, name = $4, birth_date = $5, sex = $6, category_code = $7, kelurahan_code = $8,
 				kpj = $9, income = $10, address = $11, phone = $12, updated_at = now()
 			WHERE pemda = $1 AND id = $2
 			RETURNING `+auditJSON("w"),
 			actor.Pemda, w.ID, string(w.NIK), w.Name, nullDate(w.BirthDate), nullString(string(w.Sex)), w.CategoryCode,
-			w.KelurahanCode, nullString(w.KPJ), int64(w.Income), w.Address, w.Phone).Scan(&row)
-		if err != nil {
-			return conflictOf(err, workerConflicts(w))
-		}
-		if !changed(old, row) {
-			return nil
-		}
-		return audit(ctx, tx, actor, "update", "worker", w.ID, "Data peserta "+w.Name+" diubah", old, row)
+			w.KelurahanCode, nullString(w.KPJ), int64(w.Income), w.Address, w.Phone)
 	})
 	return w, mapError("update worker", err)
 }
@@ -284,12 +273,4 @@ func (db *DB) DeleteWorker(ctx context.Context, actor domain.Actor, id int64) er
 type deletedRow struct {
 	ID     int64
 	Values map[string]any
-}
-
-// lockRow locks one row of a registry table for a change and returns its
-// audit form; table is a constant of the caller.
-func lockRow(ctx context.Context, tx pgx.Tx, table, pemda string, id int64) (map[string]any, error) {
-	var old map[string]any
-	err := tx.QueryRow(ctx, `SELECT `+auditJSON("t")+` FROM `+table+` t WHERE pemda = $1 AND id = $2 FOR UPDATE`, pemda, id).Scan(&old)
-	return old, err
 }

@@ -11,9 +11,7 @@ import (
 // layout of the claims template.
 func (s *Server) claimExport(w http.ResponseWriter, r *http.Request) {
 	s.withRef(w, r, func(ref registryRef) {
-		f, fr := claimFilter(r, ref)
-		l := listState(r, "/claims", fr, claimSorts, true)
-		f.Sort, f.Desc = l.Sort, l.Desc
+		f, _, _ := claimQuery(r, ref)
 		s.exportTo(w, r, ingest.Claims, func(ex *ingest.Exporter) error {
 			return s.db.EachClaim(r.Context(), currentUser(r).Pemda, f, func(c domain.Claim) error {
 				return ex.Claim(c, nikText(r, c.NIK))

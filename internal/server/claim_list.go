@@ -7,15 +7,10 @@ import (
 	"github.com/cilegon/monev/web/pages"
 )
 
-// claimSorts are the sorts of the claim list; the first is the default.
-var claimSorts = []string{"incident", "paid_on", "amount", "name", "type", "status", "no"}
-
 // claimList is /claims: search, filters, sort, totals and a page of claims.
 func (s *Server) claimList(w http.ResponseWriter, r *http.Request) {
 	s.withRef(w, r, func(ref registryRef) {
-		f, fr := claimFilter(r, ref)
-		l := listState(r, "/claims", fr, claimSorts, true)
-		f.Sort, f.Desc = l.Sort, l.Desc
+		f, fr, l := claimQuery(r, ref)
 		items, totals, err := s.db.Claims(r.Context(), currentUser(r).Pemda, f, (l.Page-1)*l.PerPage, l.PerPage)
 		if err != nil {
 			s.fail(w, r, err)

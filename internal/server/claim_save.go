@@ -47,23 +47,17 @@ func (s *Server) claimUpdate(w http.ResponseWriter, r *http.Request) {
 func (s *Server) saveClaim(w http.ResponseWriter, r *http.Request, id int64) {
 	values := formValues(r, ingest.Claims)
 	row, problems := ingest.ParseClaim(values)
-	errs := ingest.FieldErrors(problems)
-	if len(problems) == 0 {
+	s.saveForm(w, r, problems, func() (string, string, error) {
 		c, err := row.Claim, error(nil)
 		if c.ID = id; id == 0 {
 			c, err = s.db.CreateClaim(r.Context(), s.actor(r), c)
 		} else {
 			c, err = s.db.UpdateClaim(r.Context(), s.actor(r), c)
 		}
-		if errs, err = refusal(err); err != nil {
-			s.fail(w, r, err)
-			return
-		} else if errs == nil {
-			s.saved(w, r, "Klaim "+c.Type.ShortName()+" disimpan.", idPath("/claims", c.ID))
-			return
-		}
-	}
-	s.renderClaimForm(w, r, http.StatusUnprocessableEntity, id, values, errs)
+		return "Klaim " + c.Type.ShortName() + " disimpan.", idPath("/claims", c.ID), err
+	}, func(status int, errs domain.FieldErrors) {
+		s.renderClaimForm(w, r, status, id, values, errs)
+	})
 }
 
 func (s *Server) renderClaimForm(w http.ResponseWriter, r *http.Request, status int, id int64, values map[string]string, errs domain.FieldErrors) {

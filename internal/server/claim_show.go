@@ -11,13 +11,13 @@ import (
 func (s *Server) claimShow(w http.ResponseWriter, r *http.Request) {
 	s.withClaim(w, r, func(c postgres.ClaimListItem) {
 		s.withRef(w, r, func(ref registryRef) {
-			entries, err := s.db.History(r.Context(), currentUser(r).Pemda, "claim", c.ID, historyLimit)
+			history, err := s.historyOf(r, ref, "claim", c.ID)
 			if err != nil {
 				s.fail(w, r, err)
 				return
 			}
 			s.render(w, r, http.StatusOK, "Klaim "+c.WorkerName, "claims", pages.ClaimShow(pages.ClaimShowProps{
-				Viewer: s.viewer(r), Claim: c, History: historyItems(entries, ref, currentUser(r).Role.SeesFullNIK()),
+				Viewer: s.viewer(r), Claim: c, History: history,
 			}))
 		})
 	})

@@ -10,9 +10,7 @@ import (
 // contributionExport is /contributions/export.csv and .xlsx: the filtered
 // list in the layout of the contributions template.
 func (s *Server) contributionExport(w http.ResponseWriter, r *http.Request) {
-	f, fr := contributionFilter(r)
-	l := listState(r, "/contributions", fr, contributionSorts, true)
-	f.Sort, f.Desc = l.Sort, l.Desc
+	f, _, _ := contributionQuery(r)
 	s.exportTo(w, r, ingest.Contributions, func(ex *ingest.Exporter) error {
 		return s.db.EachContribution(r.Context(), currentUser(r).Pemda, f, func(c domain.Contribution) error {
 			return ex.Contribution(c)

@@ -6,14 +6,9 @@ import (
 	"github.com/cilegon/monev/web/pages"
 )
 
-// contributionSorts are the sorts of the contribution list; the first is the default.
-var contributionSorts = []string{"month", "paid_on", "paid", "billed", "sp2d"}
-
 // contributionList is /contributions: filters, sort, totals and a page of payments.
 func (s *Server) contributionList(w http.ResponseWriter, r *http.Request) {
-	f, fr := contributionFilter(r)
-	l := listState(r, "/contributions", fr, contributionSorts, true)
-	f.Sort, f.Desc = l.Sort, l.Desc
+	f, fr, l := contributionQuery(r)
 	items, totals, err := s.db.Contributions(r.Context(), currentUser(r).Pemda, f, (l.Page-1)*l.PerPage, l.PerPage)
 	if err != nil {
 		s.fail(w, r, err)

@@ -38,23 +38,17 @@ func (s *Server) contributionUpdate(w http.ResponseWriter, r *http.Request) {
 func (s *Server) saveContribution(w http.ResponseWriter, r *http.Request, id int64) {
 	values := formValues(r, ingest.Contributions)
 	row, problems := ingest.ParseContribution(values)
-	errs := ingest.FieldErrors(problems)
-	if len(problems) == 0 {
+	s.saveForm(w, r, problems, func() (string, string, error) {
 		c, err := row.Contribution, error(nil)
 		if c.ID = id; id == 0 {
 			c, err = s.db.CreateContribution(r.Context(), s.actor(r), c)
 		} else {
 			c, err = s.db.UpdateContribution(r.Context(), s.actor(r), c)
 		}
-		if errs, err = refusal(err); err != nil {
-			s.fail(w, r, err)
-			return
-		} else if errs == nil {
-			s.saved(w, r, "Pembayaran iuran "+c.CoverageMonth.Label()+" disimpan.", idPath("/contributions", c.ID))
-			return
-		}
-	}
-	s.renderContributionForm(w, r, http.StatusUnprocessableEntity, id, values, errs)
+		return "Pembayaran iuran " + c.CoverageMonth.Label() + " disimpan.", idPath("/contributions", c.ID), err
+	}, func(status int, errs domain.FieldErrors) {
+		s.renderContributionForm(w, r, status, id, values, errs)
+	})
 }
 
 func (s *Server) renderContributionForm(w http.ResponseWriter, r *http.Request, status int, id int64, values map[string]string, errs domain.FieldErrors) {

@@ -11,13 +11,13 @@ import (
 func (s *Server) contributionShow(w http.ResponseWriter, r *http.Request) {
 	s.withContribution(w, r, func(c domain.Contribution) {
 		s.withRef(w, r, func(ref registryRef) {
-			entries, err := s.db.History(r.Context(), currentUser(r).Pemda, "contribution", c.ID, historyLimit)
+			history, err := s.historyOf(r, ref, "contribution", c.ID)
 			if err != nil {
 				s.fail(w, r, err)
 				return
 			}
 			s.render(w, r, http.StatusOK, "Iuran "+c.CoverageMonth.Label(), "contributions", pages.ContributionShow(pages.ContributionShowProps{
-				Viewer: s.viewer(r), Contribution: c, History: historyItems(entries, ref, currentUser(r).Role.SeesFullNIK()),
+				Viewer: s.viewer(r), Contribution: c, History: history,
 			}))
 		})
 	})

@@ -21,18 +21,12 @@ func (s *Server) enrollmentCreate(w http.ResponseWriter, r *http.Request) {
 	s.withWorker(w, r, func(wk domain.Worker, _ registryRef) {
 		values := formValues(r, ingest.Workers)
 		e, problems := ingest.ParseEnrollment(values)
-		errs := ingest.FieldErrors(problems)
-		if len(problems) == 0 {
+		s.saveForm(w, r, problems, func() (string, string, error) {
 			_, err := s.db.CreateEnrollment(r.Context(), s.actor(r), wk.ID, e)
-			if errs, err = refusal(err); err != nil {
-				s.fail(w, r, err)
-				return
-			} else if errs == nil {
-				s.saved(w, r, "Kepesertaan mulai "+domain.FormatDate(e.Start)+" ditambahkan.", workerPath(wk.ID))
-				return
-			}
-		}
-		s.renderEnrollmentForm(w, r, http.StatusUnprocessableEntity, wk, 0, values, errs)
+			return "Kepesertaan mulai " + domain.FormatDate(e.Start) + " ditambahkan.", workerPath(wk.ID), err
+		}, func(status int, errs domain.FieldErrors) {
+			s.renderEnrollmentForm(w, r, status, wk, 0, values, errs)
+		})
 	})
 }
 
@@ -58,19 +52,11 @@ func (s *Server) enrollmentUpdate(w http.ResponseWriter, r *http.Request) {
 func (s *Server) saveEnrollment(w http.ResponseWriter, r *http.Request, old domain.Enrollment, wk domain.Worker,
 	values map[string]string, again func(int, domain.FieldErrors)) {
 	e, problems := ingest.ParseEnrollment(values)
-	errs := ingest.FieldErrors(problems)
-	if len(problems) == 0 {
-		e.ID = old.ID
+	e.ID = old.ID
+	s.saveForm(w, r, problems, func() (string, string, error) {
 		_, err := s.db.UpdateEnrollment(r.Context(), s.actor(r), e)
-		if errs, err = refusal(err); err != nil {
-			s.fail(w, r, err)
-			return
-		} else if errs == nil {
-			s.saved(w, r, "Kepesertaan mulai "+domain.FormatDate(e.Start)+" disimpan.", workerPath(wk.ID))
-			return
-		}
-	}
-	again(http.StatusUnprocessableEntity, errs)
+		return "Kepesertaan mulai " + domain.FormatDate(e.Start) + " disimpan.", workerPath(wk.ID), err
+	}, again)
 }
 
 // renderEnrollmentForm shows the form of a new spell (id 0) or a stored one.

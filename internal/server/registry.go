@@ -189,6 +189,34 @@ func refusal(err error) (domain.FieldErrors, error) {
 	return nil, err
 }
 
+// saveForm ends a form POST: problems found while parsing go back to the
+// form, as do the store's refusals; otherwise store has saved, and the
+// browser goes on with a flash message.
+func (s *Server) saveForm(w http.ResponseWriter, r *http.Request, problems []ingest.RowError,
+	store func() (msg, to string, err error), again func(status int, errs domain.FieldErrors)) {
+	errs := ingest.FieldErrors(problems)
+	if len(problems) == 0 {
+		msg, to, err := store()
+		fields, err := refusal(err)
+		switch {
+		case err != nil:
+			s.fail(w, r, err)
+			return
+		case fields == nil:
+			s.saved(w, r, msg, to)
+			return
+		}
+		errs = fields
+	}
+	again(http.StatusUnprocessableEntity, errs)
+}
+
+// historyOf is the history of a record in words.
+func (s *Server) historyOf(r *http.Request, ref registryRef, entity string, id int64) ([]pages.HistoryItem, error) {
+	entries, err := s.db.History(r.Context(), currentUser(r).Pemda, entity, id, historyLimit)
+	return historyItems(entries, ref, currentUser(r).Role.SeesFullNIK()), err
+}
+
 // saved ends a successful POST: a flash message and a redirect.
 func (s *Server) saved(w http.ResponseWriter, r *http.Request, msg, to string) {
 	s.flash(r, "ok", msg)

@@ -143,6 +143,38 @@ func labelsOf[T ~string](values []T, label func(T) string) map[string]string {
 	return m
 }
 
+// The sorts of each list; the first is the default.
+var (
+	workerSorts       = []string{"name", "nik", "category", "kelurahan", "kecamatan"}
+	contributionSorts = []string{"month", "paid_on", "paid", "billed", "sp2d"}
+	claimSorts        = []string{"incident", "paid_on", "amount", "name", "type", "status", "no"}
+)
+
+// workerQuery reads what a worker list or export asks for: the filter with
+// its sort, the filters' reader and the list's state.
+func workerQuery(r *http.Request, ref registryRef) (postgres.WorkerFilter, *filterReader, pages.ListState) {
+	f, fr := workerFilter(r, ref)
+	l := listState(r, "/workers", fr, workerSorts, false)
+	f.Sort, f.Desc = l.Sort, l.Desc
+	return f, fr, l
+}
+
+// contributionQuery is workerQuery for payments.
+func contributionQuery(r *http.Request) (postgres.ContributionFilter, *filterReader, pages.ListState) {
+	f, fr := contributionFilter(r)
+	l := listState(r, "/contributions", fr, contributionSorts, true)
+	f.Sort, f.Desc = l.Sort, l.Desc
+	return f, fr, l
+}
+
+// claimQuery is workerQuery for claims.
+func claimQuery(r *http.Request, ref registryRef) (postgres.ClaimFilter, *filterReader, pages.ListState) {
+	f, fr := claimFilter(r, ref)
+	l := listState(r, "/claims", fr, claimSorts, true)
+	f.Sort, f.Desc = l.Sort, l.Desc
+	return f, fr, l
+}
+
 // workerFilter reads /workers?q=&category=&kelurahan=&kecamatan=&status=&active_on=.
 func workerFilter(r *http.Request, ref registryRef) (postgres.WorkerFilter, *filterReader) {
 	fr := newFilterReader(r)

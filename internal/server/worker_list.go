@@ -7,30 +7,21 @@ import (
 	"github.com/cilegon/monev/web/pages"
 )
 
-// workerSorts are the sorts of the worker list; the first is the default.
-var workerSorts = []string{"name", "nik", "category", "kelurahan", "kecamatan"}
-
 // workerList is /workers: search, filters, sort and a page of workers.
 func (s *Server) workerList(w http.ResponseWriter, r *http.Request) {
-	pemda := currentUser(r).Pemda
-	ref, err := s.registryRef(r.Context(), pemda)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	f, fr := workerFilter(r, ref)
-	l := listState(r, "/workers", fr, workerSorts, false)
-	f.Sort, f.Desc = l.Sort, l.Desc
-	items, total, err := s.db.Workers(r.Context(), pemda, f, (l.Page-1)*l.PerPage, l.PerPage)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	l.Total = total
-	s.render(w, r, fr.status(), "Peserta", "workers", pages.WorkerList(pages.WorkerListProps{
-		Viewer: s.viewer(r), List: l, Items: items, Chips: chips(l, fr), Notice: fr.notice(),
-		Categories: ref.categoryOptions("Semua kategori"), Kecamatan: ref.kecamatanOptions("Semua kecamatan"),
-		Kelurahan: ref.kelurahanGroups("Semua kelurahan"),
-		Statuses:  optionsOf("Semua status", domain.EnrollmentStatuses, domain.EnrollmentStatus.Label),
-	}))
+	s.withRef(w, r, func(ref registryRef) {
+		f, fr, l := workerQuery(r, ref)
+		items, total, err := s.db.Workers(r.Context(), currentUser(r).Pemda, f, (l.Page-1)*l.PerPage, l.PerPage)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		l.Total = total
+		s.render(w, r, fr.status(), "Peserta", "workers", pages.WorkerList(pages.WorkerListProps{
+			Viewer: s.viewer(r), List: l, Items: items, Chips: chips(l, fr), Notice: fr.notice(),
+			Categories: ref.categoryOptions("Semua kategori"), Kecamatan: ref.kecamatanOptions("Semua kecamatan"),
+			Kelurahan: ref.kelurahanGroups("Semua kelurahan"),
+			Statuses:  optionsOf("Semua status", domain.EnrollmentStatuses, domain.EnrollmentStatus.Label),
+		}))
+	})
 }

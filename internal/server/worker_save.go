@@ -28,18 +28,12 @@ func (s *Server) workerCreate(w http.ResponseWriter, r *http.Request) {
 	s.withRef(w, r, func(ref registryRef) {
 		values := formValues(r, ingest.Workers)
 		row, problems := ingest.ParseWorker(ref.ingest(), values)
-		errs := ingest.FieldErrors(problems)
-		if len(problems) == 0 {
+		s.saveForm(w, r, problems, func() (string, string, error) {
 			wk, err := s.db.CreateWorker(r.Context(), s.actor(r), row.Worker)
-			if errs, err = refusal(err); err != nil {
-				s.fail(w, r, err)
-				return
-			} else if errs == nil {
-				s.saved(w, r, "Peserta "+wk.Name+" ditambahkan.", workerPath(wk.ID))
-				return
-			}
-		}
-		s.renderWorkerForm(w, r, http.StatusUnprocessableEntity, ref, 0, values, errs)
+			return "Peserta " + wk.Name + " ditambahkan.", workerPath(wk.ID), err
+		}, func(status int, errs domain.FieldErrors) {
+			s.renderWorkerForm(w, r, status, ref, 0, values, errs)
+		})
 	})
 }
 
@@ -55,19 +49,13 @@ func (s *Server) workerUpdate(w http.ResponseWriter, r *http.Request) {
 	s.withWorker(w, r, func(old domain.Worker, ref registryRef) {
 		values := formValues(r, ingest.Workers)
 		wk, problems := ingest.ParseWorkerDetails(ref.ingest(), values)
-		errs := ingest.FieldErrors(problems)
-		if len(problems) == 0 {
-			wk.ID = old.ID
+		wk.ID = old.ID
+		s.saveForm(w, r, problems, func() (string, string, error) {
 			_, err := s.db.UpdateWorker(r.Context(), s.actor(r), wk)
-			if errs, err = refusal(err); err != nil {
-				s.fail(w, r, err)
-				return
-			} else if errs == nil {
-				s.saved(w, r, "Data peserta "+wk.Name+" disimpan.", workerPath(wk.ID))
-				return
-			}
-		}
-		s.renderWorkerForm(w, r, http.StatusUnprocessableEntity, ref, old.ID, values, errs)
+			return "Data peserta " + wk.Name + " disimpan.", workerPath(wk.ID), err
+		}, func(status int, errs domain.FieldErrors) {
+			s.renderWorkerForm(w, r, status, ref, old.ID, values, errs)
+		})
 	})
 }
 
