@@ -55,12 +55,17 @@ func Load(ctx context.Context, db *postgres.DB, actor domain.Actor) error {
 	if err := db.LoadBulk(ctx, actor, data); err != nil {
 		return err
 	}
+	return createUsers(ctx, db, actor, domain.DefaultPemda)
+}
+
+// createUsers adds the demo accounts to a Pemda.
+func createUsers(ctx context.Context, db *postgres.DB, actor domain.Actor, pemda string) error {
 	hash, err := password.Hash(Password)
 	if err != nil {
 		return err
 	}
 	for _, u := range Users {
-		u.Pemda, u.Active = domain.DefaultPemda, true
+		u.Pemda, u.Active = pemda, true
 		if _, err := db.CreateUser(ctx, actor, u, hash); err != nil {
 			return fmt.Errorf("demo: user %s: %w", u.Username, err)
 		}

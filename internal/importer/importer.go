@@ -58,20 +58,27 @@ func (im *Importer) Run(ctx context.Context, actor domain.Actor, req Request) (R
 	if err != nil {
 		return res, err
 	}
-	if prev, err := im.DB.LastImportOf(ctx, actor.Pemda, string(req.Kind), sum); err == nil {
-		res.Previous = &prev
-	} else if !errors.Is(err, domain.ErrNotFound) {
-		return res, err
-	}
 	if req.Batch != 0 {
 		res.Batch, err = im.DB.ImportBatchByID(ctx, actor.Pemda, req.Batch)
 		if err == nil && res.Batch.Checksum != sum {
 			err = fmt.Errorf("importer: batch %d was checked with another file", req.Batch)
 		}
+		if err != nil {
+			// The batch exists: record that it stopped, whatever stopped it.
+			res.Batch.ID = req.Batch
+			_ = im.finish(actor.Pemda, &res, failedStatus(ctx), "Impor terhenti; tidak ada data yang berubah.")
+			return res, err
+		}
 	} else {
 		res.Batch, err = im.create(ctx, actor, req, size, sum)
 	}
 	if err != nil {
+		return res, err
+	}
+	if prev, err := im.DB.LastImportOf(ctx, actor.Pemda, string(req.Kind), sum); err == nil {
+		res.Previous = &prev
+	} else if !errors.Is(err, domain.ErrNotFound) {
+		_ = im.finish(actor.Pemda, &res, failedStatus(ctx), "Impor terhenti; tidak ada data yang berubah.")
 		return res, err
 	}
 	if !req.DryRun {

@@ -97,7 +97,7 @@ func (s *Server) importConfirm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// Mark the batch before the job starts, so the page shows progress at once.
-	b.Status = "importing"
+	b.Status, b.Rows = "importing", 0
 	if err := s.db.SetImportStatus(r.Context(), currentUser(r).Pemda, b); err != nil {
 		s.fail(w, r, err)
 		return

@@ -1,0 +1,1 @@
+-- Migration 5's plain version stays until migration 5 is reverted.
