@@ -31,6 +31,13 @@ var recomputeSQL = map[string]struct{ keys, values, query string }{
 			WHERE b.month IS NOT NULL
 			GROUP BY 1, 2, 3, 4, 5, 6, 7`,
 	},
+	"agg_roster_total": {
+		keys:   "pemda, month",
+		values: "d_end, d_any",
+		query: `SELECT e.pemda, d.month, sum(d.d_end)::bigint AS d_end, sum(d.d_any)::bigint AS d_any
+			FROM enrollment e, LATERAL roster_deltas(e.start_date, e.end_date) d
+			GROUP BY 1, 2`,
+	},
 	"agg_roster": {
 		keys:   "pemda, month, category_code, kelurahan_code",
 		values: "d_end, d_any",

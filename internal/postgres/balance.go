@@ -25,19 +25,18 @@ func (db *DB) Balance(ctx context.Context, pemda string, p domain.Period, basis 
 const balanceSQL = `
 	WITH p AS (
 		SELECT i, from_m, to_m FROM unnest($2::date[], $3::date[]) WITH ORDINALITY AS p (from_m, to_m, i)
-	), c AS (
+	), c AS MATERIALIZED (
 		SELECT month, sum(paid) AS paid FROM agg_contribution
 		WHERE pemda = $1 AND basis = $4 AND month BETWEEN (SELECT min(from_m) FROM p) AND (SELECT max(to_m) FROM p)
 		GROUP BY month
-	), k AS (
+	), k AS MATERIALIZED (
 		SELECT month, sum(amount) AS amount, sum(claims) AS claims FROM agg_claim
 		WHERE pemda = $1 AND basis = $4 AND status = 'dibayar'
 		  AND month BETWEEN (SELECT min(from_m) FROM p) AND (SELECT max(to_m) FROM p)
 		GROUP BY month
-	), r AS (
-		SELECT month, sum(sum(d_end)) OVER (ORDER BY month) AS active FROM agg_roster
+	), r AS MATERIALIZED (
+		SELECT month, sum(d_end) OVER (ORDER BY month) AS active FROM agg_roster_total
 		WHERE pemda = $1 AND month <= (SELECT max(to_m) FROM p)
-		GROUP BY month
 	)
 	SELECT
 		(SELECT coalesce(sum(paid), 0) FROM c WHERE c.month BETWEEN p.from_m AND p.to_m),

@@ -112,7 +112,7 @@ func (db *DB) BudgetReport(ctx context.Context, pemda string, year int, through 
 // bills) and those covered on its last day, from the roster aggregate.
 func (db *DB) RosterAt(ctx context.Context, pemda string, m domain.Month) (anyDay, monthEnd int64, err error) {
 	err = db.pool.QueryRow(ctx, `
-		SELECT coalesce(sum(d_any), 0), coalesce(sum(d_end), 0) FROM agg_roster WHERE pemda = $1 AND month <= $2`,
+		SELECT coalesce(sum(d_any), 0), coalesce(sum(d_end), 0) FROM agg_roster_total WHERE pemda = $1 AND month <= $2`,
 		pemda, m.First()).Scan(&anyDay, &monthEnd)
 	return anyDay, monthEnd, mapError("roster", err)
 }

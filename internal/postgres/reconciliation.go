@@ -16,10 +16,10 @@ import (
 const reconciliationSQL = `
 	WITH m AS (
 		SELECT month, due FROM unnest($2::date[], $3::date[]) AS m (month, due)
-	), r AS (
-		SELECT month, sum(sum(d_any)) OVER w AS roster_any, sum(sum(d_end)) OVER w AS roster_end
-		FROM agg_roster WHERE pemda = $1 AND month <= (SELECT max(month) FROM m)
-		GROUP BY month WINDOW w AS (ORDER BY month)
+	), r AS MATERIALIZED (
+		SELECT month, sum(d_any) OVER w AS roster_any, sum(d_end) OVER w AS roster_end
+		FROM agg_roster_total WHERE pemda = $1 AND month <= (SELECT max(month) FROM m)
+		WINDOW w AS (ORDER BY month)
 	), p AS (
 		SELECT c.coverage_month AS month, sum(c.paid) FILTER (WHERE c.paid_on <= m.due) AS by_due,
 		       min(c.paid_on) AS first_on, max(c.paid_on) AS last_on
