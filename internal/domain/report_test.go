@@ -1,0 +1,146 @@
+package domain_test
+
+import (
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/cilegon/monev/internal/domain"
+)
+
+// TestReportWorkflow walks the whole table: every step from every status
+// by every role, against the rules of the issue.
+func TestReportWorkflow(t *testing.T) {
+	type rule struct {
+		from  []domain.ReportStatus
+		to    domain.ReportStatus
+		roles []domain.Role
+	}
+	want := map[domain.ReportStep]rule{
+		domain.StepSubmit: {[]domain.ReportStatus{domain.ReportDraft, domain.ReportReturned}, domain.ReportSubmitted,
+			[]domain.Role{domain.RoleAdmin, domain.RoleDisnaker}},
+		domain.StepReview:  {[]domain.ReportStatus{domain.ReportSubmitted}, domain.ReportInReview, []domain.Role{domain.RoleBPJS}},
+		domain.StepReturn:  {[]domain.ReportStatus{domain.ReportInReview}, domain.ReportReturned, []domain.Role{domain.RoleBPJS}},
+		domain.StepApprove: {[]domain.ReportStatus{domain.ReportInReview}, domain.ReportApproved, []domain.Role{domain.RoleBPJS}},
+		domain.StepSign: {[]domain.ReportStatus{domain.ReportApproved}, domain.ReportFinal,
+			[]domain.Role{domain.RoleAdmin, domain.RoleDisnaker}},
+	}
+	for _, step := range domain.ReportSteps {
+		w := want[step]
+		for _, from := range domain.ReportStatuses {
+			for _, role := range domain.Roles {
+				got, err := from.Apply(step, role)
+				switch {
+				case !slices.Contains(w.roles, role):
+					if !errors.Is(err, domain.ErrStepNotAllowed) {
+						t.Errorf("%s %s by %s: err %v, want ErrStepNotAllowed", from, step, role, err)
+					}
+				case !slices.Contains(w.from, from):
+					if !errors.Is(err, domain.ErrConflict) || got != from {
+						t.Errorf("%s %s by %s: %s, %v; want a conflict", from, step, role, got, err)
+					}
+				case err != nil || got != w.to:
+					t.Errorf("%s %s by %s: %s, %v; want %s", from, step, role, got, err, w.to)
+				}
+			}
+		}
+		if !slices.Equal(step.Roles(), w.roles) {
+			t.Errorf("%s roles %v, want %v", step, step.Roles(), w.roles)
+		}
+	}
+	if got := domain.ReportFinal.Steps(domain.RoleAdmin); len(got) != 0 {
+		t.Errorf("a final report offers steps %v", got)
+	}
+	if got := domain.ReportInReview.Steps(domain.RoleBPJS); !slices.Equal(got, []domain.ReportStep{domain.StepReturn, domain.StepApprove}) {
+		t.Errorf("in review, bpjs may %v", got)
+	}
+}
+
+func TestReportStatusRules(t *testing.T) {
+	for _, s := range domain.ReportStatuses {
+		if got, want := s.Editable(), s == domain.ReportDraft || s == domain.ReportReturned; got != want {
+			t.Errorf("%s editable %v", s, got)
+		}
+		if got, want := s.VisibleTo(domain.RolePimpinan), s == domain.ReportFinal; got != want {
+			t.Errorf("%s visible to pimpinan %v", s, got)
+		}
+		if !s.VisibleTo(domain.RoleBPJS) || !s.VisibleTo(domain.RoleDisnaker) {
+			t.Errorf("%s hidden from staff", s)
+		}
+		if s.Label() == "" || s.Label() == "–" {
+			t.Errorf("%s has no label", s)
+		}
+		if got, err := domain.ParseReportStatus(string(s)); err != nil || got != s {
+			t.Errorf("ParseReportStatus(%s) = %s, %v", s, got, err)
+		}
+	}
+	if _, err := domain.ParseReportStatus("signed"); err == nil {
+		t.Error("unknown status parsed")
+	}
+	if domain.ReportDraft.CanStartThread() || !domain.ReportInReview.CanStartThread() {
+		t.Error("threads start only in review")
+	}
+	if domain.ReportFinal.CanReply() || domain.ReportDraft.CanReply() || !domain.ReportReturned.CanReply() {
+		t.Error("replies from submission until signing")
+	}
+}
+
+func TestCanSign(t *testing.T) {
+	kadis := domain.User{Role: domain.RoleDisnaker, Position: "Kepala Dinas Tenaga Kerja Kota Cilegon",
+		Rank: "Pembina Utama Muda (IV/c)", NIP: "196805121994031007"}
+	if err := kadis.CanSign(); err != nil {
+		t.Errorf("kadis: %v", err)
+	}
+	noNIP := kadis
+	noNIP.NIP = "19680512"
+	var fe domain.FieldErrors
+	if err := noNIP.CanSign(); !errors.As(err, &fe) || fe["nip"] == "" {
+		t.Errorf("short NIP: %v", err)
+	}
+	bpjs := kadis
+	bpjs.Role = domain.RoleBPJS
+	if err := bpjs.CanSign(); !errors.Is(err, domain.ErrStepNotAllowed) {
+		t.Errorf("bpjs signer: %v", err)
+	}
+}
+
+func TestReportContentChecks(t *testing.T) {
+	p, _ := domain.PeriodFromTo("2024-01", "2024-07")
+	c := domain.ReportContent{Title: "Laporan", Period: p, Attendees: []domain.Attendee{{Name: ""}},
+		Actions: []domain.FollowUp{{Owner: "Disnaker"}}}
+	var fe domain.FieldErrors
+	if err := c.Validate(); !errors.As(err, &fe) || fe["attendees"] == "" || fe["actions"] == "" {
+		t.Errorf("Validate = %v", err)
+	}
+	if err := (domain.ReportContent{}).Validate(); !errors.As(err, &fe) || fe["title"] == "" || fe["period"] == "" {
+		t.Errorf("empty: %v", err)
+	}
+	c = domain.ReportContent{Title: "Laporan", Period: p}
+	if err := c.ReadyToSubmit(); !errors.As(err, &fe) || fe["meeting_on"] == "" || fe["findings"] == "" {
+		t.Errorf("ReadyToSubmit = %v", err)
+	}
+	c.Meeting = domain.Meeting{On: domain.Date(2024, time.July, 17), Place: "Zuka Resto"}
+	c.Attendees = []domain.Attendee{{Name: "A"}}
+	c.Background, c.Findings, c.Recommendations = "a", "b", "c"
+	if err := c.ReadyToSubmit(); err != nil {
+		t.Errorf("complete report: %v", err)
+	}
+}
+
+func TestThreads(t *testing.T) {
+	cs := []domain.ReportComment{
+		{ID: 1, Section: "recommendations", Body: "a"},
+		{ID: 2, Section: "findings", Body: "b"},
+		{ID: 3, ParentID: 1, Body: "reply"},
+	}
+	th := domain.Threads(cs)
+	if len(th) != 2 || th[0].ID != 2 || th[1].ID != 1 || len(th[1].Replies) != 1 || th[1].Replies[0].ID != 3 {
+		t.Errorf("Threads = %+v", th)
+	}
+	for _, s := range domain.ReportSections {
+		if domain.SectionTitle(s.Key) != s.Title {
+			t.Errorf("section %s", s.Key)
+		}
+	}
+}
