@@ -15,10 +15,10 @@ import (
 // and answers 400.
 func (s *Server) pageSelection(r *http.Request) (selection, int, error) {
 	u := currentUser(r)
-	sel, err := s.selectPeriod(r.Context(), u.Pemda, r.URL.Query())
+	sel, err := s.selectPeriod(r.Context(), u.Pemda, r.URL.Query(), true)
 	var bad *domain.ValueError
 	if errors.As(err, &bad) {
-		sel, err = s.selectPeriod(r.Context(), u.Pemda, nil)
+		sel, err = s.selectPeriod(r.Context(), u.Pemda, nil, true)
 		sel.Notice = "Periode tidak valid: " + bad.Msg
 		return sel, http.StatusBadRequest, err
 	}

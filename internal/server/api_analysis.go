@@ -10,7 +10,7 @@ import (
 // apiSelection reads period (or from and to) and basis for an API call; a
 // malformed value is answered with 400 {"error", "detail"} and false.
 func (s *Server) apiSelection(w http.ResponseWriter, r *http.Request) (selection, bool) {
-	sel, err := s.selectPeriod(r.Context(), currentUser(r).Pemda, r.URL.Query())
+	sel, err := s.selectPeriod(r.Context(), currentUser(r).Pemda, r.URL.Query(), false)
 	if err != nil {
 		s.apiFail(w, r, "invalid period or basis", err)
 		return sel, false

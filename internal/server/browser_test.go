@@ -99,30 +99,49 @@ func TestBrowserImportPreviewConfirm(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS("#username")),
 		chromedp.SendKeys(chromedp.CSS("#username"), u.Username),
 		chromedp.SendKeys(chromedp.CSS("#password"), testPassword),
-		chromedp.Click(chromedp.CSS("form button[type=submit]")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS("form button[type=submit]"))); err != nil {
+		t.Fatal(err)
+	}
+	err = chromedp.Do(ctx,
 		chromedp.WaitVisible(chromedp.CSS("#file")),
 		chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{path}),
 		chromedp.Click(chromedp.CSS("form[data-upload-progress] button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS("form[action$='/confirm'] button")),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main")))
-	if err != nil {
+	// The batch page refreshes itself until the check is done.
+	text := waitForText(t, ctx, "Siap diimpor: 2 baris baru")
+	if !strings.Contains(text, "Konfirmasi impor") {
+		t.Fatalf("preview lacks the confirm button:\n%s", text)
+	}
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS("form[action$='/confirm'] button"))); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(text, "Siap diimpor: 2 baris baru") {
-		t.Errorf("preview lacks the counts:\n%s", text)
-	}
-	err = chromedp.Do(ctx,
-		chromedp.Click(chromedp.CSS("form[action$='/confirm'] button")),
-		chromedp.WaitVisible(chromedp.CSS(".badge-surplus")),
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
+	waitForText(t, ctx, "Berhasil diimpor")
 	if n := countRows(t, a, "worker"); n != 2 {
 		t.Errorf("after confirming in the browser: %d workers, want 2", n)
 	}
+}
+
+// waitForText polls the page's main text until it contains want, across the
+// reloads of pages that refresh themselves, and returns it.
+func waitForText(t *testing.T, ctx context.Context, want string) string {
+	t.Helper()
+	var text string
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("main") ? document.querySelector("main").innerText : ""`))
+		if err == nil {
+			text = got
+			if strings.Contains(text, want) {
+				return text
+			}
+		}
+	}
+	t.Fatalf("the page never showed %q; last:\n%s", want, text)
+	return ""
 }

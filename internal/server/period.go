@@ -20,14 +20,20 @@ type selection struct {
 // selectPeriod reads period (or from and to) and basis from a query, the
 // same parameters for pages and the API. Without a period it takes the
 // current year, or the latest year with data when the current one has none.
-func (s *Server) selectPeriod(ctx context.Context, pemda string, q url.Values) (selection, error) {
+//
+// Pages need the years with data for their quick links (chips); the API
+// looks them up only when it has to choose the default year.
+func (s *Server) selectPeriod(ctx context.Context, pemda string, q url.Values, chips bool) (selection, error) {
 	var sel selection
 	var err error
 	if sel.Basis, err = domain.ParseBasis(q.Get("basis")); err != nil {
 		return sel, err
 	}
-	if sel.Years, err = s.db.DataYears(ctx, pemda); err != nil {
-		return sel, err
+	explicit := q.Get("period") != "" || q.Get("from") != "" || q.Get("to") != ""
+	if chips || !explicit {
+		if sel.Years, err = s.db.DataYears(ctx, pemda); err != nil {
+			return sel, err
+		}
 	}
 	switch {
 	case q.Get("period") != "":
