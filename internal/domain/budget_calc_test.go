@@ -10,8 +10,8 @@ import (
 
 func TestBudgetScenario(t *testing.T) {
 	rates := domain.DefaultBPURates()
-	rentan := []domain.BudgetLine{{"umkm", "Pelaku UMKM", 300}, {"marbot", "Marbot Masjid", 250},
-		{"parkir", "Tukang Parkir", 150}, {"ojek", "Ojek", 200}, {"buruh", "Buruh Serabutan", 200}}
+	rentan := []domain.BudgetLine{{Category: "umkm", Name: "Pelaku UMKM", Workers: 300}, {Category: "marbot", Name: "Marbot Masjid", Workers: 250},
+		{Category: "parkir", Name: "Tukang Parkir", Workers: 150}, {Category: "ojek", Name: "Ojek", Workers: 200}, {Category: "buruh", Name: "Buruh Serabutan", Workers: 200}}
 	tests := []struct {
 		name          string
 		year, months  int
@@ -22,19 +22,19 @@ func TestBudgetScenario(t *testing.T) {
 		workers       int64
 		arithmeticEnd string
 	}{
-		{"the officials' rule of thumb", 2025, 12, 1_000_000, []domain.BudgetLine{{"rt_rw", "RT/RW", 5000}},
+		{"the officials' rule of thumb", 2025, 12, 1_000_000, []domain.BudgetLine{{Category: "rt_rw", Name: "RT/RW", Workers: 5000}},
 			16_800, 1_008_000_000, 5000, "5.000 peserta × Rp 16.800 × 12 bulan = Rp 1.008.000.000"},
 		{"pekerja rentan from the 2024 targets", 2025, 12, 1_000_000, rentan,
 			16_800, 221_760_000, 1100, "1.100 peserta × Rp 16.800 × 12 bulan = Rp 221.760.000"},
-		{"partial year", 2025, 6, 1_000_000, []domain.BudgetLine{{"ojek", "Ojek", 200}},
+		{"partial year", 2025, 6, 1_000_000, []domain.BudgetLine{{Category: "ojek", Name: "Ojek", Workers: 200}},
 			16_800, 20_160_000, 200, "200 peserta × Rp 16.800 × 6 bulan = Rp 20.160.000"},
-		{"higher income band: JKK 1 % of Rp 2.000.000", 2025, 12, 2_000_000, []domain.BudgetLine{{"ojek", "Ojek", 100}},
+		{"higher income band: JKK 1 % of Rp 2.000.000", 2025, 12, 2_000_000, []domain.BudgetLine{{Category: "ojek", Name: "Ojek", Workers: 100}},
 			26_800, 32_160_000, 100, "100 peserta × Rp 26.800 × 12 bulan = Rp 32.160.000"},
-		{"income band rounds to whole rupiah", 2025, 12, 1_234_567, []domain.BudgetLine{{"ojek", "Ojek", 1}},
+		{"income band rounds to whole rupiah", 2025, 12, 1_234_567, []domain.BudgetLine{{Category: "ojek", Name: "Ojek", Workers: 1}},
 			12_346 + 6_800, 19_146 * 12, 1, "1 peserta × Rp 19.146 × 12 bulan = Rp 229.752"},
 		{"January 2021 still had the 99 % relief of PP 49/2020", 2021, 12, 1_000_000,
-			[]domain.BudgetLine{{"rt_rw", "RT/RW", 10}}, 168, 20_160, 10, "10 peserta × Rp 168 × 12 bulan = Rp 20.160"},
-		{"zero lines are dropped", 2025, 12, 1_000_000, []domain.BudgetLine{{"a", "A", 0}, {"b", "B", 1}},
+			[]domain.BudgetLine{{Category: "rt_rw", Name: "RT/RW", Workers: 10}}, 168, 20_160, 10, "10 peserta × Rp 168 × 12 bulan = Rp 20.160"},
+		{"zero lines are dropped", 2025, 12, 1_000_000, []domain.BudgetLine{{Category: "a", Name: "A", Workers: 0}, {Category: "b", Name: "B", Workers: 1}},
 			16_800, 201_600, 1, "1 peserta × Rp 16.800 × 12 bulan = Rp 201.600"},
 	}
 	for _, tt := range tests {
@@ -63,7 +63,7 @@ func TestBudgetScenario(t *testing.T) {
 
 func TestBudgetScenarioRejects(t *testing.T) {
 	rates := domain.DefaultBPURates()
-	one := []domain.BudgetLine{{"ojek", "Ojek", 1}}
+	one := []domain.BudgetLine{{Category: "ojek", Name: "Ojek", Workers: 1}}
 	tests := []struct {
 		name   string
 		year   int
@@ -73,7 +73,7 @@ func TestBudgetScenarioRejects(t *testing.T) {
 		field  string
 	}{
 		{"no workers", 2025, 12, 1_000_000, nil, "workers"},
-		{"negative workers", 2025, 12, 1_000_000, []domain.BudgetLine{{"a", "A", -5}}, "workers"},
+		{"negative workers", 2025, 12, 1_000_000, []domain.BudgetLine{{Category: "a", Name: "A", Workers: -5}}, "workers"},
 		{"13 months", 2025, 13, 1_000_000, one, "months"},
 		{"0 months", 2025, 0, 1_000_000, one, "months"},
 		{"income below the lowest band", 2025, 12, 999_999, one, "income"},
@@ -93,7 +93,7 @@ func TestBudgetScenarioRejects(t *testing.T) {
 }
 
 func TestBudgetScenarioSentence(t *testing.T) {
-	s, _ := domain.NewBudgetScenario(domain.DefaultBPURates(), "", 2025, 6, 1_000_000, []domain.BudgetLine{{"ojek", "Ojek", 200}})
+	s, _ := domain.NewBudgetScenario(domain.DefaultBPURates(), "", 2025, 6, 1_000_000, []domain.BudgetLine{{Category: "ojek", Name: "Ojek", Workers: 200}})
 	want := "Mengalokasikan dalam APBD Tahun Anggaran 2025 sebesar Rp 20.160.000 untuk iuran JKK dan JKM 200 pekerja rentan selama 6 bulan (200 peserta × Rp 16.800 × 6 bulan = Rp 20.160.000)."
 	if got := s.Sentence(); got != want {
 		t.Errorf("Sentence =\n%s\nwant\n%s", got, want)

@@ -444,3 +444,12 @@ const DefaultAims = `1. Memperoleh data tindak lanjut Pemerintah Kota Cilegon at
 
 // DefaultMethod says where a report's figures come from.
 const DefaultMethod = `Angka dalam laporan ini diambil langsung dari basis data monev: daftar peserta dan masa kepesertaan yang diimpor Dinas Tenaga Kerja, pembayaran iuran menurut SP2D, tagihan dan klaim yang dilaporkan BPJS Ketenagakerjaan Cabang Cilegon, pagu anggaran (DPA), serta sasaran per kategori. Setiap angka dihitung sekali oleh aplikasi dengan definisi yang sama dengan halaman Analisis, lalu dibekukan saat laporan ditandatangani.`
+
+// Letterhead is what the head (kop surat) of a Pemda office's documents prints.
+type Letterhead struct {
+	PemdaName  string // Kota Cilegon
+	Government string // Pemerintah Kota Cilegon
+	Office     string // Dinas Tenaga Kerja
+	Address    string
+	City       string // where documents are signed: Cilegon
+}

@@ -1,0 +1,36 @@
+// Package report assembles monev reports and prints them: the figures of a
+// report's period and basis from the same store functions the analysis
+// views use, the frozen snapshot of a signed report with its checksum, and
+// A4 printing to PDF in a shared headless Chromium. It imports domain,
+// postgres and chrome; server and cmd import it, web does not.
+package report
+
+import (
+	"context"
+	"time"
+
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/postgres"
+)
+
+// Figures assembles every figure of a report for period p on a basis, as
+// the data stands now and with payment states and the pagu in force judged
+// on day asOf: the balance with its monthly series and claims by type, the
+// billing reconciliation, the budget and the coverage with UCJ.
+func Figures(ctx context.Context, db *postgres.DB, pemda string, p domain.Period, basis domain.Basis, asOf time.Time) (domain.Figures, error) {
+	in := domain.FigureInputs{Period: p, Basis: basis, AsOf: asOf}
+	var err error
+	if in.Balance, err = db.BalanceReport(ctx, pemda, p, basis, domain.SeriesGranularity(p)); err != nil {
+		return domain.Figures{}, err
+	}
+	if in.Recon, err = db.Reconciliation(ctx, pemda, p); err != nil {
+		return domain.Figures{}, err
+	}
+	if in.Budget, err = db.BudgetReport(ctx, pemda, p.To.Year(), p.To, asOf); err != nil {
+		return domain.Figures{}, err
+	}
+	if in.Coverage, err = db.CoverageReport(ctx, pemda, p, ""); err != nil {
+		return domain.Figures{}, err
+	}
+	return domain.NewFigures(in), nil
+}
