@@ -43,8 +43,8 @@ type results struct {
 	AggregateSQLLarge float64 `json:"aggregate_sql_ms_large"`
 	ReportPDF         float64 `json:"report_pdf_ms"`
 
-	LoadSmallS float64 `json:"generate_small_s"`
-	LoadLargeS float64 `json:"generate_large_s"`
+	LoadSmallS float64  `json:"generate_small_s"`
+	LoadLargeS float64  `json:"generate_large_s"`
 	Notes      []string `json:"notes,omitempty"`
 }
 
