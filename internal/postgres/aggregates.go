@@ -31,6 +31,16 @@ var recomputeSQL = map[string]struct{ keys, values, query string }{
 			WHERE b.month IS NOT NULL
 			GROUP BY 1, 2, 3, 4, 5, 6, 7`,
 	},
+	"agg_claim_total": {
+		keys:   "pemda, basis, month, type, status",
+		values: "claims, amount",
+		query: `SELECT k.pemda, b.basis, b.month, k.type, k.status, count(*) AS claims, sum(k.amount)::bigint AS amount
+			FROM claim k,
+			     LATERAL (VALUES ('cash', date_trunc('month', k.paid_on)::date),
+			                     ('accrual', date_trunc('month', k.incident_on)::date)) b (basis, month)
+			WHERE b.month IS NOT NULL
+			GROUP BY 1, 2, 3, 4, 5`,
+	},
 	"agg_roster_total": {
 		keys:   "pemda, month",
 		values: "d_end, d_any",

@@ -20,7 +20,7 @@ const claimSummarySQL = `
 			WHEN basis = 'accrual' AND status IN ('diajukan', 'diproses') THEN 'pending'
 			WHEN basis = 'accrual' AND status = 'ditolak' AND month >= $2 THEN 'rejected'
 		END AS grp
-		FROM agg_claim WHERE pemda = $1 AND month <= $3
+		FROM agg_claim_total WHERE pemda = $1 AND month <= $3
 	) g
 	WHERE grp IS NOT NULL
 	GROUP BY grp, type, status`
@@ -57,7 +57,7 @@ func (db *DB) SaldoBefore(ctx context.Context, pemda string, m domain.Month, bas
 	var saldo domain.Rupiah
 	err := db.pool.QueryRow(ctx, `
 		SELECT (SELECT coalesce(sum(paid), 0) FROM agg_contribution WHERE pemda = $1 AND basis = $3 AND month < $2)
-		     - (SELECT coalesce(sum(amount), 0) FROM agg_claim WHERE pemda = $1 AND basis = $3 AND status = 'dibayar' AND month < $2)`,
+		     - (SELECT coalesce(sum(amount), 0) FROM agg_claim_total WHERE pemda = $1 AND basis = $3 AND status = 'dibayar' AND month < $2)`,
 		pemda, m.First(), string(basis)).Scan(&saldo)
 	return saldo, mapError("saldo before", err)
 }

@@ -30,7 +30,7 @@ const balanceSQL = `
 		WHERE pemda = $1 AND basis = $4 AND month BETWEEN (SELECT min(from_m) FROM p) AND (SELECT max(to_m) FROM p)
 		GROUP BY month
 	), k AS MATERIALIZED (
-		SELECT month, sum(amount) AS amount, sum(claims) AS claims FROM agg_claim
+		SELECT month, sum(amount) AS amount, sum(claims) AS claims FROM agg_claim_total
 		WHERE pemda = $1 AND basis = $4 AND status = 'dibayar'
 		  AND month BETWEEN (SELECT min(from_m) FROM p) AND (SELECT max(to_m) FROM p)
 		GROUP BY month
@@ -105,7 +105,7 @@ func (db *DB) DataYears(ctx context.Context, pemda string) ([]int, error) {
 		SELECT DISTINCT extract(year FROM month)::int AS y FROM (
 			SELECT month FROM agg_contribution WHERE pemda = $1 AND basis = 'cash' AND payments <> 0
 			UNION ALL
-			SELECT month FROM agg_claim WHERE pemda = $1 AND basis = 'accrual' AND claims <> 0
+			SELECT month FROM agg_claim_total WHERE pemda = $1 AND basis = 'accrual' AND claims <> 0
 		) t ORDER BY y DESC`, pemda)
 	years, err := pgx.CollectRows(rows, pgx.RowTo[int])
 	return years, mapError("data years", err)
