@@ -3,6 +3,7 @@ package domain_test
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -142,5 +143,72 @@ func TestThreads(t *testing.T) {
 		if domain.SectionTitle(s.Key) != s.Title {
 			t.Errorf("section %s", s.Key)
 		}
+	}
+}
+
+func TestTextBlocks(t *testing.T) {
+	text := "Paragraf pertama\nberlanjut.\n\n1. Satu\n2. Dua\n   lanjutan dua\n- butir\n\nPenutup."
+	got := domain.TextBlocks(text)
+	want := []domain.TextBlock{
+		{Items: []string{"Paragraf pertama berlanjut."}},
+		{List: true, Ordered: true, Items: []string{"Satu", "Dua lanjutan dua"}},
+		{List: true, Items: []string{"butir"}},
+		{Items: []string{"Penutup."}},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("TextBlocks = %+v", got)
+	}
+	for i := range want {
+		if got[i].List != want[i].List || got[i].Ordered != want[i].Ordered || !slices.Equal(got[i].Items, want[i].Items) {
+			t.Errorf("block %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if items := domain.ListItems(text); !slices.Equal(items, []string{"Satu", "Dua lanjutan dua", "butir"}) {
+		t.Errorf("ListItems = %q", items)
+	}
+	if items := domain.ListItems("Satu paragraf.\n\nDua."); !slices.Equal(items, []string{"Satu paragraf.", "Dua."}) {
+		t.Errorf("ListItems of paragraphs = %q", items)
+	}
+	for _, s := range []string{"a. huruf", "10) sepuluh", "• bulat"} {
+		if b := domain.TextBlocks(s); len(b) != 1 || !b[0].List {
+			t.Errorf("%q is not a list: %+v", s, b)
+		}
+	}
+	for _, s := range []string{"2024 adalah tahun", "Rp 1.000", "ab. bukan"} {
+		if b := domain.TextBlocks(s); len(b) != 1 || b[0].List {
+			t.Errorf("%q read as a list: %+v", s, b)
+		}
+	}
+}
+
+func FuzzTextBlocks(f *testing.F) {
+	f.Add("1. Satu\n2. Dua\n\n- x\nlanjut")
+	f.Add("a)\n1.\n-")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, b := range domain.TextBlocks(s) {
+			if len(b.Items) == 0 {
+				t.Fatalf("empty block in %q", s)
+			}
+			for _, it := range b.Items {
+				if strings.TrimSpace(it) == "" && !b.List {
+					t.Fatalf("empty paragraph in %q", s)
+				}
+			}
+		}
+	})
+}
+
+func TestFindingsDraft(t *testing.T) {
+	f := domain.NewFigures(meetingInputs())
+	d := f.FindingsDraft()
+	for _, want := range []string{"1. Selama Januari–Juli 2024 (basis kas)", "Rp 480.457.660", "Rp 790.000.000 (20 kasus)",
+		"−Rp 309.542.340", "164,4 %", "manfaat Rp 1,64", "2. Klaim terbesar adalah Jaminan Kematian (JKM): 15 kasus",
+		"1 klaim senilai Rp 42.000.000 masih dalam proses", "pagu APBD Murni 2024 sebesar Rp 850.000.000"} {
+		if !strings.Contains(d, want) {
+			t.Errorf("findings lack %q:\n%s", want, d)
+		}
+	}
+	if n := len(domain.ListItems(d)); n < 5 {
+		t.Errorf("%d findings:\n%s", n, d)
 	}
 }
