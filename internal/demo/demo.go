@@ -1,7 +1,8 @@
 // Package demo builds and loads the Cilegon demo: a realistic, deterministic
 // programme for 2023–2024 whose cash-basis figures for January–July 2024 are
 // exactly the July 2024 monev meeting's (iuran Rp 480.457.660, klaim
-// Rp 790.000.000), with users for every role.
+// Rp 790.000.000), with users for every role and that meeting's signed
+// monev report.
 package demo
 
 import (
@@ -55,7 +56,10 @@ func Load(ctx context.Context, db *postgres.DB, actor domain.Actor) error {
 	if err := db.LoadBulk(ctx, actor, data); err != nil {
 		return err
 	}
-	return createUsers(ctx, db, actor, domain.DefaultPemda)
+	if err := createUsers(ctx, db, actor, domain.DefaultPemda); err != nil {
+		return err
+	}
+	return loadReports(ctx, db, domain.DefaultPemda)
 }
 
 // createUsers adds the demo accounts to a Pemda.
