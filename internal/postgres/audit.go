@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"encoding/json"
 	"strconv"
 	"strings"
 	"time"
@@ -61,7 +62,7 @@ type AuditEntry struct {
 	Entity    string
 	EntityID  string
 	Summary   string
-	OldValues map[string]any
+	OldValues map[string]any // a list is kept under the key "nilai"
 	NewValues map[string]any
 	IP        string
 	RequestID string
@@ -120,7 +121,14 @@ func (db *DB) AuditEntries(ctx context.Context, pemda string, f AuditFilter, off
 	}
 	rows, _ := db.pool.Query(ctx, `SELECT `+auditColumns+` FROM audit_log WHERE `+where+
 		` ORDER BY at DESC, id DESC OFFSET `+strconv.Itoa(offset)+` LIMIT `+strconv.Itoa(limit), args...)
-	entries, err := pgx.CollectRows(rows, pgx.RowToStructByPos[AuditEntry])
+	var e AuditEntry
+	var entries []AuditEntry
+	var oldRaw, newRaw []byte
+	_, err := pgx.ForEachRow(rows, auditDest(&e, &oldRaw, &newRaw), func() error {
+		e.OldValues, e.NewValues = jsonFields(oldRaw), jsonFields(newRaw)
+		entries = append(entries, e)
+		return nil
+	})
 	return entries, total, mapError("list audit log", err)
 }
 
@@ -130,9 +138,34 @@ func (db *DB) EachAuditEntry(ctx context.Context, pemda string, f AuditFilter, f
 	where, args := f.where(pemda)
 	rows, _ := db.pool.Query(ctx, `SELECT `+auditColumns+` FROM audit_log WHERE `+where+` ORDER BY at DESC, id DESC`, args...)
 	var e AuditEntry
-	_, err := pgx.ForEachRow(rows, []any{&e.ID, &e.At, &e.Username, &e.Action, &e.Entity, &e.EntityID, &e.Summary,
-		&e.OldValues, &e.NewValues, &e.IP, &e.RequestID}, func() error { return fn(e) })
+	var oldRaw, newRaw []byte
+	_, err := pgx.ForEachRow(rows, auditDest(&e, &oldRaw, &newRaw), func() error {
+		e.OldValues, e.NewValues = jsonFields(oldRaw), jsonFields(newRaw)
+		return fn(e)
+	})
 	return mapError("export audit log", err)
+}
+
+// auditDest is where a row of auditColumns is scanned; the values are kept
+// raw, for jsonFields.
+func auditDest(e *AuditEntry, oldRaw, newRaw *[]byte) []any {
+	return []any{&e.ID, &e.At, &e.Username, &e.Action, &e.Entity, &e.EntityID, &e.Summary, oldRaw, newRaw, &e.IP, &e.RequestID}
+}
+
+// jsonFields decodes stored values: an object as its fields, anything else
+// (a list of targets, say) under the key "nilai"; nil for none.
+func jsonFields(raw []byte) map[string]any {
+	if raw == nil {
+		return nil
+	}
+	var v any
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return map[string]any{"nilai": string(raw)}
+	}
+	if m, ok := v.(map[string]any); ok {
+		return m
+	}
+	return map[string]any{"nilai": v}
 }
 
 // AuditUsernames lists the names that appear in the audit log, for filters.

@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -171,6 +172,12 @@ func valueText(v any) string {
 		return x
 	case float64:
 		return domain.FormatInt(int64(x))
+	case []any, map[string]any:
+		b, _ := json.Marshal(x)
+		if len(b) > 300 {
+			return string(b[:300]) + "…"
+		}
+		return string(b)
 	case bool:
 		if x {
 			return "ya"
