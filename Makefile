@@ -4,9 +4,11 @@ GO       ?= go
 BIN      := bin/monev
 GOFILES   = $(shell find cmd internal web migrations -name '*.go' -not -name '*_templ.go')
 FUZZTIME ?= 30s
+DURATION ?= 10m
+CLIENTS  ?= 8
 name     ?=
 
-.PHONY: run test lint fmt-check vet templ-check generate build bench fuzz migration clean
+.PHONY: run test lint fmt-check vet templ-check generate build bench soak fuzz migration clean
 
 ## run: start a project-local PostgreSQL under .data/ (unless DATABASE_URL is set),
 ##      migrate, load the demo on first start and serve http://127.0.0.1:8080
@@ -39,9 +41,13 @@ generate:
 build:
 	$(GO) build -o $(BIN) ./cmd/monev
 
-## bench: benchmarks on a throwaway cluster
+## bench: the scale benchmark (cmd/bench): prints a table, writes bench-results.json
 bench:
-	$(GO) run ./cmd/pgtemp -- $(GO) test -run='^$$' -bench=. -benchmem ./...
+	$(GO) run ./cmd/bench
+
+## soak: a mixed load against the demo for DURATION with CLIENTS clients (cmd/soak)
+soak:
+	$(GO) run ./cmd/soak -duration $(DURATION) -clients $(CLIENTS)
 
 ## fuzz: run every fuzz test for FUZZTIME each
 fuzz:
