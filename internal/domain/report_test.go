@@ -201,9 +201,9 @@ func FuzzTextBlocks(f *testing.F) {
 func TestFindingsDraft(t *testing.T) {
 	f := domain.NewFigures(meetingInputs())
 	d := f.FindingsDraft()
-	for _, want := range []string{"1. Selama Januari–Juli 2024 (basis kas)", "Rp 480.457.660", "Rp 790.000.000 (20 kasus)",
+	for _, want := range []string{"1. Selama Januari–Juli 2024 (basis kas)", "Rp 480.457.660", "Rp 790.000.000 (20 kasus, menurut tanggal bayar)",
 		"−Rp 309.542.340", "164,4 %", "manfaat Rp 1,64", "2. Klaim terbesar adalah Jaminan Kematian (JKM): 15 kasus",
-		"1 klaim senilai Rp 42.000.000 masih dalam proses", "pagu APBD Murni 2024 sebesar Rp 850.000.000"} {
+		"hanya klaim yang sudah dibayar; selain itu 1 klaim senilai Rp 42.000.000 masih dalam proses", "pagu APBD Murni 2024 sebesar Rp 850.000.000"} {
 		if !strings.Contains(d, want) {
 			t.Errorf("findings lack %q:\n%s", want, d)
 		}

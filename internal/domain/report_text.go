@@ -19,7 +19,7 @@ func (f Figures) FindingsDraft() string {
 	}
 	s := "Selama " + f.Label + " (" + basis + "), iuran yang dibayarkan dari APBD sebesar " + b.Contributions.String() +
 		", sedangkan klaim yang dibayarkan BPJS Ketenagakerjaan kepada pekerja yang iurannya dibiayai APBD sebesar " +
-		b.Claims.String() + " (" + FormatInt(b.ClaimsCount) + " kasus)."
+		b.Claims.String() + " (" + FormatInt(b.ClaimsCount) + " kasus, menurut tanggal bayar)."
 	if b.Deficit() {
 		s += " Saldo iuran dikurangi klaim " + b.Saldo.String() + " dengan rasio klaim " + b.ClaimRatio.Percent() +
 			": setiap Rp 1 iuran APBD kembali kepada keluarga pekerja sebagai manfaat Rp " + b.ClaimRatio.Ratio().Per(2) + "."
@@ -31,8 +31,10 @@ func (f Figures) FindingsDraft() string {
 		s := "Klaim terbesar adalah " + top.Name + ": " + FormatInt(top.Count) + " kasus senilai " + top.Amount.String() +
 			" (" + top.Share.Percent() + " dari klaim yang dibayar)."
 		if p := f.pendingTotal(); p.Count > 0 {
-			s += " Selain itu " + FormatInt(p.Count) + " klaim senilai " + p.Amount.String() +
-				" masih dalam proses dan menjadi potensi kewajiban; angka klaim di atas hanya klaim yang sudah dibayar."
+			s += " Angka klaim di atas hanya klaim yang sudah dibayar; selain itu " + FormatInt(p.Count) + " klaim senilai " +
+				p.Amount.String() + " masih dalam proses dan menjadi potensi kewajiban."
+		} else {
+			s += " Angka klaim di atas adalah klaim yang sudah dibayar; pada akhir periode tidak ada klaim yang masih diajukan atau diproses."
 		}
 		items = append(items, s)
 	}
