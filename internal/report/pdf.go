@@ -45,25 +45,49 @@ type Page struct {
 }
 
 // Printer prints pages to PDF in one headless Chromium, started on first
-// use and kept warm for the next document. It is safe for concurrent use:
-// each document gets its own tab.
+// use and kept warm, with its tabs, for the next document. It is safe for
+// concurrent use: a document has a tab to itself, and up to MaxTabs
+// documents print at once.
 type Printer struct {
 	mu      sync.Mutex
 	browser context.Context
 	stop    func()
+	idle    chan *printTab // warm tabs waiting for a document
+	open    int            // tabs in use or idle
+	ready   *sync.Cond     // signalled when a tab is returned or closed
+}
+
+// MaxTabs bounds how many documents print at once.
+const MaxTabs = 2
+
+// printTab is a tab that serves its page's requests from the current job's handler.
+type printTab struct {
+	ctx   context.Context
+	close func()
+	mu    sync.Mutex
+	job   *printJob
+}
+
+// printJob is the handler and request values of the document a tab prints.
+type printJob struct {
+	h      http.Handler
+	values context.Context
 }
 
 // NewPrinter returns a printer; Chromium starts with the first PDF.
-func NewPrinter() *Printer { return &Printer{} }
+func NewPrinter() *Printer {
+	p := &Printer{idle: make(chan *printTab, MaxTabs)}
+	p.ready = sync.NewCond(&p.mu)
+	return p
+}
 
-// start returns the running browser, starting one when there is none or
-// the last one died.
-func (p *Printer) start() (context.Context, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
+// startLocked returns the running browser, starting one when there is none
+// or the last one died. p.mu must be held.
+func (p *Printer) startLocked() (context.Context, error) {
 	if p.browser != nil && p.browser.Err() == nil {
 		return p.browser, nil
 	}
+	p.closeLocked()
 	actx, cancelAlloc, err := chrome.NewAllocator(context.Background())
 	if err != nil {
 		return nil, err
@@ -83,37 +107,129 @@ func (p *Printer) start() (context.Context, error) {
 func (p *Printer) Close() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.closeLocked()
+}
+
+func (p *Printer) closeLocked() {
+	for {
+		select {
+		case t := <-p.idle:
+			t.close()
+			p.open--
+			continue
+		default:
+		}
+		break
+	}
 	if p.stop != nil {
 		p.stop()
 		p.stop, p.browser = nil, nil
 	}
+	p.ready.Broadcast()
 }
 
-// PDF loads path (with its query) in a new tab and prints it on A4
+// take returns a warm tab, opening one when fewer than MaxTabs are open
+// and waiting for one otherwise.
+func (p *Printer) take() (*printTab, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for {
+		browser, err := p.startLocked()
+		if err != nil {
+			return nil, err
+		}
+		select {
+		case t := <-p.idle:
+			if t.ctx.Err() == nil {
+				return t, nil
+			}
+			p.open--
+			continue
+		default:
+		}
+		if p.open < MaxTabs {
+			t, err := openTab(browser)
+			if err != nil {
+				return nil, err
+			}
+			p.open++
+			return t, nil
+		}
+		p.ready.Wait()
+	}
+}
+
+// give returns a tab after a document: to the idle ones when it printed,
+// closed when something went wrong with it.
+func (p *Printer) give(t *printTab, ok bool) {
+	t.mu.Lock()
+	t.job = nil
+	t.mu.Unlock()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if ok && t.ctx.Err() == nil && p.browser != nil {
+		p.idle <- t
+	} else {
+		t.close()
+		p.open--
+	}
+	p.ready.Signal()
+}
+
+// openTab opens a tab whose every request pauses for the printer to answer.
+func openTab(browser context.Context) (*printTab, error) {
+	ctx, cancel := chromedp.NewContext(browser)
+	if err := chromedp.Do(ctx); err != nil {
+		cancel()
+		return nil, fmt.Errorf("report: open tab: %w", err)
+	}
+	t := &printTab{ctx: ctx, close: cancel}
+	paused := chromedp.Events(ctx, fetch.RequestPaused)
+	if _, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{}); err != nil {
+		cancel()
+		return nil, fmt.Errorf("report: intercept requests: %w", err)
+	}
+	go t.serve(paused)
+	return t, nil
+}
+
+// serve answers every paused request of the tab with the current job's
+// handler; a request while no job runs fails. It runs until the tab closes.
+func (t *printTab) serve(paused iter.Seq2[fetch.EventRequestPaused, error]) {
+	for ev, err := range paused {
+		if err != nil {
+			return
+		}
+		t.mu.Lock()
+		job := t.job
+		t.mu.Unlock()
+		go answer(t.ctx, job, ev)
+	}
+}
+
+// PDF loads path (with its query) in a warm tab and prints it on A4
 // portrait. Every request of the tab, the page and its stylesheets alike,
 // is answered by h in-process; requests for any other origin fail. h sees
 // the requests with ctx's values, so the handler knows who prints.
 func (p *Printer) PDF(ctx context.Context, h http.Handler, path string, page Page) ([]byte, error) {
-	browser, err := p.start()
+	t, err := p.take()
 	if err != nil {
 		return nil, err
 	}
-	tab, closeTab := chromedp.NewContext(browser)
-	defer closeTab()
-	if err := chromedp.Do(tab); err != nil {
-		return nil, fmt.Errorf("report: open tab: %w", err)
-	}
-	tctx, cancel := context.WithTimeout(tab, PDFTimeout)
+	t.mu.Lock()
+	t.job = &printJob{h: h, values: ctx}
+	t.mu.Unlock()
+	pdf, err := t.print(ctx, path, page)
+	p.give(t, err == nil)
+	return pdf, err
+}
+
+// print loads the page in the tab and prints it, within PDFTimeout.
+func (t *printTab) print(ctx context.Context, path string, page Page) ([]byte, error) {
+	tctx, cancel := context.WithTimeout(t.ctx, PDFTimeout)
 	defer cancel()
 	stop := context.AfterFunc(ctx, cancel)
 	defer stop()
-
-	paused := chromedp.Events(tctx, fetch.RequestPaused)
-	if _, err := chromedp.Call(tctx, fetch.Enable, fetch.EnableParams{}); err != nil {
-		return nil, fmt.Errorf("report: intercept requests: %w", err)
-	}
-	go serveTab(tctx, ctx, h, paused)
-
 	resp, err := chromedp.Run(tctx, chromedp.NavigateResponse(PrintOrigin+path))
 	if err != nil {
 		return nil, fmt.Errorf("report: load %s: %w", path, err)
@@ -121,7 +237,7 @@ func (p *Printer) PDF(ctx context.Context, h http.Handler, path string, page Pag
 	if resp.Status != http.StatusOK {
 		return nil, fmt.Errorf("report: load %s: status %d", path, resp.Status)
 	}
-	// Wait for the fonts, so the first print does not lay out with fallbacks.
+	// Wait for the fonts, so that nothing is laid out with a fallback.
 	if err := chromedp.Do(tctx, chromedp.Evaluate[chromedp.Void](`document.fonts.ready.then(() => true)`,
 		chromedp.EvalAwaitPromise)); err != nil {
 		return nil, fmt.Errorf("report: wait for fonts: %w", err)
@@ -164,29 +280,19 @@ func escape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
 }
 
-// serveTab answers every paused request of a tab: requests for the print
-// origin from h, anything else fails. It runs until the tab's context ends.
-func serveTab(tab, values context.Context, h http.Handler, paused iter.Seq2[fetch.EventRequestPaused, error]) {
-	for ev, err := range paused {
-		if err != nil {
-			return
-		}
-		go answer(tab, values, h, ev)
-	}
-}
-
-// answer serves one paused request.
-func answer(tab, values context.Context, h http.Handler, ev fetch.EventRequestPaused) {
+// answer serves one paused request: from the job's handler when it is a
+// GET for the print origin, failed otherwise.
+func answer(tab context.Context, job *printJob, ev fetch.EventRequestPaused) {
 	u, err := url.Parse(ev.Request.URL)
-	if err != nil || u.Scheme+"://"+u.Host != PrintOrigin || ev.Request.Method != http.MethodGet {
+	if job == nil || err != nil || u.Scheme+"://"+u.Host != PrintOrigin || ev.Request.Method != http.MethodGet {
 		_, _ = chromedp.Call(tab, fetch.FailRequest, fetch.FailRequestParams{RequestID: ev.RequestID,
 			ErrorReason: network.ErrorReasonBlockedByClient})
 		return
 	}
-	req := httptest.NewRequestWithContext(context.WithoutCancel(values), http.MethodGet, u.RequestURI(), nil)
+	req := httptest.NewRequestWithContext(context.WithoutCancel(job.values), http.MethodGet, u.RequestURI(), nil)
 	req.Host = u.Host
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
+	job.h.ServeHTTP(rec, req)
 	var headers []*fetch.HeaderEntry
 	for k, vs := range rec.Header() {
 		for _, v := range vs {
