@@ -37,6 +37,9 @@ Usage:
   monev token list | monev token revoke --id N
                                          list tokens with their last use; revoke one
   monev aggregates check|rebuild         compare the monthly aggregates with the base tables, or recompute them
+  monev report list                      list the monev reports
+  monev report pdf --id N --out FILE [--summary]
+                                         print a report (or its one-page summary for the Walikota) to PDF
   monev version                          print the version
 
 Environment: DATABASE_URL, MONEV_ADDR, MONEV_PUBLIC_URL and more (see README.md).
@@ -95,6 +98,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdImport(ctx, cfg, rest, stdout, stderr)
 	case "aggregates":
 		return cmdAggregates(ctx, cfg, rest, stdout)
+	case "report":
+		return cmdReport(ctx, cfg, log, rest, stdout)
 	case "version":
 		fmt.Fprintln(stdout, "monev", version)
 		return nil

@@ -21,6 +21,7 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/importer"
 	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/report"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -52,6 +53,7 @@ type Server struct {
 	importer *importer.Importer
 	jobs     *jobs
 	metrics  *metrics
+	printer  *report.Printer // monev reports to PDF, in a Chromium started on first use
 
 	pemdaNames sync.Map // code → display name
 }
@@ -120,6 +122,7 @@ func (s *Server) Run(ctx context.Context) error {
 	defer cancel()
 	err := srv.Shutdown(sctx)
 	s.jobs.stop(sctx)
+	s.printer.Close()
 	if err != nil {
 		return err
 	}
