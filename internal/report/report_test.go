@@ -1,0 +1,147 @@
+package report_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/report"
+)
+
+func TestMain(m *testing.M) { pgtest.Main(m) }
+
+var actor = domain.Actor{Pemda: domain.DefaultPemda, Username: "test"}
+
+// approvedReport stores a report on January–July 2024 and walks it to approval.
+func approvedReport(t *testing.T, db *postgres.DB) (domain.Report, postgres.ReportChange) {
+	t.Helper()
+	ctx := context.Background()
+	mk := func(name string, role domain.Role) postgres.ReportChange {
+		u, err := db.CreateUser(ctx, actor, domain.User{Pemda: "3672", Username: name, FullName: name, Role: role, Active: true,
+			Position: "Kepala Dinas Tenaga Kerja Kota Cilegon", Rank: "Pembina Utama Muda (IV/c)", NIP: "196805121994031007"}, "x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return postgres.ReportChange{Actor: domain.ActorFor(u, "", ""), Role: role}
+	}
+	writer, reviewer := mk("rina", domain.RoleDisnaker), mk("dedi", domain.RoleBPJS)
+	p, _ := domain.PeriodFromTo("2024-01", "2024-07")
+	id, err := db.CreateReport(ctx, writer, domain.ReportContent{Title: "Laporan", Period: p, Basis: domain.BasisCash,
+		Meeting:   domain.Meeting{On: domain.Date(2024, time.July, 17), Place: "Zuka Resto Iga Konro"},
+		Attendees: []domain.Attendee{{Name: "Rina"}}, Background: "a", Findings: "b", Recommendations: "1. c"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []struct {
+		ch   postgres.ReportChange
+		step domain.ReportStep
+	}{{writer, domain.StepSubmit}, {reviewer, domain.StepReview}, {reviewer, domain.StepApprove}} {
+		if _, err := db.StepReport(ctx, s.ch, id, s.step); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := db.Report(ctx, "3672", id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Signature = domain.Signature{UserID: writer.Actor.UserID, Name: "Drs. H. Ahmad Suhendi, M.Si.", Position: "Kepala Dinas",
+		Rank: "Pembina Utama Muda (IV/c)", NIP: "196805121994031007", Place: "Cilegon", On: domain.Date(2024, time.July, 31)}
+	return r, writer
+}
+
+// TestSnapshotSurvivesTheDatabase freezes a report, stores it as jsonb
+// (which reorders keys) and checks that the checksum still holds, and that
+// tampering with the figures or the text is caught.
+func TestSnapshotSurvivesTheDatabase(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	r, signer := approvedReport(t, db)
+	f, err := report.Figures(ctx, db, "3672", r.Period, r.Basis, r.Signature.On)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, sum, err := report.Freeze(r, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, sum2, _ := report.Freeze(r, f)
+	if sum != sum2 || string(snap) != string(again) || len(sum) != 64 {
+		t.Fatalf("freezing twice differs: %s %s", sum, sum2)
+	}
+	if err := db.SignReport(ctx, signer, r.ID, r.Signature, snap, sum); err != nil {
+		t.Fatal(err)
+	}
+	stored, err := db.Report(ctx, "3672", r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := report.Open(stored)
+	if err != nil {
+		t.Fatalf("open the stored snapshot: %v", err)
+	}
+	if s.Report.Signature == nil || s.Report.Signature.NIP != r.Signature.NIP || s.Figures.Period != "2024-01..2024-07" {
+		t.Errorf("snapshot %+v", s.Report)
+	}
+
+	tamper := func(sql string) error {
+		t.Helper()
+		if _, err := db.Pool().Exec(ctx, sql, r.ID); err != nil {
+			t.Fatal(err)
+		}
+		got, err := db.Report(ctx, "3672", r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = report.Open(got)
+		return err
+	}
+	if err := tamper(`UPDATE report SET title = 'Laporan lain' WHERE id = $1`); !errors.Is(err, report.ErrTampered) {
+		t.Errorf("changed title: %v", err)
+	}
+	if err := tamper(`UPDATE report SET title = 'Laporan', snapshot = jsonb_set(snapshot, '{figures,balance,claims_paid}', '1') WHERE id = $1`); !errors.Is(err, report.ErrTampered) {
+		t.Errorf("changed figure: %v", err)
+	}
+}
+
+// TestFiguresFollowTheData shows that the figures come from the data: a
+// payment entered after signing changes the live figures, not the frozen
+// ones, and the comparison names it.
+func TestFiguresFollowTheData(t *testing.T) {
+	ctx := context.Background()
+	db := pgtest.New(t)
+	p, _ := domain.PeriodFromTo("2024-01", "2024-07")
+	asOf := domain.Date(2024, time.July, 31)
+	signed, err := report.Figures(ctx, db, "3672", p, domain.BasisCash, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if signed.Balance.Contributions != 0 || len(signed.Series) != 7 || len(signed.Reconciliation) != 7 || len(signed.Coverage) == 0 {
+		t.Fatalf("figures of an empty programme %+v", signed.Balance)
+	}
+	if _, err := db.CreateContribution(ctx, actor, domain.Contribution{CoverageMonth: domain.NewMonth(2024, time.March),
+		Paid: 16_800_000, PaidOn: domain.Date(2024, time.April, 10), SP2D: "0001/SP2D"}); err != nil {
+		t.Fatal(err)
+	}
+	now, err := report.Figures(ctx, db, "3672", p, domain.BasisCash, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changes := domain.CompareFigures(signed, now)
+	found := map[string]domain.FigureChange{}
+	for _, c := range changes {
+		found[c.Label] = c
+	}
+	if c := found["Iuran dibayar"]; c.Old != "Rp 0" || c.New != "Rp 16.800.000" {
+		t.Errorf("Iuran dibayar change %+v in %+v", c, changes)
+	}
+	if c := found["Iuran April 2024"]; c.New != "Rp 16.800.000" {
+		t.Errorf("monthly change %+v", c)
+	}
+	if c := found["Dibayar Maret 2024"]; c.New != "Rp 16.800.000" {
+		t.Errorf("reconciliation change %+v", c)
+	}
+}

@@ -1,0 +1,336 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cilegon/monev/internal/domain"
+)
+
+// kadis creates the Kepala Dinas: a Disnaker user with position, rank and NIP, and signs them in.
+func (a *app) kadis() *http.Client {
+	a.t.Helper()
+	_, err := a.db.CreateUser(context.Background(), domain.Actor{Pemda: "3672", Username: "test"}, domain.User{Pemda: "3672",
+		Username: "kadis", FullName: "Drs. H. Ahmad Suhendi, M.Si.", Role: domain.RoleDisnaker, Active: true,
+		Position: "Kepala Dinas Tenaga Kerja Kota Cilegon", Rank: "Pembina Utama Muda (IV/c)", NIP: "196805121994031007"}, testHash)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	c := a.client()
+	resp, _ := a.do(c, http.MethodPost, "/login", form(url.Values{"username": {"kadis"}, "password": {testPassword}}), nil)
+	if resp.StatusCode != http.StatusSeeOther {
+		a.t.Fatalf("kadis login: %d", resp.StatusCode)
+	}
+	return c
+}
+
+// plain undoes the no-break spaces that keep "Rp" with its amount on paper.
+func plain(html string) string { return strings.ReplaceAll(html, "\u00a0", " ") }
+
+// reportForm is a complete report form for January–July 2024.
+func reportForm() url.Values {
+	return url.Values{
+		"title": {"Laporan Monev Januari–Juli 2024"}, "from": {"2024-01"}, "to": {"2024-07"}, "basis": {"cash"},
+		"meeting_on": {"2024-07-17"}, "meeting_place": {"Zuka Resto Iga Konro"}, "opened_by": {"Kepala Dinas"},
+		"attendee_name": {"Rina", "Dedi", ""}, "attendee_position": {"Analis", "Penata", ""},
+		"attendee_institution": {"Disnaker", "BPJS Ketenagakerjaan", ""},
+		"legal_basis": {domain.DefaultLegalBasis}, "background": {"Latar belakang."}, "aims": {domain.DefaultAims},
+		"findings": {"1. Klaim melebihi iuran."}, "recommendations": {"1. Anggarkan APBD 2025.\n2. Cocokkan data.\n3. Bayar tepat waktu."},
+		"action": {"Usulan APBD 2025", ""}, "action_owner": {"Disnaker", ""}, "action_due": {"2024-08-30", ""},
+	}
+}
+
+// createReport posts the report form as a Disnaker user and returns the new report's ID.
+func (a *app) createReport(c *http.Client, v url.Values) int64 {
+	a.t.Helper()
+	resp, body := a.do(c, http.MethodPost, "/reports", form(v), nil)
+	if resp.StatusCode != http.StatusSeeOther {
+		a.t.Fatalf("create report: %d\n%s", resp.StatusCode, body)
+	}
+	var id int64
+	if err := a.db.Pool().QueryRow(context.Background(), `SELECT max(id) FROM report`).Scan(&id); err != nil {
+		a.t.Fatal(err)
+	}
+	return id
+}
+
+func (a *app) reportStatus(id int64) domain.ReportStatus {
+	a.t.Helper()
+	r, err := a.db.Report(context.Background(), "3672", id)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	return r.Status
+}
+
+// TestReportWorkflowHTTP writes, reviews, returns, approves and signs a
+// report over HTTP, each step by the role the workflow gives it.
+func TestReportWorkflowHTTP(t *testing.T) {
+	a := newApp(t)
+	disnaker, bpjs, pimpinan, admin := a.login(domain.RoleDisnaker), a.login(domain.RoleBPJS), a.login(domain.RolePimpinan), a.login(domain.RoleAdmin)
+	kadis := a.kadis()
+
+	bad := reportForm()
+	bad.Set("from", "2024-09")
+	if resp, body := a.do(disnaker, http.MethodPost, "/reports", form(bad), nil); resp.StatusCode != http.StatusUnprocessableEntity ||
+		!strings.Contains(body, "sesudah bulan akhir") {
+		t.Errorf("a period running backwards: %d", resp.StatusCode)
+	}
+	id := a.createReport(disnaker, reportForm())
+	path := reportPath(id)
+	r, _ := a.db.Report(context.Background(), "3672", id)
+	if len(r.Attendees) != 2 || len(r.Actions) != 1 || !r.Actions[0].Due.Equal(domain.Date(2024, time.August, 30)) {
+		t.Fatalf("stored report %+v %+v", r.Attendees, r.Actions)
+	}
+	if resp, body := a.get(disnaker, path+"/edit"); resp.StatusCode != 200 || !strings.Contains(body, "Rekomendasi anggaran tahun berikutnya") {
+		t.Errorf("edit page: %d", resp.StatusCode)
+	}
+	// Drafts are not for pimpinan.
+	for _, p := range []string{path, path + "/print", path + "/summary"} {
+		if resp, _ := a.get(pimpinan, p); resp.StatusCode != http.StatusNotFound {
+			t.Errorf("pimpinan %s of a draft: %d", p, resp.StatusCode)
+		}
+	}
+	if _, body := a.get(pimpinan, "/reports"); strings.Contains(body, "Laporan Monev Januari–Juli 2024") {
+		t.Error("pimpinan's list shows a draft")
+	}
+
+	step := func(c *http.Client, name string, v url.Values, want domain.ReportStatus) {
+		t.Helper()
+		resp, _ := a.do(c, http.MethodPost, path+"/"+name, form(v), nil)
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("%s: %d", name, resp.StatusCode)
+		}
+		if got := a.reportStatus(id); got != want {
+			t.Fatalf("after %s: %s, want %s", name, got, want)
+		}
+	}
+	if resp, _ := a.do(bpjs, http.MethodPost, path+"/submit", nil, nil); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("bpjs submits: %d", resp.StatusCode)
+	}
+	step(disnaker, "submit", nil, domain.ReportSubmitted)
+	if resp, _ := a.do(disnaker, http.MethodPost, path+"/review", nil, nil); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("disnaker reviews: %d", resp.StatusCode)
+	}
+	step(bpjs, "approve", nil, domain.ReportSubmitted) // not yet in review: refused, status kept
+	step(bpjs, "review", nil, domain.ReportInReview)
+	if resp, _ := a.do(disnaker, http.MethodPost, path, form(reportForm()), nil); resp.StatusCode != http.StatusConflict {
+		t.Errorf("edit in review: %d", resp.StatusCode)
+	}
+	if resp, _ := a.do(disnaker, http.MethodPost, path+"/comments", form(url.Values{"section": {"findings"}, "body": {"x"}}), nil); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("disnaker opens a thread: %d", resp.StatusCode)
+	}
+	resp, _ := a.do(bpjs, http.MethodPost, path+"/comments", form(url.Values{"section": {"findings"}, "body": {"Angka klaim Juli belum termasuk."}}), nil)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("comment: %d", resp.StatusCode)
+	}
+	comments, _ := a.db.ReportComments(context.Background(), "3672", id)
+	if len(comments) != 1 {
+		t.Fatalf("comments %+v", comments)
+	}
+	step(bpjs, "return", nil, domain.ReportInReview) // a return needs a reason
+	step(bpjs, "return", url.Values{"note": {"Perbaiki temuan"}}, domain.ReportReturned)
+	replyPath := path + "/comments/" + itoa(comments[0].ID) + "/replies"
+	if resp, _ := a.do(disnaker, http.MethodPost, replyPath, form(url.Values{"body": {"Sudah ditambahkan."}}), nil); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("reply: %d", resp.StatusCode)
+	}
+	fixed := reportForm()
+	fixed.Set("findings", "1. Klaim melebihi iuran, termasuk klaim Juli.")
+	if resp, _ := a.do(disnaker, http.MethodPost, path, form(fixed), nil); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("edit a returned report: %d", resp.StatusCode)
+	}
+	step(admin, "submit", nil, domain.ReportSubmitted)
+	step(bpjs, "review", nil, domain.ReportInReview)
+	if resp, _ := a.do(bpjs, http.MethodPost, path+"/comments/"+itoa(comments[0].ID)+"/resolve", nil, nil); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("resolve: %d", resp.StatusCode)
+	}
+	step(bpjs, "approve", nil, domain.ReportApproved)
+
+	// Signing: bpjs may not; a disnaker account without NIP is told what it lacks; the Kepala Dinas signs.
+	if resp, _ := a.get(bpjs, path+"/sign"); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("bpjs sign form: %d", resp.StatusCode)
+	}
+	if _, body := a.get(disnaker, path+"/sign"); !strings.Contains(body, "belum dapat menandatangani") {
+		t.Error("a signer without NIP is not told")
+	}
+	if resp, body := a.get(kadis, path+"/sign"); resp.StatusCode != 200 || !strings.Contains(body, "19680512 199403 1 007") {
+		t.Errorf("kadis sign form: %d", resp.StatusCode)
+	}
+	sign := url.Values{"place": {"Cilegon"}, "date": {"2024-07-31"}}
+	if resp, _ := a.do(kadis, http.MethodPost, path+"/sign", form(sign), nil); resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("sign without confirming: %d", resp.StatusCode)
+	}
+	sign.Set("confirm", "1")
+	step(kadis, "sign", sign, domain.ReportFinal)
+	r, _ = a.db.Report(context.Background(), "3672", id)
+	if r.Signature.Name != "Drs. H. Ahmad Suhendi, M.Si." || r.Signature.NIP != "196805121994031007" || len(r.Checksum) != 64 {
+		t.Errorf("signature %+v %s", r.Signature, r.Checksum)
+	}
+
+	// Pimpinan reads the final report and its print views; nobody edits it any more.
+	_, body := a.get(pimpinan, "/reports")
+	mustContain(t, body, "Laporan Monev Januari–Juli 2024", "Final, ditandatangani")
+	_, body = a.get(pimpinan, path)
+	mustContain(t, body, "dibekukan saat ditandatangani", r.Checksum)
+	if strings.Contains(body, "Beri komentar") || strings.Contains(body, "Ubah isi") {
+		t.Error("pimpinan sees review or edit controls")
+	}
+	_, body = a.get(pimpinan, path+"/print")
+	mustContain(t, body, "PEMERINTAH KOTA CILEGON", "DINAS TENAGA KERJA", "Mengetahui,", "NIP 19680512 199403 1 007",
+		"Cilegon, 31 Juli 2024", "BAB IV", "Ringkasan Eksekutif", r.Checksum)
+	_, body = a.get(pimpinan, path+"/summary")
+	mustContain(t, body, "Ringkasan untuk Wali Kota Cilegon", "Rekomendasi utama", "Anggarkan APBD 2025.", "Mengetahui,")
+	if resp, _ := a.do(disnaker, http.MethodPost, path, form(reportForm()), nil); resp.StatusCode != http.StatusConflict {
+		t.Errorf("edit a final report: %d", resp.StatusCode)
+	}
+
+	events, _ := a.db.ReportEvents(context.Background(), "3672", id)
+	var actions []string
+	for _, e := range events {
+		actions = append(actions, e.Action+"@"+e.Username)
+	}
+	want := "create@u-disnaker-3672 submit@u-disnaker-3672 review@u-bpjs-3672 return@u-bpjs-3672 update@u-disnaker-3672 " +
+		"submit@u-admin-3672 review@u-bpjs-3672 approve@u-bpjs-3672 sign@kadis"
+	if got := strings.Join(actions, " "); got != want {
+		t.Errorf("history\n%s\nwant\n%s", got, want)
+	}
+	var prints int
+	a.db.Pool().QueryRow(context.Background(), `SELECT count(*) FROM audit_log WHERE action = 'print' AND entity = 'report'`).Scan(&prints)
+	if prints != 2 {
+		t.Errorf("%d prints audited, want 2", prints)
+	}
+}
+
+// TestReportDataChangedAfterSigning changes the data behind a final
+// report: the report keeps its signed figures and shows the new ones beside them.
+func TestReportDataChangedAfterSigning(t *testing.T) {
+	a := newApp(t)
+	ctx := context.Background()
+	disnaker, bpjs, pimpinan := a.login(domain.RoleDisnaker), a.login(domain.RoleBPJS), a.login(domain.RolePimpinan)
+	kadis := a.kadis()
+	id := a.createReport(disnaker, reportForm())
+	path := reportPath(id)
+	for _, s := range []struct {
+		c    *http.Client
+		step string
+		v    url.Values
+	}{{disnaker, "submit", nil}, {bpjs, "review", nil}, {bpjs, "approve", nil},
+		{kadis, "sign", url.Values{"place": {"Cilegon"}, "date": {"2024-07-31"}, "confirm": {"1"}}}} {
+		if resp, _ := a.do(s.c, http.MethodPost, path+"/"+s.step, form(s.v), nil); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("%s: %d", s.step, resp.StatusCode)
+		}
+	}
+	_, body := a.get(pimpinan, path)
+	if strings.Contains(body, "Data berubah sejak ditandatangani") {
+		t.Fatal("a report whose data did not change says it did")
+	}
+	if _, err := a.db.CreateContribution(ctx, domain.Actor{Pemda: "3672", Username: "test"}, domain.Contribution{
+		CoverageMonth: domain.NewMonth(2024, time.March), Paid: 16_800_000, PaidOn: domain.Date(2024, time.April, 10), SP2D: "9/SP2D"}); err != nil {
+		t.Fatal(err)
+	}
+	_, body = a.get(pimpinan, path)
+	mustContain(t, body, "Data berubah sejak ditandatangani", "Saat ditandatangani", "Data sekarang", "Rp 16.800.000")
+	_, body = a.get(pimpinan, path+"/print")
+	mustContain(t, body, "DATA BERUBAH SEJAK DITANDATANGANI")
+	// The signed figures stay: the executive summary still says Rp 0.
+	if !strings.Contains(body, `<span class="value">Rp 0</span>`) {
+		t.Error("the print view shows the new figures instead of the signed ones")
+	}
+	tok := a.token(domain.RolePimpinan)
+	resp, js := a.api(tok, "/api/v1/reports/"+itoa(id))
+	var got struct {
+		Frozen      bool  `json:"frozen"`
+		ChecksumOK  *bool `json:"checksum_valid"`
+		DataChanged []struct{ Label, Signed, Now string } `json:"data_changed"`
+		Figures     struct {
+			Balance struct {
+				Contributions int64 `json:"contributions_paid"`
+			} `json:"balance"`
+		} `json:"figures"`
+	}
+	if err := json.Unmarshal([]byte(js), &got); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("api: %d %v\n%s", resp.StatusCode, err, js)
+	}
+	if !got.Frozen || got.ChecksumOK == nil || !*got.ChecksumOK || got.Figures.Balance.Contributions != 0 || len(got.DataChanged) == 0 {
+		t.Errorf("api report %+v", got)
+	}
+}
+
+// TestReportAPI lists reports for each role: pimpinan tokens see final reports only.
+func TestReportAPI(t *testing.T) {
+	a := newApp(t)
+	id := a.createReport(a.login(domain.RoleDisnaker), reportForm())
+	resp, js := a.api(a.token(domain.RoleBPJS), "/api/v1/reports")
+	var list struct {
+		Items []struct {
+			ID     int64  `json:"id"`
+			Title  string `json:"title"`
+			Period string `json:"period"`
+			Status string `json:"status"`
+		} `json:"items"`
+	}
+	if err := json.Unmarshal([]byte(js), &list); err != nil || resp.StatusCode != 200 || len(list.Items) != 1 ||
+		list.Items[0].Period != "2024-01..2024-07" || list.Items[0].Status != "draft" || list.Items[0].ID != id {
+		t.Fatalf("bpjs list: %d %v %s", resp.StatusCode, err, js)
+	}
+	pim := a.token(domain.RolePimpinan)
+	if _, js := a.api(pim, "/api/v1/reports"); !strings.Contains(js, `"items":[]`) {
+		t.Errorf("pimpinan sees a draft: %s", js)
+	}
+	if resp, _ := a.api(pim, "/api/v1/reports/"+itoa(id)); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("pimpinan reads a draft: %d", resp.StatusCode)
+	}
+	resp, js = a.api(a.token(domain.RoleDisnaker), "/api/v1/reports/"+itoa(id))
+	mustContain(t, js, `"frozen":false`, `"figures":{"period":"2024-01..2024-07"`, `"report":{"id":`, `"follow_up":[{"action":"Usulan APBD 2025"`)
+	if resp.StatusCode != 200 {
+		t.Errorf("detail %d", resp.StatusCode)
+	}
+}
+
+// TestBudgetCalculatorHTTP prices scenarios on the calculator page and
+// writes one into a report, repriced on the server.
+func TestBudgetCalculatorHTTP(t *testing.T) {
+	a := newApp(t)
+	disnaker := a.login(domain.RoleDisnaker)
+	if err := a.db.ReplaceTargets(context.Background(), domain.Actor{Pemda: "3672", Username: "test"}, 2024, "",
+		[]domain.Target{{Year: 2024, CategoryCode: "ojek", Workers: 200}}); err != nil {
+		t.Fatal(err)
+	}
+	_, body := a.get(a.login(domain.RolePimpinan), "/reports/budget-calculator?base=2024")
+	mustContain(t, body, `value="200"`, "Sasaran 2024 per kategori", "200 peserta × Rp 16.800 × 12 bulan = Rp 40.320.000",
+		"Skenario pembanding", "Sasaran 2024, mulai Juli (6 bulan)", "Rp 20.160.000", "Rp 1.500.000", "Rp 52.320.000")
+	_, body = a.get(disnaker, "/reports/budget-calculator?year=2025&months=12&income=1.000.000&w_rt_rw=5000")
+	mustContain(t, body, "Rp 1.008.000.000", "5.000 peserta × Rp 16.800 × 12 bulan = Rp 1.008.000.000")
+	_, body = a.get(disnaker, "/reports/budget-calculator?year=2025&months=6&income=2.000.000&w_ojek=100")
+	mustContain(t, body, "100 peserta × Rp 26.800 × 6 bulan = Rp 16.080.000")
+	_, body = a.get(disnaker, "/reports/budget-calculator?year=2025&months=13&w_ojek=100")
+	mustContain(t, body, "jumlah bulan harus antara 1 dan 12")
+
+	id := a.createReport(disnaker, reportForm())
+	_, body = a.get(disnaker, "/reports/budget-calculator?year=2025&w_ojek=100")
+	mustContain(t, body, reportPath(id)+"/edit?")
+	v := url.Values{"year": {"2025"}, "months": {"12"}, "income": {"1.000.000"}, "name": {"Ojek"}, "w_ojek": {"200"}, "w_umkm": {"300"}}
+	if resp, _ := a.do(disnaker, http.MethodPost, reportPath(id)+"/budget", form(v), nil); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("use in report: %d", resp.StatusCode)
+	}
+	r, _ := a.db.Report(context.Background(), "3672", id)
+	if r.Budget == nil || r.Budget.Total() != 100_800_000 || r.Budget.Name != "Ojek" {
+		t.Fatalf("budget %+v", r.Budget)
+	}
+	_, body = a.get(disnaker, reportPath(id)+"/print")
+	mustContain(t, plain(body), "Rekomendasi APBD 2025", "500 peserta × Rp 16.800 × 12 bulan = Rp 100.800.000")
+	if resp, _ := a.do(disnaker, http.MethodPost, reportPath(id)+"/budget", form(url.Values{"clear": {"1"}}), nil); resp.StatusCode != http.StatusSeeOther {
+		t.Fatal("clear")
+	}
+	if r, _ := a.db.Report(context.Background(), "3672", id); r.Budget != nil {
+		t.Error("budget not cleared")
+	}
+	if resp, _ := a.do(a.login(domain.RoleBPJS), http.MethodPost, reportPath(id)+"/budget", form(v), nil); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("bpjs writes the budget: %d", resp.StatusCode)
+	}
+}
