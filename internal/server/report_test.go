@@ -39,7 +39,7 @@ func reportForm() url.Values {
 		"meeting_on": {"2024-07-17"}, "meeting_place": {"Zuka Resto Iga Konro"}, "opened_by": {"Kepala Dinas"},
 		"attendee_name": {"Rina", "Dedi", ""}, "attendee_position": {"Analis", "Penata", ""},
 		"attendee_institution": {"Disnaker", "BPJS Ketenagakerjaan", ""},
-		"legal_basis": {domain.DefaultLegalBasis}, "background": {"Latar belakang."}, "aims": {domain.DefaultAims},
+		"legal_basis":          {domain.DefaultLegalBasis}, "background": {"Latar belakang."}, "aims": {domain.DefaultAims},
 		"findings": {"1. Klaim melebihi iuran."}, "recommendations": {"1. Anggarkan APBD 2025.\n2. Cocokkan data.\n3. Bayar tepat waktu."},
 		"action": {"Usulan APBD 2025", ""}, "action_owner": {"Disnaker", ""}, "action_due": {"2024-08-30", ""},
 	}
@@ -244,8 +244,8 @@ func TestReportDataChangedAfterSigning(t *testing.T) {
 	tok := a.token(domain.RolePimpinan)
 	resp, js := a.api(tok, "/api/v1/reports/"+itoa(id))
 	var got struct {
-		Frozen      bool  `json:"frozen"`
-		ChecksumOK  *bool `json:"checksum_valid"`
+		Frozen      bool                                  `json:"frozen"`
+		ChecksumOK  *bool                                 `json:"checksum_valid"`
 		DataChanged []struct{ Label, Signed, Now string } `json:"data_changed"`
 		Figures     struct {
 			Balance struct {
