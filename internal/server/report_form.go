@@ -38,7 +38,8 @@ func (s *Server) reportNew(w http.ResponseWriter, r *http.Request) {
 	}
 	c := domain.ReportContent{Period: domain.RangePeriod(from, to), Basis: domain.BasisCash, LegalBasis: domain.DefaultLegalBasis,
 		Aims: domain.DefaultAims, Method: domain.DefaultMethod}
-	c.Title = "Laporan Monitoring dan Evaluasi Jaminan Sosial Ketenagakerjaan Pekerja Rentan " + c.Period.Label()
+	// The period prints under the title, so the title need not repeat it.
+	c.Title = "Laporan Monitoring dan Evaluasi Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan"
 	s.renderReportForm(w, r, http.StatusOK, 0, domain.ReportDraft, reportFormOf(c), nil, nil)
 }
 
