@@ -60,18 +60,18 @@ func (f Figures) Lines() []FigureLine {
 		k := "recon/" + r.Month + "/"
 		ls.count(k+"roster", "Peserta ditagih "+r.Label, r.Roster)
 		ls.money(k+"expected", "Tagihan seharusnya "+r.Label, r.Expected)
-		ls.money(k+"billed", "Ditagih BPJS "+r.Label, r.Billed)
-		ls.money(k+"paid", "Dibayar "+r.Label, r.Paid)
+		ls.money(k+"billed", "Ditagih BPJS untuk "+r.Label, r.Billed)
+		ls.money(k+"paid", "Dibayar untuk kepesertaan "+r.Label, r.Paid)
 		ls.add(k+"status", "Status pembayaran "+r.Label, r.Status)
 	}
 	ls.count("recon/flagged", "Bulan yang perlu perhatian", int64(f.ReconTotal.Flagged))
 	bu := f.Budget
 	ls.add("budget/ceiling_label", "Pagu berlaku", bu.CeilingLabel)
 	ls.money("budget/ceiling", "Pagu "+strconv.Itoa(bu.Year), bu.Ceiling)
-	ls.money("budget/realized", "Realisasi", bu.Realized)
+	ls.money("budget/realized", "Realisasi anggaran", bu.Realized)
 	ls.share("budget/absorption", "Penyerapan", bu.Absorption)
 	for _, m := range bu.Months {
-		ls.money("budget/"+m.Period, "Realisasi "+m.Label, m.Contributions)
+		ls.money("budget/"+m.Period, "Realisasi anggaran "+m.Label, m.Contributions)
 	}
 	ls.money("rate/total", "Iuran per peserta per bulan", f.Rate.Total)
 	for _, c := range f.Coverage {

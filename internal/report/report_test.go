@@ -141,7 +141,7 @@ func TestFiguresFollowTheData(t *testing.T) {
 	if c := found["Iuran April 2024"]; c.New != "Rp 16.800.000" {
 		t.Errorf("monthly change %+v", c)
 	}
-	if c := found["Dibayar Maret 2024"]; c.New != "Rp 16.800.000" {
+	if c := found["Dibayar untuk kepesertaan Maret 2024"]; c.New != "Rp 16.800.000" {
 		t.Errorf("reconciliation change %+v", c)
 	}
 }

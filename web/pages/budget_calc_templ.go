@@ -489,7 +489,7 @@ func budgetCalculator(p BudgetCalcProps) templ.Component {
 			}
 		}
 		if len(p.Presets) > 0 {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 40, "<h3>Skenario pembanding</h3><div class=\"table-wrap\"><table class=\"data\"><thead><tr><th scope=\"col\">Skenario</th><th scope=\"col\" class=\"num\">Peserta</th><th scope=\"col\" class=\"num\">Bulan</th><th scope=\"col\" class=\"num\">Anggaran</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 40, "<h3>Skenario pembanding</h3><div class=\"table-wrap\"><table class=\"data calc-presets\"><thead><tr><th scope=\"col\">Skenario</th><th scope=\"col\" class=\"num\">Peserta</th><th scope=\"col\" class=\"num\">Bulan</th><th scope=\"col\" class=\"num\">Anggaran</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
