@@ -190,14 +190,9 @@ func TestBrowserReportWorkflow(t *testing.T) {
 	}
 
 	list, _ := a.db.Reports(context.Background(), "3672")
-	events, _ := a.db.ReportEvents(context.Background(), "3672", list[0].ID)
-	var steps []string
-	for _, e := range events {
-		steps = append(steps, e.Action+"@"+e.Username)
-	}
 	want := "create@u-disnaker-3672 submit@u-disnaker-3672 review@u-bpjs-3672 return@u-bpjs-3672 update@u-disnaker-3672 " +
 		"submit@u-disnaker-3672 review@u-bpjs-3672 approve@u-bpjs-3672 sign@kadis"
-	if got := strings.Join(steps, " "); got != want {
+	if got := a.history(list[0].ID); got != want {
 		t.Errorf("history\n%s\nwant\n%s", got, want)
 	}
 	comments, _ := a.db.ReportComments(context.Background(), "3672", list[0].ID)

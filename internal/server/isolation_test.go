@@ -85,7 +85,7 @@ func TestPemdaIsolation(t *testing.T) {
 		}
 		path := pattern
 		if strings.Contains(path, "{id}") {
-			prefix := strings.Split(strings.TrimPrefix(strings.TrimPrefix(path, "/admin"), "/"), "/")[0]
+			prefix := strings.Split(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(path, "/api/v1"), "/admin"), "/"), "/")[0]
 			id, ok := ids[prefix]
 			if !ok {
 				t.Errorf("%s: no Cilegon id for {id} under /%s; add its table to idTables", key, prefix)

@@ -59,6 +59,20 @@ func (a *app) createReport(c *http.Client, v url.Values) int64 {
 	return id
 }
 
+// history is a report's history as "action@user" words, oldest first.
+func (a *app) history(id int64) string {
+	a.t.Helper()
+	events, err := a.db.ReportEvents(context.Background(), "3672", id)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	steps := make([]string, len(events))
+	for i, e := range events {
+		steps[i] = e.Action + "@" + e.Username
+	}
+	return strings.Join(steps, " ")
+}
+
 func (a *app) reportStatus(id int64) domain.ReportStatus {
 	a.t.Helper()
 	r, err := a.db.Report(context.Background(), "3672", id)
@@ -189,14 +203,9 @@ func TestReportWorkflowHTTP(t *testing.T) {
 		t.Errorf("edit a final report: %d", resp.StatusCode)
 	}
 
-	events, _ := a.db.ReportEvents(context.Background(), "3672", id)
-	var actions []string
-	for _, e := range events {
-		actions = append(actions, e.Action+"@"+e.Username)
-	}
 	want := "create@u-disnaker-3672 submit@u-disnaker-3672 review@u-bpjs-3672 return@u-bpjs-3672 update@u-disnaker-3672 " +
 		"submit@u-admin-3672 review@u-bpjs-3672 approve@u-bpjs-3672 sign@kadis"
-	if got := strings.Join(actions, " "); got != want {
+	if got := a.history(id); got != want {
 		t.Errorf("history\n%s\nwant\n%s", got, want)
 	}
 	var prints int
