@@ -168,7 +168,8 @@ func formatNIP(nip string) string {
 	return nip[:8] + " " + nip[8:14] + " " + nip[14:15] + " " + nip[15:]
 }
 
-// attendeeSummary says who came: "12 orang dari Dinas Tenaga Kerja, BPJS … (daftar hadir pada Lampiran 1)".
+// attendeeSummary says how many came from how many institutions: "12
+// orang dari 8 instansi (daftar hadir pada Lampiran 1)".
 func attendeeSummary(as []domain.Attendee) string {
 	if len(as) == 0 {
 		return "\u2013"
@@ -181,7 +182,7 @@ func attendeeSummary(as []domain.Attendee) string {
 	}
 	s := strconv.Itoa(len(as)) + " orang"
 	if len(inst) > 0 {
-		s += " dari " + strings.Join(inst, ", ")
+		s += " dari " + strconv.Itoa(len(inst)) + " instansi"
 	}
 	return s + " (daftar hadir pada Lampiran 1)"
 }
