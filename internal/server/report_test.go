@@ -343,3 +343,26 @@ func TestBudgetCalculatorHTTP(t *testing.T) {
 		t.Errorf("bpjs writes the budget: %d", resp.StatusCode)
 	}
 }
+
+// TestReportWithoutChromium: the PDF link explains how to install
+// Chromium, and the print view still prints from the browser.
+func TestReportWithoutChromium(t *testing.T) {
+	t.Setenv("MONEV_CHROMIUM", "/nonexistent/chromium")
+	a := newApp(t)
+	disnaker := a.login(domain.RoleDisnaker)
+	id := a.createReport(disnaker, reportForm())
+	resp, body := a.get(disnaker, reportPath(id)+".pdf")
+	if resp.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("PDF without Chromium: %d", resp.StatusCode)
+	}
+	mustContain(t, body, "apt-get install chromium", "Ctrl+P")
+	_, body = a.get(disnaker, reportPath(id))
+	mustContain(t, body, "PDF belum dapat dibuat di server ini", "apt-get install chromium")
+	if strings.Contains(body, `href="/reports/`+itoa(id)+`.pdf"`) {
+		t.Error("the report page links a PDF that cannot be made")
+	}
+	resp, body = a.get(disnaker, reportPath(id)+"/print")
+	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "PDF: Chromium belum terpasang") {
+		t.Errorf("print view without Chromium: %d", resp.StatusCode)
+	}
+}
