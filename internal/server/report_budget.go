@@ -118,9 +118,9 @@ func (s *Server) budgetCalc(r *http.Request, action string, base int) (pages.Bud
 		return pages.BudgetCalcProps{}, err
 	}
 	baseYear := strconv.Itoa(base)
-	p := pages.BudgetCalcProps{Action: action, Anchor: calcAnchor, Base: baseYear, Year: or(q.Get("year"), strconv.Itoa(base+1)),
-		Months: or(q.Get("months"), "12"), Income: or(q.Get("income"), domain.DefaultIncome.Plain()),
-		Name: or(q.Get("name"), "Sasaran "+baseYear+" per kategori")}
+	p := pages.BudgetCalcProps{Action: action, Anchor: calcAnchor, Base: baseYear, Year: orDefault(q.Get("year"), strconv.Itoa(base+1)),
+		Months: orDefault(q.Get("months"), "12"), Income: orDefault(q.Get("income"), domain.DefaultIncome.Plain()),
+		Name: orDefault(q.Get("name"), "Sasaran "+baseYear+" per kategori")}
 	typed := false
 	for k := range q {
 		typed = typed || strings.HasPrefix(k, "w_")
@@ -153,11 +153,11 @@ func priceScenario(cb calcBase, v url.Values) (domain.BudgetScenario, domain.Fie
 			errs.Add("year", "tahun anggaran tidak valid")
 		}
 	}
-	months, err := strconv.Atoi(strings.TrimSpace(or(v.Get("months"), "12")))
+	months, err := strconv.Atoi(strings.TrimSpace(orDefault(v.Get("months"), "12")))
 	if err != nil {
 		errs.Add("months", "jumlah bulan tidak valid")
 	}
-	income, err := domain.ParseRupiah(or(v.Get("income"), domain.DefaultIncome.Plain()))
+	income, err := domain.ParseRupiah(orDefault(v.Get("income"), domain.DefaultIncome.Plain()))
 	if err != nil {
 		errs.Add("income", err.Error())
 	}
@@ -181,7 +181,7 @@ func priceScenario(cb calcBase, v url.Values) (domain.BudgetScenario, domain.Fie
 	if len(errs) > 0 {
 		return domain.BudgetScenario{}, errs
 	}
-	name := or(strings.TrimSpace(v.Get("name")), "Sasaran "+strconv.Itoa(cb.base)+" per kategori")
+	name := orDefault(strings.TrimSpace(v.Get("name")), "Sasaran "+strconv.Itoa(cb.base)+" per kategori")
 	s, err := domain.NewBudgetScenario(cb.rates, name, year, months, income, lines)
 	var fe domain.FieldErrors
 	switch {
@@ -235,8 +235,8 @@ func calcPresets(cb calcBase, action string) []pages.BudgetPreset {
 	return out
 }
 
-// or is s, or def when s is empty.
-func or(s, def string) string {
+// orDefault is s, or def when s is empty.
+func orDefault(s, def string) string {
 	if s == "" {
 		return def
 	}

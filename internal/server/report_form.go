@@ -180,15 +180,15 @@ func parseReportForm(r *http.Request) (pages.ReportForm, domain.ReportContent, d
 	}
 	names, positions, insts := r.PostForm["attendee_name"], r.PostForm["attendee_position"], r.PostForm["attendee_institution"]
 	for i := range names {
-		a := domain.Attendee{Name: strings.TrimSpace(names[i]), Position: strings.TrimSpace(at(positions, i)),
-			Institution: strings.TrimSpace(at(insts, i))}
+		a := domain.Attendee{Name: strings.TrimSpace(names[i]), Position: strings.TrimSpace(nth(positions, i)),
+			Institution: strings.TrimSpace(nth(insts, i))}
 		if a != (domain.Attendee{}) {
 			f.Attendees, c.Attendees = append(f.Attendees, a), append(c.Attendees, a)
 		}
 	}
 	actions, owners, dues := r.PostForm["action"], r.PostForm["action_owner"], r.PostForm["action_due"]
 	for i := range actions {
-		row := pages.ActionRow{Action: strings.TrimSpace(actions[i]), Owner: strings.TrimSpace(at(owners, i)), Due: strings.TrimSpace(at(dues, i))}
+		row := pages.ActionRow{Action: strings.TrimSpace(actions[i]), Owner: strings.TrimSpace(nth(owners, i)), Due: strings.TrimSpace(nth(dues, i))}
 		if row == (pages.ActionRow{}) {
 			continue
 		}
@@ -212,8 +212,8 @@ func parseReportForm(r *http.Request) (pages.ReportForm, domain.ReportContent, d
 	return f, c, errs
 }
 
-// at is the i-th value of a repeated form field, "" when it has fewer.
-func at(vs []string, i int) string {
+// nth is the i-th value of a repeated form field, "" when it has fewer.
+func nth(vs []string, i int) string {
 	if i < len(vs) {
 		return vs[i]
 	}
