@@ -226,12 +226,15 @@ func (b *bench) programme(name string, n int) (string, time.Duration, error) {
 	return url, took, b.settle(url)
 }
 
-// settle vacuums and analyzes a freshly loaded database, so that
-// autovacuum does not run on two cores while the pages are measured: the
-// figures are those of a database at rest, as a city's server is between
-// imports.
+// settle vacuums and analyzes a freshly loaded database and writes a
+// checkpoint, so that neither autovacuum nor the checkpointer works on two
+// cores while the pages are measured: the figures are those of a database
+// at rest, as a city's server is between imports.
 func (b *bench) settle(url string) error {
-	return b.psql(url, "VACUUM (ANALYZE)")
+	if err := b.psql(url, "VACUUM (ANALYZE)"); err != nil {
+		return err
+	}
+	return b.psql(url, "CHECKPOINT")
 }
 
 // serve starts monev on a database and signs pimpinan in, with a token.
