@@ -70,6 +70,6 @@ func cmdDemo(ctx context.Context, cfg config, args []string, stdout io.Writer) e
 func printDemoLogins(w io.Writer) {
 	fmt.Fprintf(w, "\nDemo logins (password for all: %s)\n", demo.Password)
 	for _, u := range demo.Users {
-		fmt.Fprintf(w, "  %-10s %s\n", u.Username, u.Role.Label())
+		fmt.Fprintf(w, "  %-10s %-30s %s\n", u.Username, u.Role.Label(), u.Position)
 	}
 }
