@@ -129,12 +129,14 @@ func TestBrowserImportPreviewConfirm(t *testing.T) {
 }
 
 // waitForText polls the page's main text until it contains want, across the
-// reloads of pages that refresh themselves, and returns it.
+// reloads of pages that refresh themselves, and returns it once that page
+// has finished loading: a click on a page still loading may be lost to the
+// navigation in progress.
 func waitForText(t *testing.T, ctx context.Context, want string) string {
 	t.Helper()
 	var text string
 	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
-		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("main") ? document.querySelector("main").innerText : ""`))
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.readyState === "complete" && document.querySelector("main") ? document.querySelector("main").innerText : ""`))
 		if err == nil {
 			text = got
 			if strings.Contains(text, want) {
