@@ -44,12 +44,20 @@ func SaldoChart(id string, r domain.BalanceReport) components.LineChart {
 	for i, c := range r.Cumulative() {
 		periods[i], values[i] = r.Series[i].Period, int64(c)
 	}
+	return saldoLine(id, "Saldo kumulatif sejak awal program · "+scopeOf(r.Balance),
+		"Saldo kumulatif iuran dikurangi klaim sejak awal program: "+r.Opening.String()+" sebelum periode, "+
+			r.Closing().String()+" pada "+dateOf(r.Balance.Period.End())+".",
+		r.Opening, periods, values)
+}
+
+// saldoLine is the line of a cumulative saldo at each sub-period's end,
+// with the saldo carried in from before the first one in its caption.
+func saldoLine(id, title, summary string, opening domain.Rupiah, periods []domain.Period, values []int64) components.LineChart {
 	return components.LineChart{
-		ID:    id,
-		Title: "Saldo kumulatif sejak awal program · " + scopeOf(r.Balance),
-		Summary: "Saldo kumulatif iuran dikurangi klaim sejak awal program: " + r.Opening.String() + " sebelum periode, " +
-			r.Closing().String() + " pada " + dateOf(r.Balance.Period.End()) + ".",
-		Caption:       "Saldo awal periode (semua bulan sebelumnya): " + r.Opening.String() + ".",
+		ID:            id,
+		Title:         title,
+		Summary:       summary,
+		Caption:       "Saldo awal periode (semua bulan sebelumnya): " + opening.String() + ".",
 		Labels:        seriesLabels(periods),
 		Series:        []components.Series{{Name: "Saldo kumulatif", Values: values}},
 		Unit:          components.UnitRupiah,

@@ -48,18 +48,9 @@ func reportSaldoChart(id string, f domain.Figures) components.LineChart {
 	for i, m := range f.Series {
 		values[i] = int64(m.Cumulative)
 	}
-	return components.LineChart{
-		ID:    id,
-		Title: "Saldo kumulatif iuran − klaim sejak awal program · " + reportScope(f),
-		Summary: "Saldo kumulatif " + f.Balance.Opening.String() + " sebelum periode, " + f.Balance.Closing.String() +
-			" pada akhir periode.",
-		Caption:       "Saldo awal periode (semua bulan sebelumnya): " + f.Balance.Opening.String() + ".",
-		Labels:        seriesLabels(figurePeriods(f.Series)),
-		Series:        []components.Series{{Name: "Saldo kumulatif", Values: values}},
-		Unit:          components.UnitRupiah,
-		ZeroLabel:     "Impas",
-		NegativeLabel: "Defisit",
-	}
+	return saldoLine(id, "Saldo kumulatif iuran − klaim sejak awal program · "+reportScope(f),
+		"Saldo kumulatif "+f.Balance.Opening.String()+" sebelum periode, "+f.Balance.Closing.String()+" pada akhir periode.",
+		f.Balance.Opening, figurePeriods(f.Series), values)
 }
 
 // reportClaimChart is the paid claims by type.
