@@ -18,13 +18,13 @@ import (
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/loadgen"
-	"github.com/cilegon/monev/internal/pgcluster"
+	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 )
 
 type bench struct {
 	ctx     context.Context
-	cluster *pgcluster.Cluster
+	cluster *pgdev.Cluster
 	bin     string
 	work    string
 	clients int
@@ -40,7 +40,7 @@ func (b *bench) database(name string) (string, error) {
 }
 
 func (b *bench) psql(url, command string) error {
-	psql, err := pgcluster.Program("psql")
+	psql, err := pgdev.Program("psql")
 	if err != nil {
 		return err
 	}

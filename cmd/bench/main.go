@@ -19,7 +19,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/cilegon/monev/internal/pgcluster"
+	"github.com/cilegon/monev/internal/platform/pgdev"
 )
 
 // results are the figures the issue names, in its units.
@@ -78,7 +78,7 @@ func run(ctx context.Context, rows, large, small, clients int, out string) error
 		return fmt.Errorf("go build: %v\n%s", err, out)
 	}
 	step("starting PostgreSQL")
-	c, err := pgcluster.Start(ctx, pgcluster.Options{})
+	c, err := pgdev.Start(ctx, pgdev.Options{})
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,7 @@ import (
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/password"
-	"github.com/cilegon/monev/internal/pgcluster"
+	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/web/pages"
 )
@@ -35,8 +35,8 @@ func cmdDev(ctx context.Context, cfg config, log *slog.Logger, args []string, st
 			return err
 		}
 		fmt.Fprintf(stdout, "Starting PostgreSQL in %s ...\n", dir)
-		c, err := pgcluster.Start(ctx, pgcluster.Options{Dir: dir, PreferredPort: devPort, Database: "monev"})
-		if errors.Is(err, pgcluster.ErrNoBinaries) {
+		c, err := pgdev.Start(ctx, pgdev.Options{Dir: dir, PreferredPort: devPort, Database: "monev"})
+		if errors.Is(err, pgdev.ErrNoBinaries) {
 			return fmt.Errorf("%w\nOr set DATABASE_URL to an existing PostgreSQL 15+ database", err)
 		}
 		if err != nil {

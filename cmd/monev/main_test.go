@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 )
 
@@ -19,7 +19,7 @@ func TestMain(m *testing.M) {
 		main()
 		os.Exit(0)
 	}
-	pgtest.Main(m)
+	pgdev.Main(m)
 }
 
 // monev runs the command line in-process against a database URL.
@@ -32,7 +32,7 @@ func monev(t *testing.T, url, stdin string, args ...string) (string, string, err
 }
 
 func TestMigrateUserTokenDemo(t *testing.T) {
-	url := pgtest.EmptyURL(t)
+	url := pgdev.EmptyURL(t)
 	out, _, err := monev(t, url, "", "migrate", "version")
 	if err != nil || !strings.Contains(out, "schema version 0 of") {
 		t.Fatalf("migrate version on an empty database: %q %v", out, err)
@@ -104,12 +104,12 @@ func TestMigrateUserTokenDemo(t *testing.T) {
 }
 
 func TestDemoAndServeRefuseAnOldSchema(t *testing.T) {
-	url := pgtest.EmptyURL(t)
+	url := pgdev.EmptyURL(t)
 	_, _, err := monev(t, url, "", "serve", "--addr", "127.0.0.1:0")
 	if err == nil || !strings.Contains(err.Error(), "monev migrate up") {
 		t.Errorf("serve on an unmigrated database: %v; want advice to run migrate up", err)
 	}
-	out, _, err := monev(t, pgtest.URL(t), "", "demo")
+	out, _, err := monev(t, pgdev.URL(t), "", "demo")
 	if err != nil || !strings.Contains(out, "demo data loaded") || !strings.Contains(out, "pimpinan") {
 		t.Errorf("demo: %q %v", out, err)
 	}
@@ -131,7 +131,7 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestImportCommand(t *testing.T) {
-	url := pgtest.URL(t)
+	url := pgdev.URL(t)
 	dir := t.TempDir()
 	good := dir + "/peserta.csv"
 	bad := dir + "/salah.csv"

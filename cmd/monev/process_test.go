@@ -20,7 +20,7 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/password"
-	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 )
 
@@ -94,7 +94,7 @@ func inProgress(status string, rows int64) bool { return status == "importing" &
 // TestKilledImportLeavesNoTrace kills a command-line import with SIGKILL in
 // the middle of a large file: the database is exactly as before.
 func TestKilledImportLeavesNoTrace(t *testing.T) {
-	url := pgtest.URL(t)
+	url := pgdev.URL(t)
 	db, err := postgres.Open(context.Background(), url)
 	if err != nil {
 		t.Fatal(err)
@@ -194,7 +194,7 @@ func uploadAndConfirm(t *testing.T, db *postgres.DB, c *http.Client, base, path 
 // TestKilledServerImportLeavesNoTrace kills the server with SIGKILL while
 // it writes an uploaded file.
 func TestKilledServerImportLeavesNoTrace(t *testing.T) {
-	url := pgtest.URL(t)
+	url := pgdev.URL(t)
 	db, err := postgres.Open(context.Background(), url)
 	if err != nil {
 		t.Fatal(err)
@@ -215,7 +215,7 @@ func TestKilledServerImportLeavesNoTrace(t *testing.T) {
 // server stops taking requests, the import rolls back and is marked
 // cancelled, and the process exits cleanly.
 func TestTerminateRollsBackAndExits(t *testing.T) {
-	url := pgtest.URL(t)
+	url := pgdev.URL(t)
 	db, err := postgres.Open(context.Background(), url)
 	if err != nil {
 		t.Fatal(err)

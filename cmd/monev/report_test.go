@@ -8,13 +8,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/platform/pgdev"
 )
 
 // TestReportCommand lists the demo's reports and prints the signed one to
 // PDF from the command line.
 func TestReportCommand(t *testing.T) {
-	url := pgtest.URL(t)
+	url := pgdev.URL(t)
 	if _, _, err := monev(t, url, "", "demo"); err != nil {
 		t.Fatal(err)
 	}

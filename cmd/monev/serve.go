@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 
+	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/server"
 	"github.com/cilegon/monev/web/pages"
@@ -24,7 +25,7 @@ func cmdServe(ctx context.Context, cfg config, log *slog.Logger, args []string) 
 	}
 	defer db.Close()
 	if err := db.RequireCurrentSchema(ctx); err != nil {
-		if errors.Is(err, postgres.ErrSchemaBehind) {
+		if errors.Is(err, database.ErrSchemaBehind) {
 			return fmt.Errorf("%w; run `monev migrate up` first", err)
 		}
 		return err
@@ -55,6 +56,6 @@ func openDB(ctx context.Context, cfg config) (*postgres.DB, error) {
 	if cfg.DatabaseURL == "" {
 		return nil, fmt.Errorf("%w: DATABASE_URL is not set (for a local database use `make run`)", errUsage)
 	}
-	postgres.StatementTimeout = cfg.StatementTimeout
+	database.StatementTimeout = cfg.StatementTimeout
 	return postgres.Open(ctx, cfg.DatabaseURL)
 }

@@ -21,7 +21,7 @@ import (
 
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/loadgen"
-	"github.com/cilegon/monev/internal/pgcluster"
+	"github.com/cilegon/monev/internal/platform/pgdev"
 )
 
 func main() {
@@ -47,7 +47,7 @@ func run(ctx context.Context, duration, warmup time.Duration, clients int) error
 	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/monev").CombinedOutput(); err != nil {
 		return fmt.Errorf("go build: %v\n%s", err, out)
 	}
-	c, err := pgcluster.Start(ctx, pgcluster.Options{Database: "monev"})
+	c, err := pgdev.Start(ctx, pgdev.Options{Database: "monev"})
 	if err != nil {
 		return err
 	}

@@ -9,16 +9,17 @@ import (
 	"testing"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/platform/pgdev"
+	"github.com/cilegon/monev/internal/postgres"
 )
 
-func TestMain(m *testing.M) { pgtest.Main(m) }
+func TestMain(m *testing.M) { pgdev.Main(m) }
 
 var testActor = domain.Actor{Pemda: domain.DefaultPemda, Username: "test"}
 
 func TestDemoMatchesTheMeeting(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	if err := Load(ctx, db, testActor); err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +47,7 @@ func TestDemoMatchesTheMeeting(t *testing.T) {
 
 func TestDemoIsRealisticAndDeterministic(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	kel, err := db.Kelurahans(ctx, domain.DefaultPemda)
 	if err != nil {
 		t.Fatal(err)

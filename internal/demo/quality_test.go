@@ -6,7 +6,8 @@ import (
 	"testing"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/platform/pgdev"
+	"github.com/cilegon/monev/internal/postgres"
 )
 
 // TestDemoDataQuality pins what the data-quality page shows on the demo:
@@ -14,7 +15,7 @@ import (
 // enrolled again under a mistyped NIK and a KPJ copied from the row above.
 func TestDemoDataQuality(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	if err := Load(ctx, db, testActor); err != nil {
 		t.Fatal(err)
 	}

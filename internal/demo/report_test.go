@@ -7,7 +7,8 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/platform/pgdev"
+	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/report"
 )
 
@@ -16,7 +17,7 @@ import (
 // figures the meeting's own, matching the data.
 func TestDemoJulyReport(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	if err := Load(ctx, db, testActor); err != nil {
 		t.Fatal(err)
 	}

@@ -9,11 +9,11 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/ingest"
-	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 )
 
-func TestMain(m *testing.M) { pgtest.Main(m) }
+func TestMain(m *testing.M) { pgdev.Main(m) }
 
 var actor = domain.Actor{Pemda: "3672", Username: "tester"}
 
@@ -59,7 +59,7 @@ const workersCSV = "\ufeffnik;nama;tanggal_lahir;jenis_kelamin;kategori;keluraha
 	"3672010505850002;Budi Santoso;5 Mei 1985;L;nelayan;Lebak Gede;;01/03/2024;;aktif;1.000.000\n"
 
 func TestImportWorkersTwiceChangesNothing(t *testing.T) {
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	im := &Importer{DB: db}
 	path := file(t, "peserta.csv", workersCSV)
 
@@ -104,7 +104,7 @@ func TestImportWorkersTwiceChangesNothing(t *testing.T) {
 }
 
 func TestImportWithErrorsWritesNothing(t *testing.T) {
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	im := &Importer{DB: db}
 	run(t, im, ingest.Workers, file(t, "ok.csv", workersCSV), false)
 	before := count(t, db, "enrollment")
@@ -144,7 +144,7 @@ func TestImportWithErrorsWritesNothing(t *testing.T) {
 }
 
 func TestImportContributionsAndClaims(t *testing.T) {
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	im := &Importer{DB: db}
 	run(t, im, ingest.Workers, file(t, "peserta.csv", workersCSV), false)
 
@@ -194,7 +194,7 @@ func TestImportContributionsAndClaims(t *testing.T) {
 }
 
 func TestImportRefusesWhatIsNotASpreadsheet(t *testing.T) {
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	im := &Importer{DB: db}
 	res := run(t, im, ingest.Workers, file(t, "foto.xls", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 old excel"), false)
 	if res.Batch.Status != "rejected" || res.ProblemCount == 0 || !strings.Contains(problemText(res), "Berkas") {

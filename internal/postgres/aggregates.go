@@ -71,7 +71,7 @@ func (db *DB) CheckAggregates(ctx context.Context) ([]string, error) {
 			FULL JOIN fresh f USING (%[3]s)
 			WHERE (s.*) IS DISTINCT FROM (f.*)`,
 			q.query, table, q.keys, q.values, zeros(q.values))
-		rows, _ := db.pool.Query(ctx, sql)
+		rows, _ := db.Pool().Query(ctx, sql)
 		found, err := pgx.CollectRows(rows, pgx.RowTo[string])
 		if err != nil {
 			return nil, mapError("check aggregates", err)

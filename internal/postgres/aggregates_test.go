@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 )
 
@@ -18,7 +18,7 @@ import (
 // tables, and the balance read from the aggregates with the direct one.
 func TestAggregatesStayExact(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	if err := db.LoadBulk(ctx, testActor, smallProgram()); err != nil {
 		t.Fatal(err)
 	}

@@ -28,7 +28,7 @@ const claimSummarySQL = `
 // ClaimSummary counts the claims of a period by type: paid, in process and rejected.
 func (db *DB) ClaimSummary(ctx context.Context, pemda string, p domain.Period, basis domain.Basis) (domain.ClaimSummary, error) {
 	s := domain.ClaimSummary{Period: p, Basis: basis}
-	rows, _ := db.pool.Query(ctx, claimSummarySQL, pemda, p.From.First(), p.To.First(), string(basis))
+	rows, _ := db.Pool().Query(ctx, claimSummarySQL, pemda, p.From.First(), p.To.First(), string(basis))
 	var paid, pending []domain.ClaimTally
 	_, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (struct{}, error) {
 		var grp string
@@ -55,7 +55,7 @@ func (db *DB) ClaimSummary(ctx context.Context, pemda string, p domain.Period, b
 // before month m, on a basis: the cumulative saldo at the start of m.
 func (db *DB) SaldoBefore(ctx context.Context, pemda string, m domain.Month, basis domain.Basis) (domain.Rupiah, error) {
 	var saldo domain.Rupiah
-	err := db.pool.QueryRow(ctx, `
+	err := db.Pool().QueryRow(ctx, `
 		SELECT (SELECT coalesce(sum(paid), 0) FROM agg_contribution WHERE pemda = $1 AND basis = $3 AND month < $2)
 		     - (SELECT coalesce(sum(amount), 0) FROM agg_claim_total WHERE pemda = $1 AND basis = $3 AND status = 'dibayar' AND month < $2)`,
 		pemda, m.First(), string(basis)).Scan(&saldo)

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 )
 
@@ -124,7 +124,7 @@ func mustMonthP(s string) domain.Month {
 // loadAnalysis is a fresh database holding analysisProgram.
 func loadAnalysis(t *testing.T) *postgres.DB {
 	t.Helper()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	if err := db.LoadBulk(context.Background(), testActor, analysisProgram()); err != nil {
 		t.Fatal(err)
 	}

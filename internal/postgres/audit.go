@@ -116,10 +116,10 @@ const auditColumns = `id, at, username, action, entity, entity_id, summary, old_
 func (db *DB) AuditEntries(ctx context.Context, pemda string, f AuditFilter, offset, limit int) ([]AuditEntry, int64, error) {
 	where, args := f.where(pemda)
 	var total int64
-	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM audit_log WHERE `+where, args...).Scan(&total); err != nil {
+	if err := db.Pool().QueryRow(ctx, `SELECT count(*) FROM audit_log WHERE `+where, args...).Scan(&total); err != nil {
 		return nil, 0, mapError("count audit log", err)
 	}
-	rows, _ := db.pool.Query(ctx, `SELECT `+auditColumns+` FROM audit_log WHERE `+where+
+	rows, _ := db.Pool().Query(ctx, `SELECT `+auditColumns+` FROM audit_log WHERE `+where+
 		` ORDER BY at DESC, id DESC OFFSET `+strconv.Itoa(offset)+` LIMIT `+strconv.Itoa(limit), args...)
 	var e AuditEntry
 	var entries []AuditEntry
@@ -136,7 +136,7 @@ func (db *DB) AuditEntries(ctx context.Context, pemda string, f AuditFilter, off
 // holding them all in memory (for exports).
 func (db *DB) EachAuditEntry(ctx context.Context, pemda string, f AuditFilter, fn func(AuditEntry) error) error {
 	where, args := f.where(pemda)
-	rows, _ := db.pool.Query(ctx, `SELECT `+auditColumns+` FROM audit_log WHERE `+where+` ORDER BY at DESC, id DESC`, args...)
+	rows, _ := db.Pool().Query(ctx, `SELECT `+auditColumns+` FROM audit_log WHERE `+where+` ORDER BY at DESC, id DESC`, args...)
 	var e AuditEntry
 	var oldRaw, newRaw []byte
 	_, err := pgx.ForEachRow(rows, auditDest(&e, &oldRaw, &newRaw), func() error {
@@ -170,7 +170,7 @@ func jsonFields(raw []byte) map[string]any {
 
 // AuditUsernames lists the names that appear in the audit log, for filters.
 func (db *DB) AuditUsernames(ctx context.Context, pemda string) ([]string, error) {
-	rows, _ := db.pool.Query(ctx, `SELECT DISTINCT username FROM audit_log WHERE pemda = $1 AND username <> '' ORDER BY 1`, pemda)
+	rows, _ := db.Pool().Query(ctx, `SELECT DISTINCT username FROM audit_log WHERE pemda = $1 AND username <> '' ORDER BY 1`, pemda)
 	names, err := pgx.CollectRows(rows, pgx.RowTo[string])
 	return names, mapError("list audit usernames", err)
 }

@@ -8,8 +8,7 @@ import (
 
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/pgcluster"
-	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 )
 
@@ -18,7 +17,7 @@ import (
 // figures are identical.
 func TestBackupAndRestore(t *testing.T) {
 	ctx := context.Background()
-	srcURL := pgtest.URL(t)
+	srcURL := pgdev.URL(t)
 	src, err := postgres.Open(ctx, srcURL)
 	if err != nil {
 		t.Fatal(err)
@@ -27,11 +26,11 @@ func TestBackupAndRestore(t *testing.T) {
 	if err := demo.Load(ctx, src, testActor); err != nil {
 		t.Fatal(err)
 	}
-	pgDump, err := pgcluster.Program("pg_dump")
+	pgDump, err := pgdev.Program("pg_dump")
 	if err != nil {
 		t.Fatal(err)
 	}
-	pgRestore, err := pgcluster.Program("pg_restore")
+	pgRestore, err := pgdev.Program("pg_restore")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +38,7 @@ func TestBackupAndRestore(t *testing.T) {
 	if out, err := exec.Command(pgDump, "-Fc", "-f", dump, "-d", srcURL).CombinedOutput(); err != nil {
 		t.Fatalf("pg_dump: %v\n%s", err, out)
 	}
-	dstURL := pgtest.EmptyURL(t)
+	dstURL := pgdev.EmptyURL(t)
 	if out, err := exec.Command(pgRestore, "--no-owner", "-d", dstURL, dump).CombinedOutput(); err != nil {
 		t.Fatalf("pg_restore: %v\n%s", err, out)
 	}

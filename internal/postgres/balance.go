@@ -87,7 +87,7 @@ func (db *DB) balanceSeries(ctx context.Context, sql, pemda string, periods []do
 	for i, p := range periods {
 		froms[i], tos[i] = p.From.First(), p.To.First()
 	}
-	rows, _ := db.pool.Query(ctx, sql, pemda, froms, tos, string(basis))
+	rows, _ := db.Pool().Query(ctx, sql, pemda, froms, tos, string(basis))
 	i := 0
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.Balance, error) {
 		b := domain.Balance{Period: periods[i], Basis: basis}
@@ -101,7 +101,7 @@ func (db *DB) balanceSeries(ctx context.Context, sql, pemda string, periods []do
 // DataYears lists the years, newest first, in which any contribution was
 // paid or any claim happened.
 func (db *DB) DataYears(ctx context.Context, pemda string) ([]int, error) {
-	rows, _ := db.pool.Query(ctx, `
+	rows, _ := db.Pool().Query(ctx, `
 		SELECT DISTINCT extract(year FROM month)::int AS y FROM (
 			SELECT month FROM agg_contribution WHERE pemda = $1 AND basis = 'cash' AND payments <> 0
 			UNION ALL

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 )
 
@@ -49,7 +49,7 @@ func smallProgram() postgres.Bulk {
 
 func TestBalance(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	if err := db.LoadBulk(ctx, testActor, smallProgram()); err != nil {
 		t.Fatal(err)
 	}

@@ -15,7 +15,7 @@ const budgetColumns = `fiscal_year, revision, label, ceiling, document, coalesce
 
 // Budgets lists the pagu versions of a fiscal year, the original APBD first.
 func (db *DB) Budgets(ctx context.Context, pemda string, year int) ([]domain.Budget, error) {
-	rows, _ := db.pool.Query(ctx, `SELECT `+budgetColumns+` FROM budget WHERE pemda = $1 AND fiscal_year = $2 ORDER BY revision`, pemda, year)
+	rows, _ := db.Pool().Query(ctx, `SELECT `+budgetColumns+` FROM budget WHERE pemda = $1 AND fiscal_year = $2 ORDER BY revision`, pemda, year)
 	bs, err := pgx.CollectRows(rows, budgetRow)
 	return bs, mapError("list budgets", err)
 }
@@ -83,7 +83,7 @@ func (db *DB) BudgetReport(ctx context.Context, pemda string, year int, through 
 	if r.Versions, err = db.Budgets(ctx, pemda, year); err != nil {
 		return r, err
 	}
-	rows, _ := db.pool.Query(ctx, `
+	rows, _ := db.Pool().Query(ctx, `
 		SELECT m.month::date, coalesce(c.paid, 0), coalesce(a.paid, 0)
 		FROM generate_series($2::date, $3::date, interval '1 month') AS m (month)
 		LEFT JOIN agg_contribution c ON c.pemda = $1 AND c.basis = 'cash' AND c.month = m.month
@@ -111,7 +111,7 @@ func (db *DB) BudgetReport(ctx context.Context, pemda string, year int, through 
 // RosterAt counts the workers covered on any day of month m (the ones BPJS
 // bills) and those covered on its last day, from the roster aggregate.
 func (db *DB) RosterAt(ctx context.Context, pemda string, m domain.Month) (anyDay, monthEnd int64, err error) {
-	err = db.pool.QueryRow(ctx, `
+	err = db.Pool().QueryRow(ctx, `
 		SELECT coalesce(sum(d_any), 0), coalesce(sum(d_end), 0) FROM agg_roster_total WHERE pemda = $1 AND month <= $2`,
 		pemda, m.First()).Scan(&anyDay, &monthEnd)
 	return anyDay, monthEnd, mapError("roster", err)

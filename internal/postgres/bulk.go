@@ -28,7 +28,7 @@ type Bulk struct {
 // users.
 func (db *DB) HasData(ctx context.Context, pemda string) (bool, error) {
 	var has bool
-	err := db.pool.QueryRow(ctx, `
+	err := db.Pool().QueryRow(ctx, `
 		SELECT EXISTS (SELECT 1 FROM worker WHERE pemda = $1)
 		    OR EXISTS (SELECT 1 FROM contribution WHERE pemda = $1)
 		    OR EXISTS (SELECT 1 FROM claim WHERE pemda = $1)

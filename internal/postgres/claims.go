@@ -133,7 +133,7 @@ func (r claimRow) claim() domain.Claim {
 func (db *DB) Claims(ctx context.Context, pemda string, f ClaimFilter, offset, limit int) ([]ClaimListItem, ClaimTotals, error) {
 	c := f.where(pemda)
 	var t ClaimTotals
-	err := db.pool.QueryRow(ctx, `
+	err := db.Pool().QueryRow(ctx, `
 		SELECT count(*), coalesce(sum(k.amount), 0),
 		       count(*) FILTER (WHERE k.status = 'dibayar'), coalesce(sum(k.amount) FILTER (WHERE k.status = 'dibayar'), 0)
 		FROM claim k JOIN worker w ON w.pemda = k.pemda AND w.id = k.worker_id WHERE `+c.where(), c.args...).
@@ -141,7 +141,7 @@ func (db *DB) Claims(ctx context.Context, pemda string, f ClaimFilter, offset, l
 	if err != nil {
 		return nil, t, mapError("count claims", err)
 	}
-	rows, _ := db.pool.Query(ctx, `SELECT `+claimItemColumns+claimFrom+
+	rows, _ := db.Pool().Query(ctx, `SELECT `+claimItemColumns+claimFrom+
 		` WHERE `+c.where()+` ORDER BY `+claimSorts.orderBy(f.Sort, "incident", f.Desc, "k.id")+page(offset, limit), c.args...)
 	items, err := pgx.CollectRows(rows, scanClaimItem)
 	return items, t, mapError("list claims", err)
@@ -177,7 +177,7 @@ func (db *DB) EachClaim(ctx context.Context, pemda string, f ClaimFilter, fn fun
 // Claim returns one claim with its worker's NIK and name and the names of
 // its category and region.
 func (db *DB) Claim(ctx context.Context, pemda string, id int64) (ClaimListItem, error) {
-	rows, _ := db.pool.Query(ctx, `SELECT `+claimItemColumns+claimFrom+` WHERE k.pemda = $1 AND k.id = $2`, pemda, id)
+	rows, _ := db.Pool().Query(ctx, `SELECT `+claimItemColumns+claimFrom+` WHERE k.pemda = $1 AND k.id = $2`, pemda, id)
 	it, err := pgx.CollectExactlyOneRow(rows, scanClaimItem)
 	return it, mapError("find claim", err)
 }

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 )
 
@@ -43,7 +43,7 @@ func claimNames(items []postgres.ClaimListItem) []string {
 
 func TestClaimListFiltersAndTotals(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	claimFixture(t, db)
 	tests := []struct {
 		name   string
@@ -99,7 +99,7 @@ func TestClaimListFiltersAndTotals(t *testing.T) {
 
 func TestClaimRefusalsAndAudit(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	claims := claimFixture(t, db)
 	tests := []struct {
 		name  string

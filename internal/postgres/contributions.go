@@ -74,12 +74,12 @@ func (r contributionRow) contribution() domain.Contribution {
 func (db *DB) Contributions(ctx context.Context, pemda string, f ContributionFilter, offset, limit int) ([]domain.Contribution, ContributionTotals, error) {
 	c := f.where(pemda)
 	var t ContributionTotals
-	err := db.pool.QueryRow(ctx, `SELECT count(*), coalesce(sum(c.paid), 0), coalesce(sum(c.billed), 0), count(c.billed)
+	err := db.Pool().QueryRow(ctx, `SELECT count(*), coalesce(sum(c.paid), 0), coalesce(sum(c.billed), 0), count(c.billed)
 		FROM contribution c WHERE `+c.where(), c.args...).Scan(&t.Count, &t.Paid, &t.Billed, &t.BilledCount)
 	if err != nil {
 		return nil, t, mapError("count contributions", err)
 	}
-	rows, _ := db.pool.Query(ctx, `SELECT `+contributionColumns+` FROM contribution c WHERE `+c.where()+
+	rows, _ := db.Pool().Query(ctx, `SELECT `+contributionColumns+` FROM contribution c WHERE `+c.where()+
 		` ORDER BY `+contributionSorts.orderBy(f.Sort, "month", f.Desc, "c.id")+page(offset, limit), c.args...)
 	rs, err := pgx.CollectRows(rows, pgx.RowToStructByName[contributionRow])
 	out := make([]domain.Contribution, len(rs))
@@ -106,7 +106,7 @@ func (db *DB) EachContribution(ctx context.Context, pemda string, f Contribution
 
 // Contribution returns one payment.
 func (db *DB) Contribution(ctx context.Context, pemda string, id int64) (domain.Contribution, error) {
-	rows, _ := db.pool.Query(ctx, `SELECT `+contributionColumns+` FROM contribution c WHERE c.pemda = $1 AND c.id = $2`, pemda, id)
+	rows, _ := db.Pool().Query(ctx, `SELECT `+contributionColumns+` FROM contribution c WHERE c.pemda = $1 AND c.id = $2`, pemda, id)
 	r, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[contributionRow])
 	return r.contribution(), mapError("find contribution", err)
 }

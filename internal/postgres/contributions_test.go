@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 )
 
@@ -15,7 +15,7 @@ func int64Ptr(n int64) *int64 { return &n }
 
 func TestContributionsListRefusalsAndAudit(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	payments := []domain.Contribution{
 		{CoverageMonth: mustMonth(t, "2024-01"), Participants: int64Ptr(4143), Billed: rupiahPtr(69_602_400), Paid: 69_602_400,
 			PaidOn: date("2024-02-15"), SP2D: "0123/SP2D/LS/2024", Note: "Iuran Januari"},

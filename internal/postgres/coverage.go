@@ -75,7 +75,7 @@ func (db *DB) CoverageReport(ctx context.Context, pemda string, p domain.Period,
 		return r, err
 	}
 	r.ByKecamatan = domain.RollUpKecamatan(kecs, r.ByKelurahan)
-	rows, _ := db.pool.Query(ctx, `
+	rows, _ := db.Pool().Query(ctx, `
 		SELECT c.name FROM category c WHERE c.pemda = $1 AND ($3 = '' OR c.code = $3) AND EXISTS (
 			SELECT 1 FROM target t WHERE t.pemda = c.pemda AND t.category_code = c.code AND t.year = $2 AND t.kelurahan_code IS NOT NULL)
 		ORDER BY c.sort_order, c.code`, pemda, r.Year, category)
@@ -91,7 +91,7 @@ func (db *DB) CoverageReport(ctx context.Context, pemda string, p domain.Period,
 }
 
 func (db *DB) coverageRows(ctx context.Context, sql string, args ...any) ([]domain.CoverageRow, error) {
-	rows, _ := db.pool.Query(ctx, sql, args...)
+	rows, _ := db.Pool().Query(ctx, sql, args...)
 	out, err := pgx.CollectRows(rows, pgx.RowToStructByPos[domain.CoverageRow])
 	return out, mapError("coverage", err)
 }
@@ -99,7 +99,7 @@ func (db *DB) coverageRows(ctx context.Context, sql string, args ...any) ([]doma
 // Workforce returns a year's workforce and protected workers, and false when none are entered.
 func (db *DB) Workforce(ctx context.Context, pemda string, year int) (domain.Workforce, bool, error) {
 	w := domain.Workforce{Year: year}
-	err := db.pool.QueryRow(ctx, `
+	err := db.Pool().QueryRow(ctx, `
 		SELECT workforce, workforce_source, protected, protected_source, coalesce(target_permille, 0)
 		FROM workforce WHERE pemda = $1 AND year = $2`, pemda, year).
 		Scan(&w.Workforce, &w.WorkforceSource, &w.Protected, &w.ProtectedSource, &w.TargetPermille)
@@ -140,7 +140,7 @@ func (db *DB) SaveWorkforce(ctx context.Context, actor domain.Actor, w domain.Wo
 
 // Targets lists a year's targets: Pemda-wide ones first, then per kelurahan.
 func (db *DB) Targets(ctx context.Context, pemda string, year int) ([]domain.Target, error) {
-	rows, _ := db.pool.Query(ctx, `
+	rows, _ := db.Pool().Query(ctx, `
 		SELECT year, category_code, coalesce(kelurahan_code, ''), workers, note FROM target
 		WHERE pemda = $1 AND year = $2 ORDER BY kelurahan_code NULLS FIRST, category_code`, pemda, year)
 	ts, err := pgx.CollectRows(rows, pgx.RowToStructByPos[domain.Target])

@@ -16,7 +16,7 @@ const enrollmentColumns = `id, start_date, end_date, status`
 
 // enrollments lists a worker's spells, newest first.
 func (db *DB) enrollments(ctx context.Context, pemda string, workerID int64) ([]domain.Enrollment, error) {
-	rows, _ := db.pool.Query(ctx, `SELECT `+enrollmentColumns+` FROM enrollment
+	rows, _ := db.Pool().Query(ctx, `SELECT `+enrollmentColumns+` FROM enrollment
 		WHERE pemda = $1 AND worker_id = $2 ORDER BY start_date DESC`, pemda, workerID)
 	es, err := pgx.CollectRows(rows, pgx.RowToStructByPos[domain.Enrollment])
 	return es, mapError("list spells", err)
@@ -26,7 +26,7 @@ func (db *DB) enrollments(ctx context.Context, pemda string, workerID int64) ([]
 func (db *DB) Enrollment(ctx context.Context, pemda string, id int64) (domain.Enrollment, int64, error) {
 	var e domain.Enrollment
 	var workerID int64
-	err := db.pool.QueryRow(ctx, `SELECT `+enrollmentColumns+`, worker_id FROM enrollment WHERE pemda = $1 AND id = $2`,
+	err := db.Pool().QueryRow(ctx, `SELECT `+enrollmentColumns+`, worker_id FROM enrollment WHERE pemda = $1 AND id = $2`,
 		pemda, id).Scan(&e.ID, &e.Start, &e.End, &e.Status, &workerID)
 	return e, workerID, mapError("find spell", err)
 }

@@ -92,7 +92,7 @@ type importSpec struct {
 // runs at a time per Pemda.
 func (db *DB) runImport(ctx context.Context, actor domain.Actor, spec importSpec, src rowSource, opt ImportOptions) (ImportOutcome, error) {
 	var out ImportOutcome
-	tx, err := db.pool.Begin(ctx)
+	tx, err := db.Pool().Begin(ctx)
 	if err != nil {
 		return out, mapError("import: begin", err)
 	}
@@ -237,7 +237,7 @@ const importBatchColumns = `id, kind, file_name, file_size, checksum, coalesce(u
 
 // CreateImportBatch records a new file before it is checked.
 func (db *DB) CreateImportBatch(ctx context.Context, actor domain.Actor, b ImportBatch) (ImportBatch, error) {
-	err := db.pool.QueryRow(ctx, `
+	err := db.Pool().QueryRow(ctx, `
 		INSERT INTO import_batch (pemda, kind, file_name, file_size, checksum, upload_token, user_id, username, status, dry_run)
 		VALUES ($1, $2, $3, $4, $5, nullif($6, ''), nullif($7, 0), $8, 'checking', $9)
 		RETURNING id, created_at`,
@@ -250,7 +250,7 @@ func (db *DB) CreateImportBatch(ctx context.Context, actor domain.Actor, b Impor
 // SetImportStatus moves a batch on: its status, counts and message, and
 // when the status ends the check or the import, its time.
 func (db *DB) SetImportStatus(ctx context.Context, pemda string, b ImportBatch) error {
-	_, err := db.pool.Exec(ctx, `
+	_, err := db.Pool().Exec(ctx, `
 		UPDATE import_batch SET status = $3, rows_read = $4, new_rows = $5, updated_rows = $6, unchanged_rows = $7,
 			error_count = $8, message = $9,
 			checked_at = CASE WHEN $3 = 'checked' THEN now() ELSE checked_at END,
@@ -263,7 +263,7 @@ func (db *DB) SetImportStatus(ctx context.Context, pemda string, b ImportBatch) 
 
 // SetImportProgress notes how many rows of a batch have been read.
 func (db *DB) SetImportProgress(ctx context.Context, pemda string, id, rows int64) error {
-	_, err := db.pool.Exec(ctx, `UPDATE import_batch SET rows_read = $3 WHERE pemda = $1 AND id = $2`, pemda, id, rows)
+	_, err := db.Pool().Exec(ctx, `UPDATE import_batch SET rows_read = $3 WHERE pemda = $1 AND id = $2`, pemda, id, rows)
 	return mapError("set import progress", err)
 }
 
@@ -285,7 +285,7 @@ func (db *DB) SaveImportProblems(ctx context.Context, pemda string, id int64, pr
 
 // ImportProblems returns a page of a batch's problems, in row order.
 func (db *DB) ImportProblems(ctx context.Context, pemda string, id int64, offset, limit int) ([]ImportProblem, error) {
-	rows, _ := db.pool.Query(ctx, `
+	rows, _ := db.Pool().Query(ctx, `
 		SELECT line, col, message FROM import_problem WHERE pemda = $1 AND batch_id = $2
 		ORDER BY seq OFFSET $3 LIMIT $4`, pemda, id, offset, limit)
 	ps, err := pgx.CollectRows(rows, pgx.RowToStructByPos[ImportProblem])
@@ -294,7 +294,7 @@ func (db *DB) ImportProblems(ctx context.Context, pemda string, id int64, offset
 
 // ImportBatchByID returns one batch of a Pemda.
 func (db *DB) ImportBatchByID(ctx context.Context, pemda string, id int64) (ImportBatch, error) {
-	rows, _ := db.pool.Query(ctx, `SELECT `+importBatchColumns+` FROM import_batch WHERE pemda = $1 AND id = $2`, pemda, id)
+	rows, _ := db.Pool().Query(ctx, `SELECT `+importBatchColumns+` FROM import_batch WHERE pemda = $1 AND id = $2`, pemda, id)
 	b, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByPos[ImportBatch])
 	return b, mapError("find import batch", err)
 }
@@ -302,10 +302,10 @@ func (db *DB) ImportBatchByID(ctx context.Context, pemda string, id int64) (Impo
 // ImportBatches lists a Pemda's batches, newest first, and how many there are.
 func (db *DB) ImportBatches(ctx context.Context, pemda string, offset, limit int) ([]ImportBatch, int64, error) {
 	var total int64
-	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM import_batch WHERE pemda = $1`, pemda).Scan(&total); err != nil {
+	if err := db.Pool().QueryRow(ctx, `SELECT count(*) FROM import_batch WHERE pemda = $1`, pemda).Scan(&total); err != nil {
 		return nil, 0, mapError("count import batches", err)
 	}
-	rows, _ := db.pool.Query(ctx, `SELECT `+importBatchColumns+` FROM import_batch WHERE pemda = $1
+	rows, _ := db.Pool().Query(ctx, `SELECT `+importBatchColumns+` FROM import_batch WHERE pemda = $1
 		ORDER BY created_at DESC, id DESC OFFSET $2 LIMIT $3`, pemda, offset, limit)
 	bs, err := pgx.CollectRows(rows, pgx.RowToStructByPos[ImportBatch])
 	return bs, total, mapError("list import batches", err)
@@ -313,7 +313,7 @@ func (db *DB) ImportBatches(ctx context.Context, pemda string, offset, limit int
 
 // LastImportOf finds the latest batch that wrote a file with this checksum.
 func (db *DB) LastImportOf(ctx context.Context, pemda, kind, checksum string) (ImportBatch, error) {
-	rows, _ := db.pool.Query(ctx, `SELECT `+importBatchColumns+` FROM import_batch
+	rows, _ := db.Pool().Query(ctx, `SELECT `+importBatchColumns+` FROM import_batch
 		WHERE pemda = $1 AND kind = $2 AND checksum = $3 AND status IN ('imported', 'unchanged')
 		ORDER BY finished_at DESC LIMIT 1`, pemda, kind, checksum)
 	b, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByPos[ImportBatch])
@@ -326,7 +326,7 @@ func (db *DB) LastImportOf(ctx context.Context, pemda, kind, checksum string) (I
 // transaction rolled back. A minute's grace covers a batch that has been
 // recorded but has not taken the lock yet.
 func (db *DB) MarkStaleImports(ctx context.Context, pemda string) error {
-	_, err := db.pool.Exec(ctx, `
+	_, err := db.Pool().Exec(ctx, `
 		UPDATE import_batch SET status = 'failed', finished_at = now(), upload_token = NULL,
 			message = 'Impor terhenti karena proses berhenti di tengah jalan; tidak ada data yang berubah. Unggah ulang berkasnya.'
 		WHERE pemda = $1 AND status IN ('checking', 'importing') AND created_at < now() - interval '1 minute'

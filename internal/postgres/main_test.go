@@ -3,7 +3,7 @@ package postgres_test
 import (
 	"testing"
 
-	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/platform/pgdev"
 )
 
-func TestMain(m *testing.M) { pgtest.Main(m) }
+func TestMain(m *testing.M) { pgdev.Main(m) }

@@ -7,14 +7,15 @@ import (
 
 	"github.com/jackc/pgx/v5/pgconn"
 
-	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/platform/pgdev"
+	"github.com/cilegon/monev/internal/postgres"
 )
 
 // TestSpellsMayNotOverlap checks the database refuses overlapping spells of
 // one worker, whether they come one by one or many at once.
 func TestSpellsMayNotOverlap(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	if err := db.LoadBulk(ctx, testActor, smallProgram()); err != nil {
 		t.Fatal(err)
 	}

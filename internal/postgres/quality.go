@@ -250,7 +250,7 @@ func (db *DB) QualityCheck(ctx context.Context, pemda string, check domain.Quali
 	if err != nil {
 		return domain.QualityResult{}, mapError("quality check", err)
 	}
-	rows, _ := db.pool.Query(ctx, sql, args...)
+	rows, _ := db.Pool().Query(ctx, sql, args...)
 	res, err := collectQuality(check, rows)
 	return res, mapError("quality check "+string(check), err)
 }
@@ -267,7 +267,7 @@ func (db *DB) QualitySummary(ctx context.Context, pemda string, limit int) ([]do
 		}
 		batch.Queue(sql, args...)
 	}
-	br := db.pool.SendBatch(ctx, batch)
+	br := db.Pool().SendBatch(ctx, batch)
 	defer br.Close()
 	out := make([]domain.QualityResult, 0, len(domain.QualityChecks))
 	for _, c := range domain.QualityChecks {

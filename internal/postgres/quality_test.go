@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 )
 
@@ -70,7 +70,7 @@ func nikOf(born time.Time, sex domain.Sex, serial int) domain.NIK {
 
 func loadQuality(t *testing.T, q *qualityData) *postgres.DB {
 	t.Helper()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	q.b.Pemda = "3672"
 	if err := db.LoadBulk(context.Background(), testActor, q.b); err != nil {
 		t.Fatal(err)

@@ -49,7 +49,7 @@ func (db *DB) Reconciliation(ctx context.Context, pemda string, p domain.Period)
 	for i, m := range months {
 		firsts[i], dues[i] = m.First(), domain.DueDate(m)
 	}
-	rows, _ := db.pool.Query(ctx, reconciliationSQL, pemda, firsts, dues)
+	rows, _ := db.Pool().Query(ctx, reconciliationSQL, pemda, firsts, dues)
 	i := 0
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.ReconMonth, error) {
 		m := domain.ReconMonth{Month: months[i]}
@@ -70,7 +70,7 @@ func (db *DB) Reconciliation(ctx context.Context, pemda string, p domain.Period)
 // day from through day to, with who and where, by end date: the workers
 // BPJS may still be billing. It reads at most limit rows.
 func (db *DB) EndedSpells(ctx context.Context, pemda string, from, to time.Time, limit int) ([]domain.EndedSpell, error) {
-	rows, _ := db.pool.Query(ctx, `
+	rows, _ := db.Pool().Query(ctx, `
 		SELECT w.id, w.nik, w.name, c.name, k.name, e.end_date, e.status
 		FROM enrollment e
 		JOIN worker w ON w.pemda = e.pemda AND w.id = e.worker_id

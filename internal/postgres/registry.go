@@ -187,7 +187,7 @@ func (db *DB) deleteRow(ctx context.Context, actor domain.Actor, table string, i
 // for exports that stream many rows: one consistent snapshot, however long
 // the client takes to read.
 func (db *DB) stream(ctx context.Context, fn func(tx pgx.Tx) error) error {
-	return pgx.BeginTxFunc(ctx, db.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+	return pgx.BeginTxFunc(ctx, db.Pool(), pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `SET LOCAL statement_timeout = '30min'`); err != nil {
 			return err
 		}
@@ -204,7 +204,7 @@ func (db *DB) History(ctx context.Context, pemda, entity string, id int64, limit
 		// The spell's worker_id in the values matches the expression index of migration 4.
 		cond = `(` + cond + ` OR entity = 'enrollment' AND coalesce(new_values ->> 'worker_id', old_values ->> 'worker_id') = $3)`
 	}
-	rows, _ := db.pool.Query(ctx, `SELECT `+auditColumns+` FROM audit_log WHERE pemda = $1 AND `+cond+
+	rows, _ := db.Pool().Query(ctx, `SELECT `+auditColumns+` FROM audit_log WHERE pemda = $1 AND `+cond+
 		` ORDER BY at DESC, id DESC LIMIT $4`, pemda, entity, strconv.FormatInt(id, 10), limit)
 	entries, err := pgx.CollectRows(rows, pgx.RowToStructByPos[AuditEntry])
 	return entries, mapError("history of "+entity, err)

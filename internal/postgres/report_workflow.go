@@ -98,7 +98,7 @@ func addEvent(ctx context.Context, tx pgx.Tx, ch ReportChange, id int64, action 
 
 // ReportEvents is the history of a report, oldest first.
 func (db *DB) ReportEvents(ctx context.Context, pemda string, id int64) ([]domain.ReportEvent, error) {
-	rows, _ := db.pool.Query(ctx, `
+	rows, _ := db.Pool().Query(ctx, `
 		SELECT at, username, action, coalesce(from_status, ''), to_status, note FROM report_event
 		WHERE pemda = $1 AND report_id = $2 ORDER BY at, id`, pemda, id)
 	events, err := pgx.CollectRows(rows, pgx.RowToStructByPos[domain.ReportEvent])
@@ -167,7 +167,7 @@ func (db *DB) ResolveReportComment(ctx context.Context, actor domain.Actor, repo
 
 // ReportComments lists the comments of a report, oldest first.
 func (db *DB) ReportComments(ctx context.Context, pemda string, reportID int64) ([]domain.ReportComment, error) {
-	rows, _ := db.pool.Query(ctx, `
+	rows, _ := db.Pool().Query(ctx, `
 		SELECT id, report_id, section, coalesce(parent_id, 0), coalesce(user_id, 0), author, author_role, body, resolved, created_at
 		FROM report_comment WHERE pemda = $1 AND report_id = $2 ORDER BY created_at, id`, pemda, reportID)
 	cs, err := pgx.CollectRows(rows, pgx.RowToStructByPos[domain.ReportComment])

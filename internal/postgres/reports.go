@@ -106,7 +106,7 @@ func (db *DB) Reports(ctx context.Context, pemda string, statuses ...domain.Repo
 	for i, s := range statuses {
 		only[i] = string(s)
 	}
-	rows, _ := db.pool.Query(ctx, `
+	rows, _ := db.Pool().Query(ctx, `
 		SELECT id, title, period, basis, status, coalesce(meeting_on, '0001-01-01'::date), coalesce(signed_on, '0001-01-01'::date),
 		       coalesce(checksum, ''), updated_at
 		FROM report WHERE pemda = $1 AND (cardinality($2::text[]) = 0 OR status = ANY($2))
@@ -267,7 +267,7 @@ func reportValues(c domain.ReportContent) map[string]any {
 // Letterhead returns what the head of a Pemda's documents prints.
 func (db *DB) Letterhead(ctx context.Context, pemda string) (domain.Letterhead, error) {
 	var l domain.Letterhead
-	err := db.pool.QueryRow(ctx, `SELECT name, government, office, office_address, city FROM pemda WHERE code = $1`, pemda).
+	err := db.Pool().QueryRow(ctx, `SELECT name, government, office, office_address, city FROM pemda WHERE code = $1`, pemda).
 		Scan(&l.PemdaName, &l.Government, &l.Office, &l.Address, &l.City)
 	return l, mapError("find letterhead", err)
 }

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 )
 
@@ -38,7 +38,7 @@ func sampleContent(t *testing.T) domain.ReportContent {
 
 func TestReportLifecycle(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	writer, reviewer, signer := reportUsers(t, db)
 
 	c := sampleContent(t)
@@ -164,7 +164,7 @@ func TestReportLifecycle(t *testing.T) {
 
 func TestReportComments(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	writer, reviewer, _ := reportUsers(t, db)
 	id, err := db.CreateReport(ctx, writer, sampleContent(t))
 	if err != nil {
@@ -229,7 +229,7 @@ func TestReportComments(t *testing.T) {
 
 func TestReportBudgetAndDelete(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	writer, _, _ := reportUsers(t, db)
 	id, err := db.CreateReport(ctx, writer, sampleContent(t))
 	if err != nil {

@@ -21,7 +21,7 @@ func (db *DB) Sessions() *SessionStore { return &SessionStore{db: db} }
 // FindCtx returns the data of an unexpired session.
 func (s *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
 	var b []byte
-	err := s.db.pool.QueryRow(ctx,
+	err := s.db.Pool().QueryRow(ctx,
 		`SELECT data FROM sessions WHERE token = $1 AND now() < expiry`, token).Scan(&b)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, false, nil
@@ -37,7 +37,7 @@ func (s *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool,
 // without waiting for the disk (synchronous_commit off). A crash loses at
 // most the last fraction of a second of session extensions, never data.
 func (s *SessionStore) CommitCtx(ctx context.Context, token string, b []byte, expiry time.Time) error {
-	err := pgx.BeginFunc(ctx, s.db.pool, func(tx pgx.Tx) error {
+	err := pgx.BeginFunc(ctx, s.db.Pool(), func(tx pgx.Tx) error {
 		batch := &pgx.Batch{}
 		batch.Queue(`SELECT set_config('synchronous_commit', 'off', true)`)
 		batch.Queue(`
@@ -54,7 +54,7 @@ func (s *SessionStore) CommitCtx(ctx context.Context, token string, b []byte, ex
 
 // DeleteCtx ends a session on the server.
 func (s *SessionStore) DeleteCtx(ctx context.Context, token string) error {
-	if _, err := s.db.pool.Exec(ctx, `DELETE FROM sessions WHERE token = $1`, token); err != nil {
+	if _, err := s.db.Pool().Exec(ctx, `DELETE FROM sessions WHERE token = $1`, token); err != nil {
 		return fmt.Errorf("postgres: delete session: %w", err)
 	}
 	return nil
@@ -77,7 +77,7 @@ func (s *SessionStore) Delete(token string) error {
 
 // DeleteExpired removes sessions past their expiry and old failed sign-ins.
 func (s *SessionStore) DeleteExpired(ctx context.Context) error {
-	_, err := s.db.pool.Exec(ctx, `
+	_, err := s.db.Pool().Exec(ctx, `
 		DELETE FROM sessions WHERE expiry < now();
 		DELETE FROM login_failure WHERE at < now() - interval '1 day'`)
 	if err != nil {

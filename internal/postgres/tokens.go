@@ -66,7 +66,7 @@ func (db *DB) UserByAPIToken(ctx context.Context, plain string) (domain.User, er
 	}
 	hash := hashToken(plain)
 	var stale bool
-	rows, _ := db.pool.Query(ctx, `
+	rows, _ := db.Pool().Query(ctx, `
 		SELECT `+userColumns("u.")+`, coalesce(k.last_used_at < now() - interval '1 minute', true) AS stale
 		FROM api_token k JOIN app_user u ON u.pemda = k.pemda AND u.id = k.user_id
 		WHERE k.token_hash = $1 AND k.revoked_at IS NULL AND u.active`, hash)
@@ -79,7 +79,7 @@ func (db *DB) UserByAPIToken(ctx context.Context, plain string) (domain.User, er
 		return domain.User{}, mapError("find api token", err)
 	}
 	if stale {
-		err = pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		err = pgx.BeginFunc(ctx, db.Pool(), func(tx pgx.Tx) error {
 			batch := &pgx.Batch{}
 			batch.Queue(`SELECT set_config('synchronous_commit', 'off', true)`)
 			batch.Queue(`UPDATE api_token SET last_used_at = now() WHERE token_hash = $1`, hash)
@@ -91,7 +91,7 @@ func (db *DB) UserByAPIToken(ctx context.Context, plain string) (domain.User, er
 
 // APITokens lists the tokens of a Pemda, newest first.
 func (db *DB) APITokens(ctx context.Context, pemda string) ([]APIToken, error) {
-	rows, _ := db.pool.Query(ctx, `
+	rows, _ := db.Pool().Query(ctx, `
 		SELECT k.id, k.user_id, u.username, k.name, k.prefix, k.created_at, k.last_used_at, k.revoked_at
 		FROM api_token k JOIN app_user u ON u.pemda = k.pemda AND u.id = k.user_id
 		WHERE k.pemda = $1 ORDER BY k.created_at DESC, k.id DESC`, pemda)

@@ -55,7 +55,7 @@ func (db *DB) CreateUser(ctx context.Context, actor domain.Actor, u domain.User,
 // UserByUsername returns an active or inactive user and their password hash.
 func (db *DB) UserByUsername(ctx context.Context, username string) (domain.User, string, error) {
 	var hash string
-	rows, err := db.pool.Query(ctx, `SELECT `+userColumns("")+`, password_hash FROM app_user WHERE username = $1`, username)
+	rows, err := db.Pool().Query(ctx, `SELECT `+userColumns("")+`, password_hash FROM app_user WHERE username = $1`, username)
 	if err != nil {
 		return domain.User{}, "", mapError("find user", err)
 	}
@@ -69,14 +69,14 @@ func (db *DB) UserByUsername(ctx context.Context, username string) (domain.User,
 
 // User returns one user of a Pemda.
 func (db *DB) User(ctx context.Context, pemda string, id int64) (domain.User, error) {
-	rows, _ := db.pool.Query(ctx, `SELECT `+userColumns("")+` FROM app_user WHERE pemda = $1 AND id = $2`, pemda, id)
+	rows, _ := db.Pool().Query(ctx, `SELECT `+userColumns("")+` FROM app_user WHERE pemda = $1 AND id = $2`, pemda, id)
 	r, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[userRow])
 	return r.user(), mapError("find user", err)
 }
 
 // Users lists the users of a Pemda by username.
 func (db *DB) Users(ctx context.Context, pemda string) ([]domain.User, error) {
-	rows, _ := db.pool.Query(ctx, `SELECT `+userColumns("")+` FROM app_user WHERE pemda = $1 ORDER BY username`, pemda)
+	rows, _ := db.Pool().Query(ctx, `SELECT `+userColumns("")+` FROM app_user WHERE pemda = $1 ORDER BY username`, pemda)
 	rs, err := pgx.CollectRows(rows, pgx.RowToStructByName[userRow])
 	users := make([]domain.User, len(rs))
 	for i, r := range rs {

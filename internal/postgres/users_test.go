@@ -6,12 +6,13 @@ import (
 	"testing"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/platform/pgdev"
+	"github.com/cilegon/monev/internal/postgres"
 )
 
 func TestUsersAndTokens(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	u, err := db.CreateUser(ctx, testActor, domain.User{Pemda: "3672", Username: "rina", FullName: "Rina", Role: domain.RoleDisnaker, Active: true}, "hash")
 	if err != nil {
 		t.Fatal(err)
@@ -56,7 +57,7 @@ func TestUsersAndTokens(t *testing.T) {
 
 func TestAuditLogIsAppendOnly(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	if err := db.Audit(ctx, testActor, "export", "worker", "", "Ekspor peserta"); err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +74,7 @@ func TestAuditLogIsAppendOnly(t *testing.T) {
 
 func TestLoginFailures(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	for i := 0; i < 3; i++ {
 		if err := db.RecordLoginFailure(ctx, "user:rina", "ip:10.0.0.1"); err != nil {
 			t.Fatal(err)

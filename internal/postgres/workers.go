@@ -99,10 +99,10 @@ func (f WorkerFilter) where(pemda string) *conditions {
 func (db *DB) Workers(ctx context.Context, pemda string, f WorkerFilter, offset, limit int) ([]WorkerListItem, int64, error) {
 	c := f.where(pemda)
 	var total int64
-	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM worker w WHERE `+c.where(), c.args...).Scan(&total); err != nil {
+	if err := db.Pool().QueryRow(ctx, `SELECT count(*) FROM worker w WHERE `+c.where(), c.args...).Scan(&total); err != nil {
 		return nil, 0, mapError("count workers", err)
 	}
-	rows, _ := db.pool.Query(ctx, `
+	rows, _ := db.Pool().Query(ctx, `
 		SELECT w.id, w.nik, w.name, w.category_code, c.name AS category_name, w.kelurahan_code, k.name AS kelurahan_name,
 		       k.kecamatan_code, kc.name AS kecamatan_name, coalesce(w.kpj, '') AS kpj,
 		       l.start_date, l.end_date, coalesce(l.status, '') AS status`+workerFrom+`
@@ -169,7 +169,7 @@ func (db *DB) WorkerByNIK(ctx context.Context, pemda string, nik domain.NIK) (do
 }
 
 func (db *DB) findWorker(ctx context.Context, cond string, pemda string, key any) (domain.Worker, error) {
-	rows, _ := db.pool.Query(ctx, `SELECT `+workerColumns+` FROM worker w WHERE `+cond, pemda, key)
+	rows, _ := db.Pool().Query(ctx, `SELECT `+workerColumns+` FROM worker w WHERE `+cond, pemda, key)
 	r, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[workerRow])
 	if err != nil {
 		return domain.Worker{}, mapError("find worker", err)

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 )
 
@@ -70,7 +70,7 @@ func names(items []postgres.WorkerListItem) []string {
 
 func TestWorkerListFiltersSortsAndPages(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	registry(t, db)
 	tests := []struct {
 		name string
@@ -130,7 +130,7 @@ func TestWorkerListFiltersSortsAndPages(t *testing.T) {
 }
 
 func TestEachWorkerSpellStreamsOneRowPerSpell(t *testing.T) {
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	registry(t, db)
 	var rows []string
 	err := db.EachWorkerSpell(context.Background(), "3672", postgres.WorkerFilter{Category: "nelayan"}, func(w domain.Worker, e domain.Enrollment) error {
@@ -184,7 +184,7 @@ func conflictField(t *testing.T, err error) (string, string) {
 
 func TestWorkerChangesAreAudited(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	ws := registry(t, db)
 	siti := ws[nikSiti]
 	a := auditRows(t, db)
@@ -229,7 +229,7 @@ func errOf[T any](_ T, err error) error { return err }
 
 func TestSpellsRefuseOverlapsAndKeepOne(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	ws := registry(t, db)
 	ahmad, err := db.Worker(ctx, "3672", ws[nikAhmad].ID) // spells newest first
 	if err != nil {
@@ -289,7 +289,7 @@ func TestSpellsRefuseOverlapsAndKeepOne(t *testing.T) {
 
 func TestDeleteWorkerRefusedWhileTheyHaveClaims(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	ws := registry(t, db)
 	budi := ws[nikBudi]
 	claim, err := db.CreateClaim(ctx, testActor, domain.Claim{NIK: nikBudi, Type: domain.ClaimJKM, IncidentOn: date("2024-05-03"),

@@ -7,12 +7,12 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/report"
 )
 
-func TestMain(m *testing.M) { pgtest.Main(m) }
+func TestMain(m *testing.M) { pgdev.Main(m) }
 
 var actor = domain.Actor{Pemda: domain.DefaultPemda, Username: "test"}
 
@@ -58,7 +58,7 @@ func approvedReport(t *testing.T, db *postgres.DB) (domain.Report, postgres.Repo
 // tampering with the figures or the text is caught.
 func TestSnapshotSurvivesTheDatabase(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	r, signer := approvedReport(t, db)
 	f, err := report.Figures(ctx, db, "3672", r.Period, r.Basis, r.Signature.On)
 	if err != nil {
@@ -112,7 +112,7 @@ func TestSnapshotSurvivesTheDatabase(t *testing.T) {
 // ones, and the comparison names it.
 func TestFiguresFollowTheData(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	p, _ := domain.PeriodFromTo("2024-01", "2024-07")
 	asOf := domain.Date(2024, time.July, 31)
 	signed, err := report.Figures(ctx, db, "3672", p, domain.BasisCash, asOf)

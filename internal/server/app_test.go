@@ -14,11 +14,11 @@ import (
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/password"
-	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 )
 
-func TestMain(m *testing.M) { pgtest.Main(m) }
+func TestMain(m *testing.M) { pgdev.Main(m) }
 
 // testPassword is the password of every user the tests create.
 const testPassword = "kopi-tubruk-pagi-hari"
@@ -35,7 +35,7 @@ type app struct {
 
 func newApp(t *testing.T) *app {
 	t.Helper()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv := New(Config{}, db, log)
 	ts := httptest.NewServer(srv.Handler())

@@ -6,7 +6,7 @@ import (
 	"net/http"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/web"
 	"github.com/cilegon/monev/web/pages"
 )
@@ -44,7 +44,7 @@ func (s *Server) statusOf(r *http.Request, err error) int {
 		return http.StatusConflict
 	case errors.As(err, &tooBig):
 		return http.StatusRequestEntityTooLarge
-	case postgres.Unavailable(err):
+	case database.Unavailable(err):
 		s.log.Warn("database unavailable", "err", err, "request_id", requestID(r.Context()), "path", r.URL.Path)
 		return http.StatusServiceUnavailable
 	}

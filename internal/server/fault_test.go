@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/pgcluster"
+	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 )
 
@@ -20,7 +20,7 @@ import (
 // page, and everything works again without a restart.
 func TestDatabaseOutage(t *testing.T) {
 	ctx := context.Background()
-	c, err := pgcluster.Start(ctx, pgcluster.Options{Throwaway: true, Database: "monev"})
+	c, err := pgdev.Start(ctx, pgdev.Options{Throwaway: true, Database: "monev"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,8 @@ import (
 
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/platform/pgdev"
+	"github.com/cilegon/monev/internal/postgres"
 )
 
 // finalReport is the ID of the demo's signed July 2024 report.
@@ -105,7 +106,7 @@ func TestReportPDF(t *testing.T) {
 // warm browser, as the server makes it for GET /reports/{id}.pdf.
 func BenchmarkReportPDF(b *testing.B) {
 	ctx := context.Background()
-	db := pgtest.New(b)
+	db := postgres.Wrap(pgdev.New(b))
 	if err := demo.Load(ctx, db, domain.Actor{Pemda: "3672", Username: "bench"}); err != nil {
 		b.Fatal(err)
 	}

@@ -2,49 +2,15 @@ package postgres_test
 
 import (
 	"context"
-	"errors"
 	"testing"
 
-	"github.com/cilegon/monev/internal/pgtest"
+	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 )
 
-func TestMigrateUpDownUp(t *testing.T) {
-	ctx := context.Background()
-	db, err := postgres.Open(ctx, pgtest.EmptyURL(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.RequireCurrentSchema(ctx); !errors.Is(err, postgres.ErrSchemaBehind) {
-		t.Fatalf("empty database: RequireCurrentSchema = %v, want ErrSchemaBehind", err)
-	}
-	if err := db.MigrateUp(ctx); err != nil {
-		t.Fatal(err)
-	}
-	st, err := db.Schema(ctx)
-	if err != nil || !st.Current() || st.Version != postgres.LatestVersion() {
-		t.Fatalf("after up: %+v, %v", st, err)
-	}
-	for i := 0; i < int(postgres.LatestVersion()); i++ {
-		if err := db.MigrateDown(ctx); err != nil {
-			t.Fatalf("down step %d: %v", i+1, err)
-		}
-	}
-	if st, _ := db.Schema(ctx); st.Version != 0 {
-		t.Fatalf("after all downs: version %d", st.Version)
-	}
-	if err := db.MigrateUp(ctx); err != nil {
-		t.Fatalf("up again: %v", err)
-	}
-	if err := db.RequireCurrentSchema(ctx); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestSeedData(t *testing.T) {
 	ctx := context.Background()
-	db := pgtest.New(t)
+	db := postgres.Wrap(pgdev.New(t))
 	kec, err := db.Kecamatans(ctx, "3672")
 	if err != nil {
 		t.Fatal(err)

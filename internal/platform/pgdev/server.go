@@ -1,4 +1,4 @@
-package pgcluster
+package pgdev
 
 import (
 	"bytes"
@@ -50,7 +50,7 @@ func (c *Cluster) pgctl(args ...string) (string, error) {
 // connections. The caller holds c.mu or owns c alone.
 func (c *Cluster) startServer(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("pgcluster: start server: %w", err)
+		return fmt.Errorf("pgdev: start server: %w", err)
 	}
 	opts := fmt.Sprintf("-p %d -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=200", c.port)
 	if c.throwaway {
@@ -63,7 +63,7 @@ func (c *Cluster) startServer(ctx context.Context) error {
 		if strings.Contains(tail, "Address already in use") {
 			err = fmt.Errorf("%w (%d): %w", errPortInUse, c.port, err)
 		}
-		return fmt.Errorf("pgcluster: start server in %s on port %d: %w\n%s\nserver log %s:\n%s",
+		return fmt.Errorf("pgdev: start server in %s on port %d: %w\n%s\nserver log %s:\n%s",
 			c.dir, c.port, err, strings.TrimSpace(out), c.LogFile(), tail)
 	}
 	c.running = true
@@ -86,7 +86,7 @@ func (c *Cluster) stopServer() error {
 		// It may have gone already, e.g. stopped by another Cluster value
 		// that reused it.
 		if running, _ := c.serverRunning(); running {
-			return fmt.Errorf("pgcluster: stop server in %s: %w\n%s", c.dir, err, strings.TrimSpace(out))
+			return fmt.Errorf("pgdev: stop server in %s: %w\n%s", c.dir, err, strings.TrimSpace(out))
 		}
 	}
 	c.running = false
@@ -111,7 +111,7 @@ func (c *Cluster) serverRunning() (bool, error) {
 	case errors.As(err, &exit) && (exit.ExitCode() == 3 || exit.ExitCode() == 4):
 		return false, nil // 3: not running; 4: no accessible data directory
 	default:
-		return false, fmt.Errorf("pgcluster: pg_ctl status: %w\n%s", err, strings.TrimSpace(out))
+		return false, fmt.Errorf("pgdev: pg_ctl status: %w\n%s", err, strings.TrimSpace(out))
 	}
 }
 
@@ -126,14 +126,14 @@ func (c *Cluster) runningPort() (port int, running bool, err error) {
 	}
 	data, err := os.ReadFile(filepath.Join(c.dir, "postmaster.pid"))
 	if err != nil {
-		return 0, false, fmt.Errorf("pgcluster: running server: %w", err)
+		return 0, false, fmt.Errorf("pgdev: running server: %w", err)
 	}
 	lines := strings.Split(string(data), "\n")
 	if len(lines) < 4 {
-		return 0, false, fmt.Errorf("pgcluster: running server: %s/postmaster.pid has no port line", c.dir)
+		return 0, false, fmt.Errorf("pgdev: running server: %s/postmaster.pid has no port line", c.dir)
 	}
 	if port, err = strconv.Atoi(strings.TrimSpace(lines[3])); err != nil {
-		return 0, false, fmt.Errorf("pgcluster: running server: port in postmaster.pid: %w", err)
+		return 0, false, fmt.Errorf("pgdev: running server: port in postmaster.pid: %w", err)
 	}
 	return port, true, nil
 }

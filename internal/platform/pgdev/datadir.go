@@ -1,4 +1,4 @@
-package pgcluster
+package pgdev
 
 import (
 	"errors"
@@ -17,29 +17,29 @@ func (c *Cluster) prepareDir(dir string) error {
 	if dir == "" {
 		tmp, err := os.MkdirTemp("", "monev-pg-*")
 		if err != nil {
-			return fmt.Errorf("pgcluster: temporary data directory: %w", err)
+			return fmt.Errorf("pgdev: temporary data directory: %w", err)
 		}
 		c.dir, c.temp = tmp, true
 		return c.initNew()
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return fmt.Errorf("pgcluster: data directory %q: %w", dir, err)
+		return fmt.Errorf("pgdev: data directory %q: %w", dir, err)
 	}
 	c.dir = abs
 	if _, err := os.Stat(filepath.Join(abs, "PG_VERSION")); err == nil {
 		return c.as.checkReach(abs)
 	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
-		return fmt.Errorf("pgcluster: data directory: %w", err)
+		return fmt.Errorf("pgdev: data directory: %w", err)
 	}
 	if err := os.Mkdir(abs, 0o700); err != nil && !errors.Is(err, os.ErrExist) {
-		return fmt.Errorf("pgcluster: data directory: %w", err)
+		return fmt.Errorf("pgdev: data directory: %w", err)
 	}
 	if empty, err := isEmpty(abs); err != nil {
-		return fmt.Errorf("pgcluster: data directory: %w", err)
+		return fmt.Errorf("pgdev: data directory: %w", err)
 	} else if !empty {
-		return fmt.Errorf("pgcluster: %s is neither empty nor a PostgreSQL data directory (no PG_VERSION); "+
+		return fmt.Errorf("pgdev: %s is neither empty nor a PostgreSQL data directory (no PG_VERSION); "+
 			"empty it or choose another directory", abs)
 	}
 	return c.initNew()
@@ -67,11 +67,11 @@ func (c *Cluster) initdb() error {
 	}
 	out, err := c.initdbWith(slices.Concat(args, []string{"--locale=C.UTF-8"}))
 	if err != nil && strings.Contains(out, "invalid locale name") {
-		fmt.Fprintln(c.log, "pgcluster: locale C.UTF-8 is not available; running initdb with --no-locale")
+		fmt.Fprintln(c.log, "pgdev: locale C.UTF-8 is not available; running initdb with --no-locale")
 		out, err = c.initdbWith(slices.Concat(args, []string{"--no-locale"}))
 	}
 	if err != nil {
-		return fmt.Errorf("pgcluster: initdb: %w\n%s", err, strings.TrimSpace(out))
+		return fmt.Errorf("pgdev: initdb: %w\n%s", err, strings.TrimSpace(out))
 	}
 	return nil
 }

@@ -1,8 +1,8 @@
-// Package postgres stores monev's data in PostgreSQL. It is the only package
-// that imports pgx: the pool, the migration runner, one file per aggregate of
-// the domain and one error-mapping function. It imports domain and nothing
-// else of the project.
-package postgres
+// Package database is monev's connection to PostgreSQL: the pool, one
+// transaction helper, the one function that maps driver errors to the
+// domain's, and the migration runner. Every feature's store is built on it.
+// It imports domain and migrations and nothing else of the project.
+package database
 
 import (
 	"context"
@@ -27,7 +27,7 @@ import (
 // large files set their own, longer limit.
 var StatementTimeout = "60s"
 
-// DB is the store: a pool of connections to one monev database.
+// DB is a pool of connections to one monev database.
 type DB struct {
 	pool *pgxpool.Pool
 }
@@ -36,7 +36,7 @@ type DB struct {
 func Open(ctx context.Context, url string) (*DB, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: parse database url: %w", err)
+		return nil, fmt.Errorf("database: parse database url: %w", err)
 	}
 	cfg.MaxConnIdleTime = 5 * time.Minute
 	cfg.HealthCheckPeriod = 15 * time.Second
@@ -48,7 +48,7 @@ func Open(ctx context.Context, url string) (*DB, error) {
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
-		return nil, fmt.Errorf("postgres: connect: %w", err)
+		return nil, fmt.Errorf("database: connect: %w", err)
 	}
 	return &DB{pool: pool}, nil
 }
@@ -59,24 +59,25 @@ func (db *DB) Close() { db.pool.Close() }
 // Ping checks that the database answers.
 func (db *DB) Ping(ctx context.Context) error {
 	if err := db.pool.Ping(ctx); err != nil {
-		return fmt.Errorf("postgres: ping: %w", err)
+		return fmt.Errorf("database: ping: %w", err)
 	}
 	return nil
 }
 
-// Pool exposes the connection pool to the session store and to tests.
+// Pool is the connection pool, for the stores built on it and for tests.
 func (db *DB) Pool() *pgxpool.Pool { return db.pool }
 
-// inTx runs fn in one transaction: committed when fn returns nil, rolled back
+// InTx runs fn in one transaction: committed when fn returns nil, rolled back
 // otherwise.
-func (db *DB) inTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
+func (db *DB) InTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
 	return pgx.BeginFunc(ctx, db.pool, fn)
 }
 
-// mapError turns driver errors into the domain's: no rows becomes
+// MapError turns driver errors into the domain's: no rows becomes
 // domain.ErrNotFound, a unique or exclusion violation domain.ErrConflict.
-// Every store method passes its errors through here exactly once.
-func mapError(op string, err error) error {
+// Every store method passes its errors through here exactly once; op names
+// what failed ("find workers").
+func MapError(op string, err error) error {
 	if err == nil {
 		return nil
 	}

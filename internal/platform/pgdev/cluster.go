@@ -1,4 +1,4 @@
-package pgcluster
+package pgdev
 
 import (
 	"context"
@@ -14,7 +14,7 @@ import (
 )
 
 // ErrStopped reports a call to StartServer or Restart after Stop.
-var ErrStopped = errors.New("pgcluster: cluster stopped")
+var ErrStopped = errors.New("pgdev: cluster stopped")
 
 // Options configures a cluster.
 type Options struct {
@@ -67,11 +67,11 @@ func Start(ctx context.Context, o Options) (*Cluster, error) {
 	if c.bin == "" {
 		bin, err := BinDir()
 		if err != nil {
-			return nil, fmt.Errorf("pgcluster: %w", err)
+			return nil, fmt.Errorf("pgdev: %w", err)
 		}
 		c.bin = bin
 	} else if !hasPrograms(c.bin) {
-		return nil, fmt.Errorf("pgcluster: %s: %w", c.bin, ErrNoBinaries)
+		return nil, fmt.Errorf("pgdev: %s: %w", c.bin, ErrNoBinaries)
 	}
 	as, err := serverUser()
 	if err != nil {
@@ -103,7 +103,7 @@ func (c *Cluster) launch(ctx context.Context, o Options) error {
 		return err
 	}
 	if running {
-		fmt.Fprintf(c.log, "pgcluster: reusing the server already running in %s on port %d\n", c.dir, port)
+		fmt.Fprintf(c.log, "pgdev: reusing the server already running in %s on port %d\n", c.dir, port)
 		c.port, c.running = port, true
 		if err := c.waitReady(ctx); err != nil {
 			c.running = false // not shown to be ours: leave it alone
@@ -122,7 +122,7 @@ func (c *Cluster) launch(ctx context.Context, o Options) error {
 		if err == nil || o.Port != 0 || attempt == 3 || !errors.Is(err, errPortInUse) {
 			return err
 		}
-		fmt.Fprintf(c.log, "pgcluster: port %d was taken; trying another\n", c.port)
+		fmt.Fprintf(c.log, "pgdev: port %d was taken; trying another\n", c.port)
 		preferred = 0
 	}
 }
@@ -168,7 +168,7 @@ func (c *Cluster) Stop() error {
 			c.killServer() // its data is about to go anyway
 		}
 		if rmErr := os.RemoveAll(c.dir); rmErr != nil {
-			err = errors.Join(err, fmt.Errorf("pgcluster: remove temporary cluster: %w", rmErr))
+			err = errors.Join(err, fmt.Errorf("pgdev: remove temporary cluster: %w", rmErr))
 		}
 	}
 	return err

@@ -1,4 +1,4 @@
-package postgres
+package database
 
 import (
 	"context"
@@ -86,18 +86,18 @@ func (db *DB) RequireCurrentSchema(ctx context.Context) error {
 func (db *DB) migrate(ctx context.Context, fn func(*migrate.Migrate) error) error {
 	src, err := iofs.New(migrations.FS, ".")
 	if err != nil {
-		return fmt.Errorf("postgres: migrations: %w", err)
+		return fmt.Errorf("database: migrations: %w", err)
 	}
 	sqlDB := stdlib.OpenDBFromPool(db.pool)
 	drv, err := migratepgx.WithInstance(sqlDB, &migratepgx.Config{})
 	if err != nil {
 		sqlDB.Close()
-		return fmt.Errorf("postgres: migrations: %w", err)
+		return fmt.Errorf("database: migrations: %w", err)
 	}
 	m, err := migrate.NewWithInstance("iofs", src, "pgx5", drv)
 	if err != nil {
 		drv.Close()
-		return fmt.Errorf("postgres: migrations: %w", err)
+		return fmt.Errorf("database: migrations: %w", err)
 	}
 	// Closing the driver returns its connection to the pool; without it
 	// the pool could never close.
@@ -112,7 +112,7 @@ func (db *DB) migrate(ctx context.Context, fn func(*migrate.Migrate) error) erro
 		}
 	}()
 	if err := fn(m); err != nil && !errors.Is(err, migrate.ErrNoChange) {
-		return fmt.Errorf("postgres: migrations: %w", err)
+		return fmt.Errorf("database: migrations: %w", err)
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package pgcluster
+package pgdev
 
 import (
 	"context"
@@ -25,7 +25,7 @@ func (c *Cluster) waitReady(ctx context.Context) error {
 		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("pgcluster: server on port %d not ready: %w", c.port, err)
+			return fmt.Errorf("pgdev: server on port %d not ready: %w", c.port, err)
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
@@ -46,13 +46,13 @@ func (c *Cluster) ping(ctx context.Context) error {
 func (c *Cluster) ensureDatabase(ctx context.Context, name string) error {
 	conn, err := pgx.Connect(ctx, c.URL("postgres"))
 	if err != nil {
-		return fmt.Errorf("pgcluster: create database %q: %w", name, err)
+		return fmt.Errorf("pgdev: create database %q: %w", name, err)
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
 	var exists bool
 	err = conn.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)`, name).Scan(&exists)
 	if err != nil {
-		return fmt.Errorf("pgcluster: look up database %q: %w", name, err)
+		return fmt.Errorf("pgdev: look up database %q: %w", name, err)
 	}
 	if exists {
 		return nil
@@ -63,7 +63,7 @@ func (c *Cluster) ensureDatabase(ctx context.Context, name string) error {
 		return nil // duplicate_database: another process created it meanwhile
 	}
 	if err != nil {
-		return fmt.Errorf("pgcluster: create database %q: %w", name, err)
+		return fmt.Errorf("pgdev: create database %q: %w", name, err)
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package pgcluster
+package pgdev
 
 import (
 	"errors"
@@ -51,7 +51,7 @@ func Program(name string) (string, error) {
 	}
 	p, err := exec.LookPath(name)
 	if err != nil {
-		return "", fmt.Errorf("pgcluster: %s not found: install PostgreSQL's client programs (apt-get install postgresql-client)", name)
+		return "", fmt.Errorf("pgdev: %s not found: install PostgreSQL's client programs (apt-get install postgresql-client)", name)
 	}
 	return p, nil
 }

@@ -1,4 +1,4 @@
-package pgcluster
+package pgdev
 
 import (
 	"context"
@@ -37,7 +37,7 @@ func start(t *testing.T, o Options) *Cluster {
 // to root.
 func dataDir(t *testing.T) string {
 	t.Helper()
-	parent, err := os.MkdirTemp("", "pgcluster-test-*")
+	parent, err := os.MkdirTemp("", "pgdev-test-*")
 	if err != nil {
 		t.Fatal(err)
 	}

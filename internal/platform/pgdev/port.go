@@ -1,4 +1,4 @@
-package pgcluster
+package pgdev
 
 import (
 	"fmt"
@@ -18,7 +18,7 @@ func choosePort(port, preferred int) (int, error) {
 	}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return 0, fmt.Errorf("pgcluster: find a free port: %w", err)
+		return 0, fmt.Errorf("pgdev: find a free port: %w", err)
 	}
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port, nil

@@ -1,9 +1,10 @@
-// Package pgtest gives each test its own PostgreSQL database, cloned from a
+package pgdev
+
+// Test databases: each test gets its own PostgreSQL database, cloned from a
 // migrated template so that it is ready in milliseconds. The server is the
 // one TEST_DATABASE_URL names (make test starts a throwaway cluster and sets
 // it), or, when it is unset, a throwaway cluster this test binary starts.
 // Tests never skip for lack of a database: they fail loudly.
-package pgtest
 
 import (
 	"context"
@@ -19,8 +20,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/cilegon/monev/internal/pgcluster"
-	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/migrations"
 )
 
@@ -36,9 +36,9 @@ func run(m *testing.M) int {
 	if serverURL == "" {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 		defer cancel()
-		c, err := pgcluster.Start(ctx, pgcluster.Options{Throwaway: true})
+		c, err := Start(ctx, Options{Throwaway: true})
 		if err != nil {
-			fmt.Fprintln(os.Stderr, "pgtest: no TEST_DATABASE_URL and no throwaway cluster:", err)
+			fmt.Fprintln(os.Stderr, "pgdev: no TEST_DATABASE_URL and no throwaway cluster:", err)
 			return 1
 		}
 		defer c.Stop()
@@ -52,7 +52,7 @@ func run(m *testing.M) int {
 func ServerURL(t testing.TB) string {
 	t.Helper()
 	if serverURL == "" {
-		t.Fatal("pgtest: no test server; call pgtest.Main from TestMain")
+		t.Fatal("pgdev: no test server; call pgdev.Main from TestMain")
 	}
 	return serverURL
 }
@@ -64,15 +64,15 @@ func URL(t testing.TB) string {
 	ctx := context.Background()
 	tpl, err := template(ctx)
 	if err != nil {
-		t.Fatalf("pgtest: template database: %v", err)
+		t.Fatalf("pgdev: template database: %v", err)
 	}
 	name := "t_" + randomHex(8)
 	if err := adminExec(ctx, `CREATE DATABASE `+ident(name)+` TEMPLATE `+ident(tpl)); err != nil {
-		t.Fatalf("pgtest: create database: %v", err)
+		t.Fatalf("pgdev: create database: %v", err)
 	}
 	t.Cleanup(func() {
 		if err := adminExec(context.Background(), `DROP DATABASE IF EXISTS `+ident(name)+` WITH (FORCE)`); err != nil {
-			t.Errorf("pgtest: drop database %s: %v", name, err)
+			t.Errorf("pgdev: drop database %s: %v", name, err)
 		}
 	})
 	return WithDatabase(serverURL, name)
@@ -84,22 +84,22 @@ func EmptyURL(t testing.TB) string {
 	t.Helper()
 	name := "e_" + randomHex(8)
 	if err := adminExec(context.Background(), `CREATE DATABASE `+ident(name)); err != nil {
-		t.Fatalf("pgtest: create database: %v", err)
+		t.Fatalf("pgdev: create database: %v", err)
 	}
 	t.Cleanup(func() {
 		if err := adminExec(context.Background(), `DROP DATABASE IF EXISTS `+ident(name)+` WITH (FORCE)`); err != nil {
-			t.Errorf("pgtest: drop database %s: %v", name, err)
+			t.Errorf("pgdev: drop database %s: %v", name, err)
 		}
 	})
 	return WithDatabase(serverURL, name)
 }
 
-// New opens a store on a fresh database at the latest schema.
-func New(t testing.TB) *postgres.DB {
+// New opens a pool on a fresh database at the latest schema.
+func New(t testing.TB) *database.DB {
 	t.Helper()
-	db, err := postgres.Open(context.Background(), URL(t))
+	db, err := database.Open(context.Background(), URL(t))
 	if err != nil {
-		t.Fatalf("pgtest: open: %v", err)
+		t.Fatalf("pgdev: open: %v", err)
 	}
 	t.Cleanup(db.Close)
 	return db
@@ -145,7 +145,7 @@ func template(ctx context.Context) (string, error) {
 	if _, err := conn.Exec(ctx, `CREATE DATABASE `+ident(building)); err != nil {
 		return "", err
 	}
-	db, err := postgres.Open(ctx, WithDatabase(serverURL, building))
+	db, err := database.Open(ctx, WithDatabase(serverURL, building))
 	if err != nil {
 		return "", err
 	}

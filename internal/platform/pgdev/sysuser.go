@@ -1,4 +1,4 @@
-package pgcluster
+package pgdev
 
 import (
 	"fmt"
@@ -29,11 +29,11 @@ func serverUser() (*sysUser, error) {
 	const name = "postgres"
 	u, err := user.Lookup(name)
 	if err != nil {
-		return nil, fmt.Errorf("pgcluster: running as root, so the server must run as the %q system user: %w", name, err)
+		return nil, fmt.Errorf("pgdev: running as root, so the server must run as the %q system user: %w", name, err)
 	}
 	s := &sysUser{name: name}
 	if s.uid, err = strconv.Atoi(u.Uid); err != nil {
-		return nil, fmt.Errorf("pgcluster: uid of %q: %w", name, err)
+		return nil, fmt.Errorf("pgdev: uid of %q: %w", name, err)
 	}
 	groups, err := u.GroupIds()
 	if err != nil {
@@ -45,7 +45,7 @@ func serverUser() (*sysUser, error) {
 		}
 	}
 	if s.runuser, err = exec.LookPath("runuser"); err != nil {
-		return nil, fmt.Errorf("pgcluster: running as root needs runuser(1) to run the server as %q: %w", name, err)
+		return nil, fmt.Errorf("pgdev: running as root needs runuser(1) to run the server as %q: %w", name, err)
 	}
 	return s, nil
 }
@@ -62,13 +62,13 @@ func (s *sysUser) command(path string, args ...string) *exec.Cmd {
 // own gives dir to this user with mode 0700, as initdb and postgres demand.
 func (s *sysUser) own(dir string) error {
 	if err := os.Chmod(dir, 0o700); err != nil {
-		return fmt.Errorf("pgcluster: %w", err)
+		return fmt.Errorf("pgdev: %w", err)
 	}
 	if s == nil {
 		return nil
 	}
 	if err := os.Chown(dir, s.uid, s.gids[0]); err != nil {
-		return fmt.Errorf("pgcluster: give %s to %s: %w", dir, s.name, err)
+		return fmt.Errorf("pgdev: give %s to %s: %w", dir, s.name, err)
 	}
 	return nil
 }
@@ -83,10 +83,10 @@ func (s *sysUser) checkReach(dir string) error {
 	for p := filepath.Dir(dir); ; p = filepath.Dir(p) {
 		info, err := os.Stat(p)
 		if err != nil {
-			return fmt.Errorf("pgcluster: %w", err)
+			return fmt.Errorf("pgdev: %w", err)
 		}
 		if !s.canSearch(info) {
-			return fmt.Errorf("pgcluster: the %s user cannot reach %s because %s has mode %v; "+
+			return fmt.Errorf("pgdev: the %s user cannot reach %s because %s has mode %v; "+
 				"choose a directory it can reach (e.g. under /tmp) or run chmod o+x %s",
 				s.name, dir, p, info.Mode().Perm(), p)
 		}
