@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/report"
+	"github.com/cilegon/monev/internal/platform/pdf"
 	"github.com/cilegon/monev/internal/server"
 )
 
@@ -50,7 +50,7 @@ func cmdReport(ctx context.Context, cfg config, log *slog.Logger, args []string,
 		}
 		return tw.Flush()
 	}
-	if err := report.Available(); err != nil {
+	if err := pdf.Available(); err != nil {
 		return fmt.Errorf("PDF printing needs Chromium: %w", err)
 	}
 	srv := server.New(server.Config{Version: version}, db, log)

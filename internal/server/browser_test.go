@@ -10,7 +10,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/cilegon/monev/internal/chrome"
+	"github.com/cilegon/monev/internal/platform/pdf"
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
 )
@@ -19,7 +19,7 @@ import (
 // CI installs Chromium, and a browser test must never be skipped.
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	actx, cancel, err := chrome.NewAllocator(context.Background())
+	actx, cancel, err := pdf.NewAllocator(context.Background())
 	if err != nil {
 		t.Fatalf("browser test needs Chromium: %v", err)
 	}

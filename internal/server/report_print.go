@@ -10,7 +10,7 @@ import (
 	"github.com/a-h/templ"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/report"
+	"github.com/cilegon/monev/internal/platform/pdf"
 	"github.com/cilegon/monev/web"
 	"github.com/cilegon/monev/web/pages"
 )
@@ -83,7 +83,7 @@ func (s *Server) servePDF(w http.ResponseWriter, r *http.Request, summary bool) 
 	if !ok {
 		return
 	}
-	if err := report.Available(); err != nil {
+	if err := pdf.Available(); err != nil {
 		s.renderNoChromium(w, r, id)
 		return
 	}
@@ -130,7 +130,7 @@ func (s *Server) ReportPDF(ctx context.Context, u domain.User, actor domain.Acto
 		path, name, what = reportPath(id)+"/summary", "ringkasan-walikota-"+rep.Period.String()+".pdf", "Ringkasan untuk Walikota diunduh sebagai PDF"
 	}
 	pctx := context.WithValue(withUser(ctx, u), pdfKey{}, true)
-	pdf, err := s.printer.PDF(pctx, s.printHandler(), path, report.Page{Footer: doc.Footer()})
+	pdf, err := s.printer.PDF(pctx, s.printHandler(), path, pdf.Page{Footer: doc.Footer()})
 	if err != nil {
 		return nil, "", fmt.Errorf("report %d: %w", id, err)
 	}

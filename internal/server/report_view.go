@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/pdf"
 	"github.com/cilegon/monev/internal/report"
 	"github.com/cilegon/monev/web/pages"
 )
@@ -168,7 +169,7 @@ func reportPath(id int64) string { return idPath("/reports", id) }
 
 // pdfLinks says whether PDFs can be made here, and how to make it possible.
 func pdfLinks() pages.PDFLinks {
-	if err := report.Available(); err != nil {
+	if err := pdf.Available(); err != nil {
 		return pages.PDFLinks{Note: "Chromium belum terpasang (apt-get install chromium, atau atur MONEV_CHROMIUM ke lokasinya)."}
 	}
 	return pages.PDFLinks{Available: true}

@@ -4,7 +4,7 @@ import (
 	"net/http"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/report"
+	"github.com/cilegon/monev/internal/platform/pdf"
 )
 
 // stepRule lets the roles of a workflow step call its route: the route
@@ -19,7 +19,7 @@ var reviewers = stepRule(domain.StepReview)
 // reads (pimpinan only final reports, which the handlers enforce); editors
 // write; each workflow step has the rule of its step.
 func (s *Server) reportRoutes() {
-	s.printer = report.NewPrinter()
+	s.printer = pdf.NewPrinter()
 	s.handle(http.MethodGet, "/reports", anyRole, s.reportList)
 	s.handle(http.MethodGet, "/reports/new", editors, s.reportNew)
 	s.handle(http.MethodPost, "/reports", editors, s.reportCreate)

@@ -20,8 +20,8 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/importer"
+	"github.com/cilegon/monev/internal/platform/pdf"
 	"github.com/cilegon/monev/internal/postgres"
-	"github.com/cilegon/monev/internal/report"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -53,7 +53,7 @@ type Server struct {
 	importer *importer.Importer
 	jobs     *jobs
 	metrics  *metrics
-	printer  *report.Printer // monev reports to PDF, in a Chromium started on first use
+	printer  *pdf.Printer // monev reports to PDF, in a Chromium started on first use
 
 	pemdaNames sync.Map // code → display name
 }

@@ -14,7 +14,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/cilegon/monev/internal/chrome"
+	"github.com/cilegon/monev/internal/platform/pdf"
 )
 
 func main() {
@@ -24,7 +24,7 @@ func main() {
 	width := flag.Int("w", 1280, "window width in CSS pixels")
 	out := flag.String("out", "/tmp/shot", "directory for the PNG files")
 	flag.Parse()
-	actx, cancel, err := chrome.NewAllocator(context.Background())
+	actx, cancel, err := pdf.NewAllocator(context.Background())
 	if err != nil {
 		panic(err)
 	}

@@ -1,4 +1,4 @@
-package report
+package pdf
 
 import (
 	"context"
@@ -15,7 +15,6 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
-	"github.com/cilegon/monev/internal/chrome"
 )
 
 // PrintOrigin is the made-up origin the printing browser loads pages
@@ -27,13 +26,10 @@ const PrintOrigin = "http://monev.invalid"
 // PDFTimeout bounds the printing of one document.
 const PDFTimeout = 45 * time.Second
 
-// ErrNoChromium reports that PDF printing needs a Chromium that is not installed.
-var ErrNoChromium = chrome.ErrNotFound
-
 // Available reports whether a Chromium to print with is installed,
 // without starting it.
 func Available() error {
-	_, err := chrome.Find()
+	_, err := Find()
 	return err
 }
 
@@ -88,7 +84,7 @@ func (p *Printer) startLocked() (context.Context, error) {
 		return p.browser, nil
 	}
 	p.closeLocked()
-	actx, cancelAlloc, err := chrome.NewAllocator(context.Background())
+	actx, cancelAlloc, err := NewAllocator(context.Background())
 	if err != nil {
 		return nil, err
 	}

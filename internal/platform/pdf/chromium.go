@@ -1,7 +1,7 @@
-// Package chrome finds and starts a headless Chromium through chromedp. It is
-// shared by the PDF printing of monev reports and by the browser tests, and
-// imports nothing of the project.
-package chrome
+// Package pdf prints pages to PDF in a warm headless Chromium (Printer), and
+// finds and starts Chromium for it and for the browser tests (NewAllocator).
+// It imports nothing of the project.
+package pdf
 
 import (
 	"context"
@@ -13,15 +13,15 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// ErrNotFound reports that no Chromium or Chrome executable was found.
-var ErrNotFound = errors.New("chromium not found: install it with `apt-get install chromium` or set MONEV_CHROMIUM to its path")
+// ErrNoChromium reports that no Chromium or Chrome executable was found.
+var ErrNoChromium = errors.New("chromium not found: install it with `apt-get install chromium` or set MONEV_CHROMIUM to its path")
 
 // Find returns the path of a Chromium or Chrome executable: MONEV_CHROMIUM
 // when set, else the first of the usual names on PATH.
 func Find() (string, error) {
 	if p := os.Getenv("MONEV_CHROMIUM"); p != "" {
 		if _, err := os.Stat(p); err != nil {
-			return "", fmt.Errorf("chrome: MONEV_CHROMIUM: %w", err)
+			return "", fmt.Errorf("pdf: MONEV_CHROMIUM: %w", err)
 		}
 		return p, nil
 	}
@@ -30,7 +30,7 @@ func Find() (string, error) {
 			return p, nil
 		}
 	}
-	return "", ErrNotFound
+	return "", ErrNoChromium
 }
 
 // NewAllocator starts an allocator for a fresh headless Chromium with its own
