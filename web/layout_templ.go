@@ -10,7 +10,7 @@ import templruntime "github.com/a-h/templ/runtime"
 
 // Layout is the page frame of every signed-in page: top bar with navigation,
 // the flash message, the page itself and the footer.
-func Layout(c Chrome) templ.Component {
+func Layout(c Frame) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -316,7 +316,7 @@ func Brand(pemdaName string) templ.Component {
 }
 
 // Bare is the frame of public pages such as the sign-in page.
-func Bare(c Chrome) templ.Component {
+func Bare(c Frame) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {

@@ -15,20 +15,20 @@ var Static embed.FS
 // one file per area of the application.
 var stylesheets = []string{"app.css", "registry.css", "analysis.css", "report.css", "quality.css"}
 
-// Chrome is what the layout needs around a page: title, signed-in user,
+// Frame is what the layout needs around a page: title, signed-in user,
 // navigation and a flash message.
-type Chrome struct {
+type Frame struct {
 	Title     string
 	PemdaName string
-	User      *ChromeUser // nil on public pages
+	User      *FrameUser // nil on public pages
 	Nav       []NavItem
 	Active    string // key of the current navigation item
 	Flash     Flash
 	Version   string // asset version, for cache busting
 }
 
-// ChromeUser is the signed-in user as the layout shows them.
-type ChromeUser struct {
+// FrameUser is the signed-in user as the layout shows them.
+type FrameUser struct {
 	Name      string
 	RoleLabel string
 }
@@ -47,14 +47,14 @@ type Flash struct {
 }
 
 // FullTitle is the document title.
-func (c Chrome) FullTitle() string {
+func (c Frame) FullTitle() string {
 	if c.Title == "" {
 		return "monev"
 	}
 	return c.Title + " · monev"
 }
 
-func (c Chrome) asset(path string) string {
+func (c Frame) asset(path string) string {
 	if c.Version == "" {
 		return "/static/" + path
 	}

@@ -67,7 +67,7 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int)
 		s.render(w, r, status, p.Title, "", pages.Error(p))
 		return
 	}
-	s.write(w, r, status, web.Bare(web.Chrome{Title: p.Title, Version: s.cfg.Version}), pages.Error(p))
+	s.write(w, r, status, web.Bare(web.Frame{Title: p.Title, Version: s.cfg.Version}), pages.Error(p))
 }
 
 // writeJSON writes v as a JSON response.

@@ -103,5 +103,5 @@ func (s *Server) auditLogin(r *http.Request, u domain.User, username, action, su
 func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, status int, p pages.LoginProps) {
 	p.PemdaName = "Kota Cilegon"
 	p.Demo = s.cfg.DemoLogins
-	s.write(w, r, status, web.Bare(web.Chrome{Title: "Masuk", Version: s.cfg.Version}), pages.Login(p))
+	s.write(w, r, status, web.Bare(web.Frame{Title: "Masuk", Version: s.cfg.Version}), pages.Login(p))
 }

@@ -29,10 +29,10 @@ var navItems = []web.NavItem{
 // user's role and any flash message.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, title, active string, page templ.Component) {
 	u := currentUser(r)
-	c := web.Chrome{
+	c := web.Frame{
 		Title:     title,
 		PemdaName: s.pemdaName(r.Context(), u.Pemda),
-		User:      &web.ChromeUser{Name: u.DisplayName(), RoleLabel: u.Role.Label()},
+		User:      &web.FrameUser{Name: u.DisplayName(), RoleLabel: u.Role.Label()},
 		Active:    active,
 		Version:   s.cfg.Version,
 	}

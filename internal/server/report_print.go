@@ -50,7 +50,7 @@ func (s *Server) printView(w http.ResponseWriter, r *http.Request, what string, 
 		s.fail(w, r, err)
 		return
 	}
-	c := web.PrintChrome{Title: rep.Title + " · " + rep.Period.Label(), Version: s.cfg.Version, ForPDF: forPDF(r),
+	c := web.PrintFrame{Title: rep.Title + " · " + rep.Period.Label(), Version: s.cfg.Version, ForPDF: forPDF(r),
 		Back: reportPath(rep.ID)}
 	if links := pdfLinks(); links.Available {
 		c.PDFHref = reportPath(rep.ID) + pdfSuffix
