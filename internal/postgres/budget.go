@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/audit"
 )
 
 // budgetColumns is the column list budgetRow scans.
@@ -42,7 +43,7 @@ func (db *DB) AddBudget(ctx context.Context, actor domain.Actor, b domain.Budget
 		if err != nil {
 			return err
 		}
-		return audit(ctx, tx, actor, "create", "budget", budgetID(b), "Pagu ditambahkan: "+b.Label+" "+b.Ceiling.String(), nil, b)
+		return audit.Write(ctx, tx, actor, "create", "budget", budgetID(b), "Pagu ditambahkan: "+b.Label+" "+b.Ceiling.String(), nil, b)
 	})
 	return b, mapError("add budget", err)
 }
@@ -63,7 +64,7 @@ func (db *DB) UpdateBudget(ctx context.Context, actor domain.Actor, b domain.Bud
 		if err != nil {
 			return err
 		}
-		return audit(ctx, tx, actor, "update", "budget", budgetID(b), "Pagu diubah: "+b.Label+" "+b.Ceiling.String(), old, b)
+		return audit.Write(ctx, tx, actor, "update", "budget", budgetID(b), "Pagu diubah: "+b.Label+" "+b.Ceiling.String(), old, b)
 	})
 	return mapError("update budget", err)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/audit"
 )
 
 // Bulk is a whole data set written at once with COPY: the demo data and
@@ -71,7 +72,7 @@ func (db *DB) LoadBulk(ctx context.Context, actor domain.Actor, b Bulk) error {
 		}
 		summary := fmt.Sprintf("Data dimuat: %d peserta, %d pembayaran iuran, %d klaim",
 			len(b.Workers), len(b.Contributions), len(b.Claims))
-		return audit(ctx, tx, actor, "load", "dataset", "", summary, nil, nil)
+		return audit.Write(ctx, tx, actor, "load", "dataset", "", summary, nil, nil)
 	})
 	return mapError("load bulk data", err)
 }
@@ -223,7 +224,7 @@ func (db *DB) LoadTables(ctx context.Context, actor domain.Actor, summary string
 				return err
 			}
 		}
-		return audit(ctx, tx, actor, "load", "dataset", "", summary, nil, nil)
+		return audit.Write(ctx, tx, actor, "load", "dataset", "", summary, nil, nil)
 	})
 	return mapError("load tables", err)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/audit"
 )
 
 // ClaimFilter narrows the list of claims; empty fields do not filter.
@@ -219,7 +220,7 @@ func (db *DB) CreateClaim(ctx context.Context, actor domain.Actor, c domain.Clai
 		if err != nil {
 			return conflictOf(err, claimConflicts(c))
 		}
-		return audit(ctx, tx, actor, "create", "claim", c.ID, "Klaim "+c.Type.ShortName()+" ditambahkan", nil, row)
+		return audit.Write(ctx, tx, actor, "create", "claim", c.ID, "Klaim "+c.Type.ShortName()+" ditambahkan", nil, row)
 	})
 	return c, mapError("create claim", err)
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/audit"
 )
 
 // ContributionFilter narrows the list of contribution payments; empty
@@ -143,7 +144,7 @@ func (db *DB) CreateContribution(ctx context.Context, actor domain.Actor, c doma
 		if err != nil {
 			return conflictOf(err, contributionConflicts(c))
 		}
-		return audit(ctx, tx, actor, "create", "contribution", c.ID, "Pembayaran iuran "+c.CoverageMonth.Label()+" ditambahkan", nil, row)
+		return audit.Write(ctx, tx, actor, "create", "contribution", c.ID, "Pembayaran iuran "+c.CoverageMonth.Label()+" ditambahkan", nil, row)
 	})
 	return c, mapError("create contribution", err)
 }

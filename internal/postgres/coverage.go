@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/audit"
 )
 
 // coverageByCategorySQL counts the workers covered on the last day of month
@@ -133,7 +134,7 @@ func (db *DB) SaveWorkforce(ctx context.Context, actor domain.Actor, w domain.Wo
 		if had {
 			before = old
 		}
-		return audit(ctx, tx, actor, "update", "workforce", w.Year, "Data angkatan kerja dan UCJ tahun "+strconv.Itoa(w.Year)+" disimpan", before, w)
+		return audit.Write(ctx, tx, actor, "update", "workforce", w.Year, "Data angkatan kerja dan UCJ tahun "+strconv.Itoa(w.Year)+" disimpan", before, w)
 	})
 	return mapError("save workforce", err)
 }
@@ -175,7 +176,7 @@ func (db *DB) ReplaceTargets(ctx context.Context, actor domain.Actor, year int, 
 		if category != "" {
 			summary = "Sasaran per kelurahan kategori " + category + " tahun " + strconv.Itoa(year) + " disimpan"
 		}
-		return audit(ctx, tx, actor, "update", "target", year, summary, old, targets)
+		return audit.Write(ctx, tx, actor, "update", "target", year, summary, old, targets)
 	})
 	return mapError("replace targets", err)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/audit"
 )
 
 // enrollmentColumns is the column list of a domain.Enrollment.
@@ -63,7 +64,7 @@ func insertEnrollment(ctx context.Context, tx pgx.Tx, actor domain.Actor, worker
 	if err != nil {
 		return e, conflictOf(err, spellConflicts)
 	}
-	return e, audit(ctx, tx, actor, "create", "enrollment", e.ID, "Kepesertaan mulai "+domain.FormatDate(e.Start)+" ditambahkan", nil, row)
+	return e, audit.Write(ctx, tx, actor, "create", "enrollment", e.ID, "Kepesertaan mulai "+domain.FormatDate(e.Start)+" ditambahkan", nil, row)
 }
 
 // UpdateEnrollment changes a spell's dates and status; ending a spell is
@@ -89,7 +90,7 @@ func (db *DB) UpdateEnrollment(ctx context.Context, actor domain.Actor, e domain
 		if !changed(old, row) {
 			return nil
 		}
-		return audit(ctx, tx, actor, "update", "enrollment", e.ID, "Kepesertaan mulai "+domain.FormatDate(e.Start)+" diubah", old, row)
+		return audit.Write(ctx, tx, actor, "update", "enrollment", e.ID, "Kepesertaan mulai "+domain.FormatDate(e.Start)+" diubah", old, row)
 	})
 	return e, mapError("update spell", err)
 }
@@ -116,7 +117,7 @@ func (db *DB) DeleteEnrollment(ctx context.Context, actor domain.Actor, id int64
 		if _, err := tx.Exec(ctx, `DELETE FROM enrollment WHERE pemda = $1 AND id = $2`, actor.Pemda, id); err != nil {
 			return err
 		}
-		return audit(ctx, tx, actor, "delete", "enrollment", id, "Kepesertaan mulai "+jsonDay(old["start_date"])+" dihapus", old, nil)
+		return audit.Write(ctx, tx, actor, "delete", "enrollment", id, "Kepesertaan mulai "+jsonDay(old["start_date"])+" dihapus", old, nil)
 	})
 	return workerID, mapError("delete spell", err)
 }

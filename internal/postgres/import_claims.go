@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/audit"
 )
 
 const claimStage = `
@@ -63,7 +64,7 @@ var claimMerge = []string{
 		WHERE (k.worker_id, k.type, k.incident_on, ` + qualify("k", claimValues) + `)
 		      IS DISTINCT FROM (EXCLUDED.worker_id, EXCLUDED.type, EXCLUDED.incident_on, ` + qualify("EXCLUDED", claimValues) + `)
 		RETURNING k.*, (xmax = 0) AS inserted
-	)` + auditChanges("claim"),
+	)` + audit.ChangesSQL("claim"),
 	`WITH old AS (
 		SELECT k.* FROM claim k JOIN worker w ON w.pemda = k.pemda AND w.id = k.worker_id
 		WHERE k.pemda = $1 AND k.claim_no IS NULL AND w.nik IN (SELECT nik FROM stage)
@@ -76,7 +77,7 @@ var claimMerge = []string{
 			status = EXCLUDED.status, beneficiary = EXCLUDED.beneficiary, note = EXCLUDED.note, updated_at = now()
 		WHERE (` + qualify("k", claimValues) + `) IS DISTINCT FROM (` + qualify("EXCLUDED", claimValues) + `)
 		RETURNING k.*, (xmax = 0) AS inserted
-	)` + auditChanges("claim"),
+	)` + audit.ChangesSQL("claim"),
 }
 
 // ImportClaims checks a claims file and, unless it is a dry run or anything

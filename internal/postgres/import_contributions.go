@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/audit"
 )
 
 const contributionStage = `
@@ -56,7 +57,7 @@ var contributionMerge = []string{
 		WHERE (c.participants, c.billed, c.paid, c.paid_on, c.note)
 		      IS DISTINCT FROM (EXCLUDED.participants, EXCLUDED.billed, EXCLUDED.paid, EXCLUDED.paid_on, EXCLUDED.note)
 		RETURNING c.*, (xmax = 0) AS inserted
-	)` + auditChanges("contribution"),
+	)` + audit.ChangesSQL("contribution"),
 	`WITH old AS (
 		SELECT c.* FROM contribution c WHERE c.pemda = $1 AND c.coverage_month IN (SELECT coverage_month FROM stage)
 	), up AS (
@@ -66,7 +67,7 @@ var contributionMerge = []string{
 			participants = EXCLUDED.participants, billed = EXCLUDED.billed, note = EXCLUDED.note, updated_at = now()
 		WHERE (c.participants, c.billed, c.note) IS DISTINCT FROM (EXCLUDED.participants, EXCLUDED.billed, EXCLUDED.note)
 		RETURNING c.*, (xmax = 0) AS inserted
-	)` + auditChanges("contribution"),
+	)` + audit.ChangesSQL("contribution"),
 }
 
 // ImportContributions checks a payments file and, unless it is a dry run or

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/audit"
 )
 
 // workerStage holds the rows of a workers file: a worker and one spell each.
@@ -87,7 +88,7 @@ var workerMerge = []string{
 			income = EXCLUDED.income, address = EXCLUDED.address, phone = EXCLUDED.phone, updated_at = now()
 		WHERE (` + qualify("w", workerDetails) + `) IS DISTINCT FROM (` + qualify("EXCLUDED", workerDetails) + `)
 		RETURNING w.*, (xmax = 0) AS inserted
-	)` + auditChanges("worker"),
+	)` + audit.ChangesSQL("worker"),
 	// Spells: a new start date adds a spell, the same start date updates it.
 	`WITH old AS (
 		SELECT e.* FROM enrollment e JOIN worker w ON w.pemda = e.pemda AND w.id = e.worker_id
@@ -100,7 +101,7 @@ var workerMerge = []string{
 			end_date = EXCLUDED.end_date, status = EXCLUDED.status, updated_at = now()
 		WHERE (e.end_date, e.status) IS DISTINCT FROM (EXCLUDED.end_date, EXCLUDED.status)
 		RETURNING e.*, (xmax = 0) AS inserted
-	)` + auditChanges("enrollment"),
+	)` + audit.ChangesSQL("enrollment"),
 }
 
 // ImportWorkers checks a workers file and, unless it is a dry run or

@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/audit"
 )
 
 // ImportProblem is a problem found in a file: its spreadsheet row (0 for
@@ -130,7 +131,7 @@ func (db *DB) runImport(ctx context.Context, actor domain.Actor, spec importSpec
 		}
 	}
 	summary := fmt.Sprintf("Impor %s %s: %d baru, %d diubah, %d tetap", spec.label, opt.File, out.New, out.Updated, out.Unchanged)
-	if err := audit(ctx, tx, actor, "import", "import_batch", opt.Batch, summary, nil, nil); err != nil {
+	if err := audit.Write(ctx, tx, actor, "import", "import_batch", opt.Batch, summary, nil, nil); err != nil {
 		return out, mapError("import: audit", err)
 	}
 	if err := tx.Commit(ctx); err != nil {
@@ -193,20 +194,6 @@ func qualify(alias, columns string) string {
 		parts[i] = alias + "." + strings.TrimSpace(c)
 	}
 	return strings.Join(parts, ", ")
-}
-
-// auditChanges is the tail of a merge statement that writes one audit entry
-// per updated row with its old and new values; the statement defines the
-// CTEs old (rows before) and up (rows after, with inserted = xmax = 0).
-func auditChanges(entity string) string {
-	return `
-		INSERT INTO audit_log (pemda, user_id, username, action, entity, entity_id, summary, old_values, new_values, request_id)
-		SELECT $1, nullif($2::bigint, 0), $3, 'update', '` + entity + `', up.id::text,
-		       'Diubah lewat impor (batch ' || $5::bigint || ')',
-		       to_jsonb(old) - 'pemda' - 'created_at' - 'updated_at', to_jsonb(up) - 'pemda' - 'created_at' - 'updated_at' - 'inserted',
-		       $4
-		FROM up JOIN old ON old.id = up.id
-		WHERE NOT up.inserted`
 }
 
 // ImportBatch is the record of one file: who brought it, what it held and

@@ -10,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/audit"
 )
 
 // What the registry's store files (workers.go, enrollments.go,
@@ -156,7 +157,7 @@ func (c rowChange) run(ctx context.Context, tx pgx.Tx, actor domain.Actor, updat
 	if !changed(old, row) {
 		return nil
 	}
-	return audit(ctx, tx, actor, "update", c.table, c.id, c.summary, old, row)
+	return audit.Write(ctx, tx, actor, "update", c.table, c.id, c.summary, old, row)
 }
 
 // lockRow locks one row of a registry table for a change and returns its
@@ -178,7 +179,7 @@ func (db *DB) deleteRow(ctx context.Context, actor domain.Actor, table string, i
 		if _, err := tx.Exec(ctx, `DELETE FROM `+table+` WHERE pemda = $1 AND id = $2`, actor.Pemda, id); err != nil {
 			return err
 		}
-		return audit(ctx, tx, actor, "delete", table, id, summary(old), old, nil)
+		return audit.Write(ctx, tx, actor, "delete", table, id, summary(old), old, nil)
 	})
 	return mapError("delete "+table, err)
 }
@@ -198,15 +199,15 @@ func (db *DB) stream(ctx context.Context, fn func(tx pgx.Tx) error) error {
 // History returns the audit entries of one record, newest first: entity
 // "worker", "enrollment", "contribution" or "claim" and its ID. A worker's
 // history includes the entries of its spells.
-func (db *DB) History(ctx context.Context, pemda, entity string, id int64, limit int) ([]AuditEntry, error) {
+func (db *DB) History(ctx context.Context, pemda, entity string, id int64, limit int) ([]audit.Entry, error) {
 	cond := `entity = $2 AND entity_id = $3`
 	if entity == "worker" {
 		// The spell's worker_id in the values matches the expression index of migration 4.
 		cond = `(` + cond + ` OR entity = 'enrollment' AND coalesce(new_values ->> 'worker_id', old_values ->> 'worker_id') = $3)`
 	}
-	rows, _ := db.Pool().Query(ctx, `SELECT `+auditColumns+` FROM audit_log WHERE pemda = $1 AND `+cond+
+	rows, _ := db.Pool().Query(ctx, `SELECT `+audit.Columns+` FROM audit_log WHERE pemda = $1 AND `+cond+
 		` ORDER BY at DESC, id DESC LIMIT $4`, pemda, entity, strconv.FormatInt(id, 10), limit)
-	entries, err := pgx.CollectRows(rows, pgx.RowToStructByPos[AuditEntry])
+	entries, err := pgx.CollectRows(rows, pgx.RowToStructByPos[audit.Entry])
 	return entries, mapError("history of "+entity, err)
 }
 

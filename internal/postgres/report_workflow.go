@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/audit"
 )
 
 // StepReport takes a workflow step other than signing (submit, review,
@@ -40,7 +41,7 @@ func (db *DB) StepReport(ctx context.Context, ch ReportChange, id int64, step do
 		if err := addEvent(ctx, tx, ch, id, string(step), r.Status, to); err != nil {
 			return err
 		}
-		return audit(ctx, tx, ch.Actor, string(step), "report", id, step.Past()+": "+r.Title+notePart(ch.Note),
+		return audit.Write(ctx, tx, ch.Actor, string(step), "report", id, step.Past()+": "+r.Title+notePart(ch.Note),
 			map[string]any{"status": r.Status}, map[string]any{"status": to, "note": ch.Note})
 	})
 	return to, mapError("report step", err)
@@ -80,7 +81,7 @@ func (db *DB) SignReport(ctx context.Context, ch ReportChange, id int64, sig dom
 		if err := addEvent(ctx, tx, ch, id, string(domain.StepSign), r.Status, to); err != nil {
 			return err
 		}
-		return audit(ctx, tx, ch.Actor, string(domain.StepSign), "report", id,
+		return audit.Write(ctx, tx, ch.Actor, string(domain.StepSign), "report", id,
 			"Laporan ditandatangani "+sig.Name+": "+r.Title, map[string]any{"status": r.Status},
 			map[string]any{"status": to, "signer": sig.Name, "nip": sig.NIP, "signed_on": sig.On, "checksum": checksum})
 	})
@@ -142,7 +143,7 @@ func (db *DB) AddReportComment(ctx context.Context, ch ReportChange, c domain.Re
 		if c.ParentID != 0 {
 			kind = "Balasan komentar"
 		}
-		return audit(ctx, tx, ch.Actor, "comment", "report", c.ReportID, kind+" pada "+domain.SectionTitle(c.Section)+": "+r.Title,
+		return audit.Write(ctx, tx, ch.Actor, "comment", "report", c.ReportID, kind+" pada "+domain.SectionTitle(c.Section)+": "+r.Title,
 			nil, map[string]any{"comment_id": id, "section": c.Section, "parent_id": c.ParentID, "body": c.Body})
 	})
 	return id, mapError("add report comment", err)
@@ -159,7 +160,7 @@ func (db *DB) ResolveReportComment(ctx context.Context, actor domain.Actor, repo
 		if tag.RowsAffected() == 0 {
 			return pgx.ErrNoRows
 		}
-		return audit(ctx, tx, actor, "update", "report", reportID, "Komentar reviu ditandai selesai",
+		return audit.Write(ctx, tx, actor, "update", "report", reportID, "Komentar reviu ditandai selesai",
 			nil, map[string]any{"comment_id": commentID, "resolved": true})
 	})
 	return mapError("resolve report comment", err)

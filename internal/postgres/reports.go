@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/audit"
 )
 
 // ReportChange is who changes a report and when: the time is now unless
@@ -142,7 +143,7 @@ func (db *DB) CreateReport(ctx context.Context, ch ReportChange, c domain.Report
 		if err := addEvent(ctx, tx, ch, id, "create", "", domain.ReportDraft); err != nil {
 			return err
 		}
-		return audit(ctx, tx, ch.Actor, "create", "report", id, "Laporan monev dibuat: "+c.Title, nil, reportValues(c))
+		return audit.Write(ctx, tx, ch.Actor, "create", "report", id, "Laporan monev dibuat: "+c.Title, nil, reportValues(c))
 	})
 	return id, mapError("create report", err)
 }
@@ -162,7 +163,7 @@ func (db *DB) UpdateReport(ctx context.Context, ch ReportChange, id int64, c dom
 		if err := addEvent(ctx, tx, ch, id, "update", old.Status, old.Status); err != nil {
 			return err
 		}
-		return audit(ctx, tx, ch.Actor, "update", "report", id, "Laporan monev diubah: "+c.Title,
+		return audit.Write(ctx, tx, ch.Actor, "update", "report", id, "Laporan monev diubah: "+c.Title,
 			reportValues(old.ReportContent), reportValues(c))
 	})
 	return mapError("update report", err)
@@ -188,7 +189,7 @@ func (db *DB) SetReportBudget(ctx context.Context, ch ReportChange, id int64, s 
 		if err := addEvent(ctx, tx, ch, id, "budget", old.Status, old.Status); err != nil {
 			return err
 		}
-		return audit(ctx, tx, ch.Actor, "update", "report", id, summary, old.Budget, s)
+		return audit.Write(ctx, tx, ch.Actor, "update", "report", id, summary, old.Budget, s)
 	})
 	return mapError("set report budget", err)
 }
@@ -206,7 +207,7 @@ func (db *DB) DeleteReport(ctx context.Context, actor domain.Actor, id int64) er
 		if _, err := tx.Exec(ctx, `DELETE FROM report WHERE pemda = $1 AND id = $2`, actor.Pemda, id); err != nil {
 			return err
 		}
-		return audit(ctx, tx, actor, "delete", "report", id, "Draf laporan dihapus: "+old.Title, reportValues(old.ReportContent), nil)
+		return audit.Write(ctx, tx, actor, "delete", "report", id, "Draf laporan dihapus: "+old.Title, reportValues(old.ReportContent), nil)
 	})
 	return mapError("delete report", err)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/audit"
 )
 
 // tokenPrefix starts every API token, so a leaked one is easy to recognise.
@@ -49,7 +50,7 @@ func (db *DB) CreateAPIToken(ctx context.Context, actor domain.Actor, u domain.U
 		if err != nil {
 			return err
 		}
-		return audit(ctx, tx, actor, "create", "api_token", id, "Token API untuk "+u.Username+" dibuat", nil, nil)
+		return audit.Write(ctx, tx, actor, "create", "api_token", id, "Token API untuk "+u.Username+" dibuat", nil, nil)
 	})
 	if err != nil {
 		return "", mapError("create api token", err)
@@ -109,7 +110,7 @@ func (db *DB) RevokeAPIToken(ctx context.Context, actor domain.Actor, pemda stri
 		if tag.RowsAffected() == 0 {
 			return pgx.ErrNoRows
 		}
-		return audit(ctx, tx, actor, "revoke", "api_token", id, "Token API dicabut", nil, nil)
+		return audit.Write(ctx, tx, actor, "revoke", "api_token", id, "Token API dicabut", nil, nil)
 	})
 	return mapError("revoke api token", err)
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/audit"
 )
 
 // userColumns is the column list of userRow, qualified by a table alias.
@@ -47,7 +48,7 @@ func (db *DB) CreateUser(ctx context.Context, actor domain.Actor, u domain.User,
 		if err != nil {
 			return err
 		}
-		return audit(ctx, tx, actor, "create", "user", u.ID, "Pengguna "+u.Username+" dibuat", nil, u)
+		return audit.Write(ctx, tx, actor, "create", "user", u.ID, "Pengguna "+u.Username+" dibuat", nil, u)
 	})
 	return u, mapError("create user", err)
 }
@@ -96,7 +97,7 @@ func (db *DB) SetPassword(ctx context.Context, actor domain.Actor, pemda string,
 		if tag.RowsAffected() == 0 {
 			return pgx.ErrNoRows
 		}
-		return audit(ctx, tx, actor, "update", "user", id, "Kata sandi diganti", nil, nil)
+		return audit.Write(ctx, tx, actor, "update", "user", id, "Kata sandi diganti", nil, nil)
 	})
 	return mapError("set password", err)
 }
@@ -126,7 +127,7 @@ func (db *DB) UpdateUser(ctx context.Context, actor domain.Actor, u domain.User)
 			}
 		}
 		u.Username = old.Username
-		return audit(ctx, tx, actor, "update", "user", u.ID, "Pengguna "+old.Username+" diubah", old.user(), u)
+		return audit.Write(ctx, tx, actor, "update", "user", u.ID, "Pengguna "+old.Username+" diubah", old.user(), u)
 	})
 	return u, mapError("update user", err)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/audit"
 )
 
 // WorkerFilter narrows the worker list; empty fields do not filter.
@@ -204,7 +205,7 @@ func (db *DB) CreateWorker(ctx context.Context, actor domain.Actor, w domain.Wor
 		if err != nil {
 			return conflictOf(err, workerConflicts(w))
 		}
-		if err := audit(ctx, tx, actor, "create", "worker", w.ID, "Peserta "+w.Name+" ditambahkan", nil, row); err != nil {
+		if err := audit.Write(ctx, tx, actor, "create", "worker", w.ID, "Peserta "+w.Name+" ditambahkan", nil, row); err != nil {
 			return err
 		}
 		for i := range w.Enrollments {
@@ -260,11 +261,11 @@ func (db *DB) DeleteWorker(ctx context.Context, actor domain.Actor, id int64) er
 			return conflictOf(err, workerConflicts(domain.Worker{}))
 		}
 		for _, s := range spells {
-			if err := audit(ctx, tx, actor, "delete", "enrollment", s.ID, "Kepesertaan dihapus bersama pesertanya", s.Values, nil); err != nil {
+			if err := audit.Write(ctx, tx, actor, "delete", "enrollment", s.ID, "Kepesertaan dihapus bersama pesertanya", s.Values, nil); err != nil {
 				return err
 			}
 		}
-		return audit(ctx, tx, actor, "delete", "worker", id, fmt.Sprintf("Peserta %v dihapus", old["name"]), old, nil)
+		return audit.Write(ctx, tx, actor, "delete", "worker", id, fmt.Sprintf("Peserta %v dihapus", old["name"]), old, nil)
 	})
 	return mapError("delete worker", err)
 }

@@ -8,7 +8,7 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/ingest"
-	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/platform/audit"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -17,12 +17,12 @@ func (s *Server) auditList(w http.ResponseWriter, r *http.Request) {
 	pemda := currentUser(r).Pemda
 	f, bad := auditFilterFrom(r)
 	page, perPage := pageNumber(r), 50
-	entries, total, err := s.db.AuditEntries(r.Context(), pemda, f, (page-1)*perPage, perPage)
+	entries, total, err := s.audit.Entries(r.Context(), pemda, f, (page-1)*perPage, perPage)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	names, err := s.db.AuditUsernames(r.Context(), pemda)
+	names, err := s.audit.Usernames(r.Context(), pemda)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -40,7 +40,7 @@ func (s *Server) auditExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f, _ := auditFilterFrom(r)
-	if err := s.db.Audit(r.Context(), s.actor(r), "export", "audit_log", "", "Ekspor log audit"); err != nil {
+	if err := s.audit.Record(r.Context(), s.actor(r), "export", "audit_log", "", "Ekspor log audit"); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -48,7 +48,7 @@ func (s *Server) auditExport(w http.ResponseWriter, r *http.Request) {
 	t, err := ingest.NewTableWriter(w, format, "Log audit",
 		[]string{"waktu", "pengguna", "aksi", "entitas", "id", "ringkasan", "nilai_lama", "nilai_baru", "alamat_ip", "id_permintaan"})
 	if err == nil {
-		err = s.db.EachAuditEntry(r.Context(), currentUser(r).Pemda, f, func(e postgres.AuditEntry) error {
+		err = s.audit.Each(r.Context(), currentUser(r).Pemda, f, func(e audit.Entry) error {
 			return t.Row(e.At.In(wib).Format("2006-01-02 15:04:05"), e.Username, e.Action, e.Entity, e.EntityID,
 				e.Summary, jsonText(e.OldValues), jsonText(e.NewValues), e.IP, e.RequestID)
 		})
@@ -63,9 +63,9 @@ func (s *Server) auditExport(w http.ResponseWriter, r *http.Request) {
 }
 
 // auditFilterFrom reads the filters; a malformed date is ignored with a note.
-func auditFilterFrom(r *http.Request) (postgres.AuditFilter, string) {
+func auditFilterFrom(r *http.Request) (audit.Filter, string) {
 	q := r.URL.Query()
-	f := postgres.AuditFilter{Username: q.Get("user"), Action: q.Get("action"), Entity: q.Get("entity"),
+	f := audit.Filter{Username: q.Get("user"), Action: q.Get("action"), Entity: q.Get("entity"),
 		EntityID: q.Get("entity_id"), Text: strings.TrimSpace(q.Get("q"))}
 	var bad []string
 	for _, d := range []struct {

@@ -36,7 +36,7 @@ func (s *Server) exportTable(w http.ResponseWriter, r *http.Request, status int,
 		s.fail(w, r, err)
 		return
 	}
-	if err := s.db.Audit(r.Context(), s.actor(r), "export", "analysis", "", "Ekspor "+t.Title+" ("+strings.ToUpper(format)+")"); err != nil {
+	if err := s.audit.Record(r.Context(), s.actor(r), "export", "analysis", "", "Ekspor "+t.Title+" ("+strings.ToUpper(format)+")"); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -10,9 +10,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/cilegon/monev/internal/platform/pdf"
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/pdf"
 )
 
 // browser starts a headless Chromium for a test. Without one the test fails:

@@ -95,7 +95,7 @@ func (s *Server) auditLogin(r *http.Request, u domain.User, username, action, su
 	if a.Pemda == "" {
 		a.Pemda = domain.DefaultPemda
 	}
-	if err := s.db.Audit(r.Context(), a, action, "session", u.ID, summary); err != nil {
+	if err := s.audit.Record(r.Context(), a, action, "session", u.ID, summary); err != nil {
 		s.log.Error("audit sign-in", "err", err, "request_id", requestID(r.Context()))
 	}
 }

@@ -255,7 +255,7 @@ func (s *Server) exportTo(w http.ResponseWriter, r *http.Request, kind ingest.Ki
 	if !currentUser(r).Role.SeesFullNIK() {
 		summary += "; NIK disamarkan"
 	}
-	if err := s.db.Audit(r.Context(), s.actor(r), "export", string(kind), "", summary); err != nil {
+	if err := s.audit.Record(r.Context(), s.actor(r), "export", string(kind), "", summary); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/platform/audit"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -34,7 +34,7 @@ var formSummary = regexp.MustCompile(` (ditambahkan|diubah|dihapus)$`)
 
 // historyItems describes audit entries in words: what changed from what to
 // what, with NIKs masked for roles that may not see them.
-func historyItems(entries []postgres.AuditEntry, ref registryRef, fullNIK bool) []pages.HistoryItem {
+func historyItems(entries []audit.Entry, ref registryRef, fullNIK bool) []pages.HistoryItem {
 	items := make([]pages.HistoryItem, 0, len(entries))
 	for _, e := range entries {
 		it := pages.HistoryItem{At: e.At, Username: e.Username, Action: e.Action, Subject: historySubject(e), Summary: e.Summary}
@@ -58,7 +58,7 @@ func historyItems(entries []postgres.AuditEntry, ref registryRef, fullNIK bool) 
 	return items
 }
 
-func historySubject(e postgres.AuditEntry) string {
+func historySubject(e audit.Entry) string {
 	switch e.Entity {
 	case "worker":
 		return "Data peserta"

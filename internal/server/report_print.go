@@ -58,7 +58,7 @@ func (s *Server) printView(w http.ResponseWriter, r *http.Request, what string, 
 		c.PDFNote = "PDF: " + links.Note
 	}
 	if !c.ForPDF {
-		if err := s.db.Audit(r.Context(), s.actor(r), "print", "report", rep.ID, what+": "+rep.Title); err != nil {
+		if err := s.audit.Record(r.Context(), s.actor(r), "print", "report", rep.ID, what+": "+rep.Title); err != nil {
 			s.fail(w, r, err)
 			return
 		}
@@ -134,7 +134,7 @@ func (s *Server) ReportPDF(ctx context.Context, u domain.User, actor domain.Acto
 	if err != nil {
 		return nil, "", fmt.Errorf("report %d: %w", id, err)
 	}
-	if err := s.db.Audit(ctx, actor, "export", "report", id, what+": "+rep.Title); err != nil {
+	if err := s.audit.Record(ctx, actor, "export", "report", id, what+": "+rep.Title); err != nil {
 		return nil, "", err
 	}
 	return pdf, name, nil

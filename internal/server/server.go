@@ -20,6 +20,7 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/importer"
+	"github.com/cilegon/monev/internal/platform/audit"
 	"github.com/cilegon/monev/internal/platform/pdf"
 	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/web/pages"
@@ -45,6 +46,7 @@ func (c Config) secure() bool { return strings.HasPrefix(c.PublicURL, "https://"
 type Server struct {
 	cfg      Config
 	db       *postgres.DB
+	audit    *audit.Log
 	log      *slog.Logger
 	sessions *scs.SessionManager
 	router   chi.Router
@@ -81,7 +83,7 @@ func New(cfg Config, db *postgres.DB, log *slog.Logger) *Server {
 	sm.Cookie.SameSite = http.SameSiteLaxMode
 	sm.Cookie.Secure = cfg.secure()
 	sm.Cookie.Persist = false
-	s := &Server{cfg: cfg, db: db, log: log, sessions: sm, policy: map[string]access{}, now: time.Now,
+	s := &Server{cfg: cfg, db: db, audit: audit.New(db.DB), log: log, sessions: sm, policy: map[string]access{}, now: time.Now,
 		importer: &importer.Importer{DB: db}, jobs: newJobs()}
 	sm.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) { s.fail(w, r, err) }
 	s.metrics = newMetrics(s)

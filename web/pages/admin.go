@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/audit"
 	"github.com/cilegon/monev/internal/postgres"
 )
 
@@ -59,7 +60,7 @@ type AdminTokensProps struct {
 
 // AdminAuditProps is a page of the audit log.
 type AdminAuditProps struct {
-	Entries   []postgres.AuditEntry
+	Entries   []audit.Entry
 	Total     int64
 	Page      int
 	PerPage   int
@@ -125,7 +126,7 @@ func actionLabel(a string) string {
 }
 
 // changes describes an entry's old and new values as "field: old → new".
-func changes(e postgres.AuditEntry) []string {
+func changes(e audit.Entry) []string {
 	var out []string
 	keys := map[string]bool{}
 	for k := range e.OldValues {
