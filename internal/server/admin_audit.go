@@ -9,25 +9,26 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/ingest"
 	"github.com/cilegon/monev/internal/platform/audit"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web/pages"
 )
 
 // auditList browses the audit log with filters.
 func (s *Server) auditList(w http.ResponseWriter, r *http.Request) {
-	pemda := currentUser(r).Pemda
+	pemda := httpx.User(r).Pemda
 	f, bad := auditFilterFrom(r)
-	page, perPage := pageNumber(r), 50
+	page, perPage := httpx.PageNumber(r), 50
 	entries, total, err := s.audit.Entries(r.Context(), pemda, f, (page-1)*perPage, perPage)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	names, err := s.audit.Usernames(r.Context(), pemda)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "Log audit", "admin", pages.AdminAudit(pages.AdminAuditProps{
+	s.Render(w, r, http.StatusOK, "Log audit", "admin", pages.AdminAudit(pages.AdminAuditProps{
 		Entries: entries, Total: total, Page: page, PerPage: perPage, Query: r.URL.Query(), Usernames: names, Notice: bad}))
 }
 
@@ -36,19 +37,19 @@ func (s *Server) auditList(w http.ResponseWriter, r *http.Request) {
 func (s *Server) auditExport(w http.ResponseWriter, r *http.Request) {
 	format := r.PathValue("format")
 	if format != "csv" && format != "xlsx" {
-		s.renderError(w, r, http.StatusNotFound)
+		s.RenderError(w, r, http.StatusNotFound)
 		return
 	}
 	f, _ := auditFilterFrom(r)
-	if err := s.audit.Record(r.Context(), s.actor(r), "export", "audit_log", "", "Ekspor log audit"); err != nil {
-		s.fail(w, r, err)
+	if err := s.audit.Record(r.Context(), s.Actor(r), "export", "audit_log", "", "Ekspor log audit"); err != nil {
+		s.Fail(w, r, err)
 		return
 	}
-	setDownload(w, "log-audit."+format, format)
+	httpx.SetDownload(w, "log-audit."+format, format)
 	t, err := ingest.NewTableWriter(w, format, "Log audit",
 		[]string{"waktu", "pengguna", "aksi", "entitas", "id", "ringkasan", "nilai_lama", "nilai_baru", "alamat_ip", "id_permintaan"})
 	if err == nil {
-		err = s.audit.Each(r.Context(), currentUser(r).Pemda, f, func(e audit.Entry) error {
+		err = s.audit.Each(r.Context(), httpx.User(r).Pemda, f, func(e audit.Entry) error {
 			return t.Row(e.At.In(wib).Format("2006-01-02 15:04:05"), e.Username, e.Action, e.Entity, e.EntityID,
 				e.Summary, jsonText(e.OldValues), jsonText(e.NewValues), e.IP, e.RequestID)
 		})
@@ -58,7 +59,7 @@ func (s *Server) auditExport(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		// The headers are out; all that is left is to log and cut the file short.
-		s.log.Error("export audit log", "err", err, "request_id", requestID(r.Context()))
+		s.Log.Error("export audit log", "err", err, "request_id", httpx.RequestID(r.Context()))
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -16,18 +17,18 @@ func (s *Server) tokenList(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, status int, created, errMsg string) {
-	pemda := currentUser(r).Pemda
+	pemda := httpx.User(r).Pemda
 	tokens, err := s.db.APITokens(r.Context(), pemda)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	users, err := s.db.Users(r.Context(), pemda)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.render(w, r, status, "Token API", "admin", pages.AdminTokens(pages.AdminTokensProps{
+	s.Render(w, r, status, "Token API", "admin", pages.AdminTokens(pages.AdminTokensProps{
 		Tokens: tokens, Users: users, Created: created, Error: errMsg}))
 }
 
@@ -35,17 +36,17 @@ func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, status int
 func (s *Server) tokenCreate(w http.ResponseWriter, r *http.Request) {
 	username := strings.TrimSpace(r.PostFormValue("username"))
 	u, _, err := s.db.UserByUsername(r.Context(), username)
-	if errors.Is(err, domain.ErrNotFound) || (err == nil && (u.Pemda != currentUser(r).Pemda || !u.Active)) {
+	if errors.Is(err, domain.ErrNotFound) || (err == nil && (u.Pemda != httpx.User(r).Pemda || !u.Active)) {
 		s.renderTokens(w, r, http.StatusUnprocessableEntity, "", "Pilih pengguna aktif untuk token ini.")
 		return
 	}
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	token, err := s.db.CreateAPIToken(r.Context(), s.actor(r), u, strings.TrimSpace(r.PostFormValue("name")))
+	token, err := s.db.CreateAPIToken(r.Context(), s.Actor(r), u, strings.TrimSpace(r.PostFormValue("name")))
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	s.renderTokens(w, r, http.StatusOK, token, "")
@@ -55,13 +56,13 @@ func (s *Server) tokenCreate(w http.ResponseWriter, r *http.Request) {
 func (s *Server) tokenRevoke(w http.ResponseWriter, r *http.Request) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
-		s.renderError(w, r, http.StatusNotFound)
+		s.RenderError(w, r, http.StatusNotFound)
 		return
 	}
-	if err := s.db.RevokeAPIToken(r.Context(), s.actor(r), currentUser(r).Pemda, id); err != nil {
-		s.fail(w, r, err)
+	if err := s.db.RevokeAPIToken(r.Context(), s.Actor(r), httpx.User(r).Pemda, id); err != nil {
+		s.Fail(w, r, err)
 		return
 	}
-	s.flash(r, "ok", "Token dicabut; aplikasi yang memakainya tidak dapat lagi mengakses API.")
+	s.Flash(r, "ok", "Token dicabut; aplikasi yang memakainya tidak dapat lagi mengakses API.")
 	http.Redirect(w, r, "/admin/tokens", http.StatusSeeOther)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/password"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -23,12 +24,12 @@ func (s *Server) userList(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int, form pages.UserForm, errs domain.FieldErrors) {
-	users, err := s.db.Users(r.Context(), currentUser(r).Pemda)
+	users, err := s.db.Users(r.Context(), httpx.User(r).Pemda)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.render(w, r, status, "Pengguna", "admin", pages.AdminUsers(pages.AdminUsersProps{
+	s.Render(w, r, status, "Pengguna", "admin", pages.AdminUsers(pages.AdminUsersProps{
 		Users: users, Form: form, Errors: errs, Roles: roleOptions()}))
 }
 
@@ -39,15 +40,15 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) {
 	if errs.Err() == nil {
 		hash, err := password.Hash(form.Password)
 		if err != nil {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
-		u.Pemda = currentUser(r).Pemda
-		_, err = s.db.CreateUser(r.Context(), s.actor(r), u, hash)
+		u.Pemda = httpx.User(r).Pemda
+		_, err = s.db.CreateUser(r.Context(), s.Actor(r), u, hash)
 		if errors.Is(err, domain.ErrConflict) {
 			errs.Add("username", "nama pengguna ini sudah dipakai")
 		} else if err != nil {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
 	}
@@ -56,7 +57,7 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) {
 		s.renderUsers(w, r, http.StatusUnprocessableEntity, form, errs)
 		return
 	}
-	s.flash(r, "ok", "Pengguna "+u.Username+" ditambahkan.")
+	s.Flash(r, "ok", "Pengguna "+u.Username+" ditambahkan.")
 	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
 }
 
@@ -70,8 +71,8 @@ func (s *Server) userEdit(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderUserEdit(w http.ResponseWriter, r *http.Request, status int, form pages.UserForm, errs, pwErrs domain.FieldErrors) {
-	s.render(w, r, status, "Pengguna "+form.Username, "admin", pages.AdminUserEdit(pages.AdminUserEditProps{
-		Form: form, Errors: errs, PasswordErrors: pwErrs, Roles: roleOptions(), Self: form.ID == currentUser(r).ID}))
+	s.Render(w, r, status, "Pengguna "+form.Username, "admin", pages.AdminUserEdit(pages.AdminUserEditProps{
+		Form: form, Errors: errs, PasswordErrors: pwErrs, Roles: roleOptions(), Self: form.ID == httpx.User(r).ID}))
 }
 
 // userUpdate changes a user's role, names and whether they may sign in.
@@ -83,7 +84,7 @@ func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) {
 	form := userFormFrom(r)
 	form.ID, form.Username = old.ID, old.Username
 	u, errs := validateUser(form, false)
-	if old.ID == currentUser(r).ID && (!u.Active || u.Role != domain.RoleAdmin) {
+	if old.ID == httpx.User(r).ID && (!u.Active || u.Role != domain.RoleAdmin) {
 		errs.Add("role", "Anda tidak dapat mencabut peran admin atau menonaktifkan akun Anda sendiri")
 	}
 	if errs.Err() != nil {
@@ -91,11 +92,11 @@ func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u.ID, u.Pemda = old.ID, old.Pemda
-	if _, err := s.db.UpdateUser(r.Context(), s.actor(r), u); err != nil {
-		s.fail(w, r, err)
+	if _, err := s.db.UpdateUser(r.Context(), s.Actor(r), u); err != nil {
+		s.Fail(w, r, err)
 		return
 	}
-	s.flash(r, "ok", "Pengguna "+old.Username+" disimpan.")
+	s.Flash(r, "ok", "Pengguna "+old.Username+" disimpan.")
 	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
 }
 
@@ -113,10 +114,10 @@ func (s *Server) userResetPassword(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := s.setPassword(r, u, pw); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.flash(r, "ok", "Kata sandi "+u.Username+" diganti. Sampaikan kata sandi baru secara langsung, bukan lewat pesan terbuka.")
+	s.Flash(r, "ok", "Kata sandi "+u.Username+" diganti. Sampaikan kata sandi baru secara langsung, bukan lewat pesan terbuka.")
 	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
 }
 
@@ -124,12 +125,12 @@ func (s *Server) userResetPassword(w http.ResponseWriter, r *http.Request) {
 func (s *Server) userOf(w http.ResponseWriter, r *http.Request) (domain.User, bool) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
-		s.renderError(w, r, http.StatusNotFound)
+		s.RenderError(w, r, http.StatusNotFound)
 		return domain.User{}, false
 	}
-	u, err := s.db.User(r.Context(), currentUser(r).Pemda, id)
+	u, err := s.db.User(r.Context(), httpx.User(r).Pemda, id)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return u, false
 	}
 	return u, true
@@ -140,7 +141,7 @@ func (s *Server) setPassword(r *http.Request, u domain.User, pw string) error {
 	if err != nil {
 		return err
 	}
-	return s.db.SetPassword(r.Context(), s.actor(r), u.Pemda, u.ID, hash)
+	return s.db.SetPassword(r.Context(), s.Actor(r), u.Pemda, u.ID, hash)
 }
 
 // checkNewPassword applies the password rules to a new password and its

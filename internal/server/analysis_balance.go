@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -23,7 +24,7 @@ func (s *Server) loadBalance(r *http.Request) (balanceView, error) {
 	by := granularity(r, &sel, &status)
 	head := analysisHead(r, "balance", "Iuran dan Klaim", sel, false, "by")
 	head.Query.Set("by", string(by))
-	report, err := s.db.BalanceReport(r.Context(), currentUser(r).Pemda, sel.Period, sel.Basis, by)
+	report, err := s.db.BalanceReport(r.Context(), httpx.User(r).Pemda, sel.Period, sel.Basis, by)
 	return balanceView{head: head, report: report, status: status}, err
 }
 
@@ -31,17 +32,17 @@ func (s *Server) loadBalance(r *http.Request) (balanceView, error) {
 func (s *Server) analysisBalance(w http.ResponseWriter, r *http.Request) {
 	v, err := s.loadBalance(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.render(w, r, v.status, "Iuran dan Klaim", "analysis", pages.AnalysisBalance(pages.BalanceProps{Head: v.head, Report: v.report}))
+	s.Render(w, r, v.status, "Iuran dan Klaim", "analysis", pages.AnalysisBalance(pages.BalanceProps{Head: v.head, Report: v.report}))
 }
 
 // analysisBalanceExport writes a table of the balance view: the series (default) or the claims by type.
 func (s *Server) analysisBalanceExport(w http.ResponseWriter, r *http.Request) {
 	v, err := s.loadBalance(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	t := balanceSeriesTable(v.report)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -26,7 +27,7 @@ func (s *Server) loadBudget(r *http.Request) (budgetView, error) {
 	year := sel.Period.To.Year()
 	head := analysisHead(r, "budget", "Anggaran: Pagu dan Realisasi", sel, true)
 	head.Scope = "Tahun anggaran " + strconv.Itoa(year) + " · realisasi sampai " + sel.Period.To.Label()
-	report, err := s.db.BudgetReport(r.Context(), currentUser(r).Pemda, year, sel.Period.To, s.now())
+	report, err := s.db.BudgetReport(r.Context(), httpx.User(r).Pemda, year, sel.Period.To, s.Now())
 	return budgetView{head: head, report: report, status: status}, err
 }
 
@@ -44,15 +45,15 @@ func (s *Server) analysisBudget(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderBudget(w http.ResponseWriter, r *http.Request, status int, form pages.BudgetForm, errs domain.FieldErrors) {
 	v, err := s.loadBudget(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	if errs == nil && form.Revision != "" {
 		form = budgetFormOf(v.report, form.Revision)
 	}
-	s.render(w, r, max(status, v.status), "Anggaran", "analysis", pages.AnalysisBudget(pages.BudgetProps{
+	s.Render(w, r, max(status, v.status), "Anggaran", "analysis", pages.AnalysisBudget(pages.BudgetProps{
 		Head: v.head, Report: v.report, Form: form, Errors: errs,
-		CanEdit: s.can(r, http.MethodPost, "/analysis/budget")}))
+		CanEdit: s.Can(r, http.MethodPost, "/analysis/budget")}))
 }
 
 // budgetFormOf fills the form with an existing version; an unknown revision gives the empty form.
@@ -73,7 +74,7 @@ func budgetFormOf(rep domain.BudgetReport, revision string) pages.BudgetForm {
 func (s *Server) analysisBudgetExport(w http.ResponseWriter, r *http.Request) {
 	v, err := s.loadBudget(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	t := budgetMonthsTable(v.report)

@@ -22,14 +22,14 @@ func (s *Server) analysisBudgetSave(w http.ResponseWriter, r *http.Request) {
 	if errs.Err() == nil {
 		var err error
 		if form.Revision == "" {
-			_, err = s.db.AddBudget(r.Context(), s.actor(r), b)
+			_, err = s.db.AddBudget(r.Context(), s.Actor(r), b)
 		} else {
-			err = s.db.UpdateBudget(r.Context(), s.actor(r), b)
+			err = s.db.UpdateBudget(r.Context(), s.Actor(r), b)
 		}
 		if errors.Is(err, domain.ErrNotFound) {
 			errs.Add("label", "versi pagu ini tidak ditemukan; muat ulang halaman")
 		} else if err != nil {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
 	}
@@ -37,7 +37,7 @@ func (s *Server) analysisBudgetSave(w http.ResponseWriter, r *http.Request) {
 		s.renderBudget(w, r, http.StatusUnprocessableEntity, form, errs)
 		return
 	}
-	s.flash(r, "ok", "Pagu "+b.Label+" ("+b.Ceiling.String()+") disimpan.")
+	s.Flash(r, "ok", "Pagu "+b.Label+" ("+b.Ceiling.String()+") disimpan.")
 	http.Redirect(w, r, "/analysis/budget?"+yearQuery(year).Encode()+"#pagu", http.StatusSeeOther)
 }
 

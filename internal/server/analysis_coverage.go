@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -23,7 +24,7 @@ func (s *Server) loadCoverage(r *http.Request) (coverageView, error) {
 	if err != nil {
 		return coverageView{}, err
 	}
-	pemda, category := currentUser(r).Pemda, r.URL.Query().Get("category")
+	pemda, category := httpx.User(r).Pemda, r.URL.Query().Get("category")
 	if category != "" {
 		cats, err := s.db.Categories(r.Context(), pemda)
 		if err != nil {
@@ -48,14 +49,14 @@ func (s *Server) analysisCoverage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderCoverage(w http.ResponseWriter, r *http.Request, status int, edit *pages.CoverageEdit) {
 	v, err := s.loadCoverage(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	canEdit := s.can(r, http.MethodPost, "/analysis/coverage/targets")
+	canEdit := s.Can(r, http.MethodPost, "/analysis/coverage/targets")
 	if edit == nil && canEdit {
 		e, err := s.storedCoverageEdit(r, v.report)
 		if err != nil {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
 		edit = &e
@@ -63,14 +64,14 @@ func (s *Server) renderCoverage(w http.ResponseWriter, r *http.Request, status i
 	if edit == nil {
 		edit = &pages.CoverageEdit{}
 	}
-	s.render(w, r, max(status, v.status), "Cakupan", "analysis", pages.AnalysisCoverage(pages.CoverageProps{
+	s.Render(w, r, max(status, v.status), "Cakupan", "analysis", pages.AnalysisCoverage(pages.CoverageProps{
 		Head: v.head, Report: v.report, CanEdit: canEdit, Edit: *edit}))
 }
 
 // storedCoverageEdit fills the editors with the year's stored targets and workforce figures.
 func (s *Server) storedCoverageEdit(r *http.Request, rep domain.CoverageReport) (pages.CoverageEdit, error) {
 	e := pages.CoverageEdit{CategoryTargets: map[string]string{}, KelurahanTargets: map[string]string{}}
-	ts, err := s.db.Targets(r.Context(), currentUser(r).Pemda, rep.Year)
+	ts, err := s.db.Targets(r.Context(), httpx.User(r).Pemda, rep.Year)
 	for _, t := range ts {
 		switch {
 		case t.KelurahanCode == "":
@@ -93,7 +94,7 @@ func (s *Server) storedCoverageEdit(r *http.Request, rep domain.CoverageReport) 
 func (s *Server) analysisCoverageExport(w http.ResponseWriter, r *http.Request) {
 	v, err := s.loadCoverage(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	s.exportTable(w, r, v.status, coverageTable(v.report, r.URL.Query().Get("table")))

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -25,11 +26,11 @@ func coverageReturn(r *http.Request) string {
 // per kelurahan of the category named by scope. An empty field removes a target.
 func (s *Server) analysisTargetsSave(w http.ResponseWriter, r *http.Request) {
 	back := coverageReturn(r)
-	pemda, scope := currentUser(r).Pemda, r.PostFormValue("scope")
+	pemda, scope := httpx.User(r).Pemda, r.PostFormValue("scope")
 	year, _ := strconv.Atoi(r.PostFormValue("year"))
 	cats, err := s.db.Categories(r.Context(), pemda)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	keys := make([]string, 0, len(cats))
@@ -38,12 +39,12 @@ func (s *Server) analysisTargetsSave(w http.ResponseWriter, r *http.Request) {
 	}
 	if scope != "" {
 		if !hasCategory(cats, scope) {
-			s.renderError(w, r, http.StatusBadRequest)
+			s.RenderError(w, r, http.StatusBadRequest)
 			return
 		}
 		kels, err := s.db.Kelurahans(r.Context(), pemda)
 		if err != nil {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
 		keys = keys[:0]
@@ -53,12 +54,12 @@ func (s *Server) analysisTargetsSave(w http.ResponseWriter, r *http.Request) {
 	}
 	typed, targets, errs := targetsFrom(r, year, scope, keys)
 	if errs.Err() == nil {
-		err = s.db.ReplaceTargets(r.Context(), s.actor(r), year, scope, targets)
+		err = s.db.ReplaceTargets(r.Context(), s.Actor(r), year, scope, targets)
 		if err != nil {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
-		s.flash(r, "ok", "Sasaran tahun "+strconv.Itoa(year)+" disimpan.")
+		s.Flash(r, "ok", "Sasaran tahun "+strconv.Itoa(year)+" disimpan.")
 		http.Redirect(w, r, back+"#sasaran", http.StatusSeeOther)
 		return
 	}
@@ -121,10 +122,10 @@ func (s *Server) analysisWorkforceSave(w http.ResponseWriter, r *http.Request) {
 		s.renderCoverage(w, r, http.StatusUnprocessableEntity, &pages.CoverageEdit{Open: true, Workforce: f, Errors: errs})
 		return
 	}
-	if err := s.db.SaveWorkforce(r.Context(), s.actor(r), wf); err != nil {
-		s.fail(w, r, err)
+	if err := s.db.SaveWorkforce(r.Context(), s.Actor(r), wf); err != nil {
+		s.Fail(w, r, err)
 		return
 	}
-	s.flash(r, "ok", "Data angkatan kerja dan UCJ tahun "+strconv.Itoa(year)+" disimpan.")
+	s.Flash(r, "ok", "Data angkatan kerja dan UCJ tahun "+strconv.Itoa(year)+" disimpan.")
 	http.Redirect(w, r, back+"#ucj", http.StatusSeeOther)
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/ingest"
+	"github.com/cilegon/monev/internal/platform/httpx"
 )
 
 // table is one table of an analysis view as it is exported: the same
@@ -24,23 +25,23 @@ type table struct {
 func (s *Server) exportTable(w http.ResponseWriter, r *http.Request, status int, t table) {
 	format := r.PathValue("format")
 	if format != "csv" && format != "xlsx" {
-		s.renderError(w, r, http.StatusNotFound)
+		s.RenderError(w, r, http.StatusNotFound)
 		return
 	}
 	if status != http.StatusOK {
-		s.renderError(w, r, status)
+		s.RenderError(w, r, status)
 		return
 	}
 	var buf bytes.Buffer
 	if err := ingest.WriteTable(&buf, format, t.Title, t.Header, t.Rows); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	if err := s.audit.Record(r.Context(), s.actor(r), "export", "analysis", "", "Ekspor "+t.Title+" ("+strings.ToUpper(format)+")"); err != nil {
-		s.fail(w, r, err)
+	if err := s.audit.Record(r.Context(), s.Actor(r), "export", "analysis", "", "Ekspor "+t.Title+" ("+strings.ToUpper(format)+")"); err != nil {
+		s.Fail(w, r, err)
 		return
 	}
-	setDownload(w, t.File+"."+format, format)
+	httpx.SetDownload(w, t.File+"."+format, format)
 	_, _ = buf.WriteTo(w)
 }
 

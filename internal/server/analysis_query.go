@@ -6,6 +6,7 @@ import (
 	"net/url"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web/components"
 	"github.com/cilegon/monev/web/pages"
 )
@@ -14,7 +15,7 @@ import (
 // address keeps the page usable: it shows the default period with a notice
 // and answers 400.
 func (s *Server) pageSelection(r *http.Request) (selection, int, error) {
-	u := currentUser(r)
+	u := httpx.User(r)
 	sel, err := s.selectPeriod(r.Context(), u.Pemda, r.URL.Query(), true)
 	var bad *domain.ValueError
 	if errors.As(err, &bad) {

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -20,7 +21,7 @@ func (s *Server) loadReconciliation(r *http.Request) (reconView, error) {
 	if err != nil {
 		return reconView{}, err
 	}
-	months, err := s.db.Reconciliation(r.Context(), currentUser(r).Pemda, sel.Period)
+	months, err := s.db.Reconciliation(r.Context(), httpx.User(r).Pemda, sel.Period)
 	return reconView{head: analysisHead(r, "reconciliation", "Rekonsiliasi Tagihan", sel, true), months: months, status: status}, err
 }
 
@@ -28,19 +29,19 @@ func (s *Server) loadReconciliation(r *http.Request) (reconView, error) {
 func (s *Server) analysisReconciliation(w http.ResponseWriter, r *http.Request) {
 	v, err := s.loadReconciliation(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.render(w, r, v.status, "Rekonsiliasi Tagihan", "analysis", pages.AnalysisReconciliation(pages.ReconciliationProps{
-		Head: v.head, Months: v.months, Today: s.now()}))
+	s.Render(w, r, v.status, "Rekonsiliasi Tagihan", "analysis", pages.AnalysisReconciliation(pages.ReconciliationProps{
+		Head: v.head, Months: v.months, Today: s.Now()}))
 }
 
 // analysisReconciliationExport writes the reconciliation table.
 func (s *Server) analysisReconciliationExport(w http.ResponseWriter, r *http.Request) {
 	v, err := s.loadReconciliation(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.exportTable(w, r, v.status, reconTable(v.head.Picker.Period, v.months, s.now()))
+	s.exportTable(w, r, v.status, reconTable(v.head.Picker.Period, v.months, s.Now()))
 }

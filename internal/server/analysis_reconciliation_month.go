@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -15,20 +16,20 @@ const endedSpellsShown = 500
 func (s *Server) analysisReconciliationMonth(w http.ResponseWriter, r *http.Request) {
 	m, err := domain.ParseMonth(r.PathValue("month"))
 	if err != nil {
-		s.renderError(w, r, http.StatusNotFound)
+		s.RenderError(w, r, http.StatusNotFound)
 		return
 	}
-	u := currentUser(r)
+	u := httpx.User(r)
 	months, err := s.db.Reconciliation(r.Context(), u.Pemda, domain.MonthPeriod(m))
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	p := pages.ReconMonthProps{Month: months[0], Today: s.now(), EndedFrom: m.Add(-3).First(), EndedTo: m.Add(-1).Last(),
+	p := pages.ReconMonthProps{Month: months[0], Today: s.Now(), EndedFrom: m.Add(-3).First(), EndedTo: m.Add(-1).Last(),
 		FullNIK: u.Role.SeesFullNIK(), BackHref: "/analysis/reconciliation?period=" + domain.YearPeriod(m.Year()).String()}
 	if p.Ended, err = s.db.EndedSpells(r.Context(), u.Pemda, p.EndedFrom, p.EndedTo, endedSpellsShown); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "Rekonsiliasi "+m.Label(), "analysis", pages.AnalysisReconciliationMonth(p))
+	s.Render(w, r, http.StatusOK, "Rekonsiliasi "+m.Label(), "analysis", pages.AnalysisReconciliationMonth(p))
 }

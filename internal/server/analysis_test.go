@@ -55,7 +55,7 @@ func TestAnalysisBalancePage(t *testing.T) {
 
 func TestAnalysisReconciliationPage(t *testing.T) {
 	a := newDemoApp(t)
-	a.srv.now = func() time.Time { return time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC) }
+	a.srv.Now = func() time.Time { return time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC) }
 	c := a.login(domain.RoleBPJS)
 	resp, body := a.get(c, "/analysis/reconciliation?period=2023")
 	if resp.StatusCode != http.StatusOK {
@@ -90,7 +90,7 @@ func TestAnalysisReconciliationPage(t *testing.T) {
 
 func TestAnalysisBudgetPage(t *testing.T) {
 	a := newDemoApp(t)
-	a.srv.now = func() time.Time { return time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC) }
+	a.srv.Now = func() time.Time { return time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC) }
 	c := a.login(domain.RolePimpinan)
 	resp, body := a.get(c, "/analysis/budget?from=2024-01&to=2024-07")
 	if resp.StatusCode != http.StatusOK {

@@ -5,12 +5,13 @@ import (
 	"net/http"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 )
 
 // apiSelection reads period (or from and to) and basis for an API call; a
 // malformed value is answered with 400 {"error", "detail"} and false.
 func (s *Server) apiSelection(w http.ResponseWriter, r *http.Request) (selection, bool) {
-	sel, err := s.selectPeriod(r.Context(), currentUser(r).Pemda, r.URL.Query(), false)
+	sel, err := s.selectPeriod(r.Context(), httpx.User(r).Pemda, r.URL.Query(), false)
 	if err != nil {
 		s.apiFail(w, r, "invalid period or basis", err)
 		return sel, false
@@ -22,10 +23,10 @@ func (s *Server) apiSelection(w http.ResponseWriter, r *http.Request) (selection
 func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, what string, err error) {
 	var bad *domain.ValueError
 	if errors.As(err, &bad) {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": what, "detail": bad.Msg})
+		httpx.WriteJSON(w, http.StatusBadRequest, map[string]string{"error": what, "detail": bad.Msg})
 		return
 	}
-	s.failJSON(w, r, err)
+	s.FailJSON(w, r, err)
 }
 
 // ratioJSON is a ratio rounded to 4 decimals, or null when it is undefined.

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 )
 
 // balanceJSON is the API form of a balance: amounts are integers of whole
@@ -40,10 +41,10 @@ func (s *Server) apiBalance(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	b, err := s.db.Balance(r.Context(), currentUser(r).Pemda, sel.Period, sel.Basis)
+	b, err := s.db.Balance(r.Context(), httpx.User(r).Pemda, sel.Period, sel.Basis)
 	if err != nil {
-		s.failJSON(w, r, err)
+		s.FailJSON(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, toBalanceJSON(b))
+	httpx.WriteJSON(w, http.StatusOK, toBalanceJSON(b))
 }

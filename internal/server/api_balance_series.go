@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 )
 
 // apiBalanceSeries is GET /api/v1/balance/series?period=…|from=…&to=…&by=month|quarter|semester|year&basis=cash|accrual:
@@ -18,14 +19,14 @@ func (s *Server) apiBalanceSeries(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, "invalid by", err)
 		return
 	}
-	series, err := s.db.BalanceSeries(r.Context(), currentUser(r).Pemda, sel.Period.Split(by), sel.Basis)
+	series, err := s.db.BalanceSeries(r.Context(), httpx.User(r).Pemda, sel.Period.Split(by), sel.Basis)
 	if err != nil {
-		s.failJSON(w, r, err)
+		s.FailJSON(w, r, err)
 		return
 	}
 	out := itemsJSON[balanceJSON]{Items: make([]balanceJSON, len(series))}
 	for i, b := range series {
 		out.Items[i] = toBalanceJSON(b)
 	}
-	writeJSON(w, http.StatusOK, out)
+	httpx.WriteJSON(w, http.StatusOK, out)
 }

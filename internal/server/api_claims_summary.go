@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 )
 
 // claimTallyJSON is a number of claims and their amount in whole rupiah.
@@ -40,9 +41,9 @@ func (s *Server) apiClaimsSummary(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	sum, err := s.db.ClaimSummary(r.Context(), currentUser(r).Pemda, sel.Period, sel.Basis)
+	sum, err := s.db.ClaimSummary(r.Context(), httpx.User(r).Pemda, sel.Period, sel.Basis)
 	if err != nil {
-		s.failJSON(w, r, err)
+		s.FailJSON(w, r, err)
 		return
 	}
 	out := claimSummaryJSON{Period: sel.Period.String(), Label: sel.Period.Label(), Basis: string(sel.Basis),
@@ -53,5 +54,5 @@ func (s *Server) apiClaimsSummary(w http.ResponseWriter, r *http.Request) {
 	for _, t := range sum.Pending {
 		out.Pending = append(out.Pending, toClaimTallyJSON(t))
 	}
-	writeJSON(w, http.StatusOK, out)
+	httpx.WriteJSON(w, http.StatusOK, out)
 }

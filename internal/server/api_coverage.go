@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 )
 
 // coverageJSON is one row of the coverage: workers active at the period's
@@ -26,11 +27,11 @@ func (s *Server) apiCoverage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	pemda, category := currentUser(r).Pemda, r.URL.Query().Get("category")
+	pemda, category := httpx.User(r).Pemda, r.URL.Query().Get("category")
 	if category != "" {
 		cats, err := s.db.Categories(r.Context(), pemda)
 		if err != nil {
-			s.failJSON(w, r, err)
+			s.FailJSON(w, r, err)
 			return
 		}
 		if !hasCategory(cats, category) {
@@ -40,7 +41,7 @@ func (s *Server) apiCoverage(w http.ResponseWriter, r *http.Request) {
 	}
 	rep, err := s.db.CoverageReport(r.Context(), pemda, sel.Period, category)
 	if err != nil {
-		s.failJSON(w, r, err)
+		s.FailJSON(w, r, err)
 		return
 	}
 	var rows []domain.CoverageRow
@@ -63,5 +64,5 @@ func (s *Server) apiCoverage(w http.ResponseWriter, r *http.Request) {
 			out.Items[i].Target = &c.Target
 		}
 	}
-	writeJSON(w, http.StatusOK, out)
+	httpx.WriteJSON(w, http.StatusOK, out)
 }

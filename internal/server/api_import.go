@@ -7,6 +7,7 @@ import (
 
 	"github.com/cilegon/monev/internal/importer"
 	"github.com/cilegon/monev/internal/ingest"
+	"github.com/cilegon/monev/internal/platform/httpx"
 )
 
 // importJSON is the API's account of an import.
@@ -36,31 +37,31 @@ type problemJSON struct {
 func (s *Server) apiImport(w http.ResponseWriter, r *http.Request) {
 	kind, err := ingest.ParseKind(r.PathValue("kind"))
 	if err != nil {
-		writeJSONError(w, http.StatusNotFound, "unknown import kind; use workers, contributions or claims")
+		httpx.WriteJSONError(w, http.StatusNotFound, "unknown import kind; use workers, contributions or claims")
 		return
 	}
 	up, err := s.receiveUpload(w, r, kind)
 	var bad errUpload
 	if errors.As(err, &bad) {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "bad upload", "detail": bad.msg})
+		httpx.WriteJSON(w, http.StatusBadRequest, map[string]string{"error": "bad upload", "detail": bad.msg})
 		return
 	}
 	if err != nil {
-		s.failJSON(w, r, err)
+		s.FailJSON(w, r, err)
 		return
 	}
 	defer os.Remove(up.path)
-	res, err := s.importer.Run(r.Context(), s.actor(r), up.request(0))
-	s.metrics.imports.WithLabelValues(string(kind), res.Batch.Status).Inc()
+	res, err := s.importer.Run(r.Context(), s.Actor(r), up.request(0))
+	s.Metrics.Imports.WithLabelValues(string(kind), res.Batch.Status).Inc()
 	if err != nil {
-		s.failJSON(w, r, err)
+		s.FailJSON(w, r, err)
 		return
 	}
 	status := http.StatusOK
 	if res.ProblemCount > 0 {
 		status = http.StatusUnprocessableEntity
 	}
-	writeJSON(w, status, toImportJSON(res))
+	httpx.WriteJSON(w, status, toImportJSON(res))
 }
 
 func toImportJSON(res importer.Result) importJSON {

@@ -1,6 +1,10 @@
 package server
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/cilegon/monev/internal/platform/httpx"
+)
 
 // qualityJSON is the API form of the data-quality counts.
 type qualityJSON struct {
@@ -18,9 +22,9 @@ type qualityItemJSON struct {
 
 // apiQuality is GET /api/v1/quality: the count of every data-quality check.
 func (s *Server) apiQuality(w http.ResponseWriter, r *http.Request) {
-	results, err := s.db.QualitySummary(r.Context(), currentUser(r).Pemda, 0)
+	results, err := s.db.QualitySummary(r.Context(), httpx.User(r).Pemda, 0)
 	if err != nil {
-		s.failJSON(w, r, err)
+		s.FailJSON(w, r, err)
 		return
 	}
 	out := qualityJSON{Items: make([]qualityItemJSON, 0, len(results))}
@@ -28,5 +32,5 @@ func (s *Server) apiQuality(w http.ResponseWriter, r *http.Request) {
 		out.Items = append(out.Items, qualityItemJSON{Check: string(res.Check), Label: res.Check.Title(),
 			Definition: res.Check.Definition(), Count: res.Count})
 	}
-	writeJSON(w, http.StatusOK, out)
+	httpx.WriteJSON(w, http.StatusOK, out)
 }

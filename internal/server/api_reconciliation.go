@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 )
 
 // reconJSON is one coverage month of the billing reconciliation; billed and
@@ -48,12 +49,12 @@ func (s *Server) apiReconciliation(w http.ResponseWriter, r *http.Request) {
 		}
 		p = sel.Period
 	}
-	months, err := s.db.Reconciliation(r.Context(), currentUser(r).Pemda, p)
+	months, err := s.db.Reconciliation(r.Context(), httpx.User(r).Pemda, p)
 	if err != nil {
-		s.failJSON(w, r, err)
+		s.FailJSON(w, r, err)
 		return
 	}
-	today := s.now()
+	today := s.Now()
 	out := itemsJSON[reconJSON]{Items: make([]reconJSON, len(months))}
 	for i, m := range months {
 		j := reconJSON{Month: m.Month.String(), ActiveWorkers: m.RosterAny, ActiveMonthEnd: m.RosterEnd, Rate: int64(m.Rate.Total()),
@@ -71,5 +72,5 @@ func (s *Server) apiReconciliation(w http.ResponseWriter, r *http.Request) {
 		}
 		out.Items[i] = j
 	}
-	writeJSON(w, http.StatusOK, out)
+	httpx.WriteJSON(w, http.StatusOK, out)
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/report"
 )
 
@@ -59,14 +60,14 @@ func textJSON(s string) *string {
 // apiReports is GET /api/v1/reports: the reports the token's user may read
 // (pimpinan: final ones), newest period first.
 func (s *Server) apiReports(w http.ResponseWriter, r *http.Request) {
-	u := currentUser(r)
+	u := httpx.User(r)
 	var only []domain.ReportStatus
 	if !domain.ReportDraft.VisibleTo(u.Role) {
 		only = []domain.ReportStatus{domain.ReportFinal}
 	}
 	list, err := s.db.Reports(r.Context(), u.Pemda, only...)
 	if err != nil {
-		s.failJSON(w, r, err)
+		s.FailJSON(w, r, err)
 		return
 	}
 	items := make([]reportItemJSON, len(list))
@@ -75,7 +76,7 @@ func (s *Server) apiReports(w http.ResponseWriter, r *http.Request) {
 			Basis: string(it.Basis), Status: string(it.Status), MeetingOn: dateJSON(it.MeetingOn), SignedOn: dateJSON(it.SignedOn),
 			Checksum: textJSON(it.Checksum), UpdatedAt: it.UpdatedAt.UTC().Format(time.RFC3339)}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": items})
+	httpx.WriteJSON(w, http.StatusOK, map[string]any{"items": items})
 }
 
 // apiReport is GET /api/v1/reports/{id}: the report with its frozen
@@ -83,21 +84,21 @@ func (s *Server) apiReports(w http.ResponseWriter, r *http.Request) {
 func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
-		writeJSONError(w, http.StatusNotFound, http.StatusText(http.StatusNotFound))
+		httpx.WriteJSONError(w, http.StatusNotFound, http.StatusText(http.StatusNotFound))
 		return
 	}
-	u := currentUser(r)
+	u := httpx.User(r)
 	rep, err := s.db.Report(r.Context(), u.Pemda, id)
 	if err == nil && !rep.Status.VisibleTo(u.Role) {
 		err = domain.ErrNotFound
 	}
 	if err != nil {
-		s.failJSON(w, r, err)
+		s.FailJSON(w, r, err)
 		return
 	}
 	doc, err := s.reportDoc(r.Context(), rep, nil)
 	if err != nil {
-		s.failJSON(w, r, err)
+		s.FailJSON(w, r, err)
 		return
 	}
 	out := reportJSON{
@@ -113,5 +114,5 @@ func (s *Server) apiReport(w http.ResponseWriter, r *http.Request) {
 	for _, c := range doc.Changes {
 		out.DataChanged = append(out.DataChanged, figureDiffJSON{Label: c.Label, Signed: c.Old, Now: c.New})
 	}
-	writeJSON(w, http.StatusOK, out)
+	httpx.WriteJSON(w, http.StatusOK, out)
 }

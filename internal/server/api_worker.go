@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/postgres"
 )
 
@@ -47,33 +48,33 @@ type claimJSON struct {
 
 // apiWorker is GET /api/v1/workers/{nik}: one worker with spells and claims.
 func (s *Server) apiWorker(w http.ResponseWriter, r *http.Request) {
-	pemda := currentUser(r).Pemda
+	pemda := httpx.User(r).Pemda
 	nik, err := domain.ParseNIK(r.PathValue("nik"))
 	var bad *domain.ValueError
 	if errors.As(err, &bad) {
-		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "invalid NIK", "detail": bad.Msg})
+		httpx.WriteJSON(w, http.StatusBadRequest, map[string]string{"error": "invalid NIK", "detail": bad.Msg})
 		return
 	}
 	wk, err := s.db.WorkerByNIK(r.Context(), pemda, nik)
 	if errors.Is(err, domain.ErrNotFound) {
-		writeJSONError(w, http.StatusNotFound, "no worker with this NIK")
+		httpx.WriteJSONError(w, http.StatusNotFound, "no worker with this NIK")
 		return
 	}
 	if err != nil {
-		s.failJSON(w, r, err)
+		s.FailJSON(w, r, err)
 		return
 	}
 	ref, err := s.registryRef(r.Context(), pemda)
 	if err != nil {
-		s.failJSON(w, r, err)
+		s.FailJSON(w, r, err)
 		return
 	}
 	claims, _, err := s.db.Claims(r.Context(), pemda, postgres.ClaimFilter{WorkerID: wk.ID}, 0, 1000)
 	if err != nil {
-		s.failJSON(w, r, err)
+		s.FailJSON(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, toWorkerJSON(r, wk, ref, claims, s.now().In(wib)))
+	httpx.WriteJSON(w, http.StatusOK, toWorkerJSON(r, wk, ref, claims, s.Now().In(wib)))
 }
 
 func toWorkerJSON(r *http.Request, wk domain.Worker, ref registryRef, claims []postgres.ClaimListItem, today time.Time) workerJSON {

@@ -179,7 +179,7 @@ func mustURL(t *testing.T, s string) *url.URL {
 
 func TestSessionExpiry(t *testing.T) {
 	a := newApp(t)
-	a.srv.sessions.IdleTimeout = 300 * time.Millisecond
+	a.srv.Sessions.IdleTimeout = 300 * time.Millisecond
 	c := a.login(domain.RoleBPJS)
 	if resp, _ := a.get(c, "/"); resp.StatusCode != http.StatusOK {
 		t.Fatalf("fresh session: %d", resp.StatusCode)
@@ -189,8 +189,8 @@ func TestSessionExpiry(t *testing.T) {
 		t.Errorf("idle session still works: %d", resp.StatusCode)
 	}
 
-	a.srv.sessions.IdleTimeout = time.Hour
-	a.srv.sessions.Lifetime = 600 * time.Millisecond
+	a.srv.Sessions.IdleTimeout = time.Hour
+	a.srv.Sessions.Lifetime = 600 * time.Millisecond
 	c = a.login(domain.RoleBPJS)
 	for i := 0; i < 4; i++ { // busy, but past its lifetime all the same
 		time.Sleep(200 * time.Millisecond)
@@ -203,7 +203,7 @@ func TestSessionExpiry(t *testing.T) {
 
 func TestHTTPSHeadersAndCookies(t *testing.T) {
 	a := newApp(t)
-	srv := New(Config{PublicURL: "https://monev.cilegon.go.id"}, a.db, a.srv.log)
+	srv := New(Config{PublicURL: "https://monev.cilegon.go.id"}, a.db, a.srv.Log)
 	ts := httptest.NewServer(srv.Handler())
 	defer ts.Close()
 	a.ts = ts

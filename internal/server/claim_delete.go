@@ -9,7 +9,7 @@ import (
 // claimDelete removes a claim entered by mistake.
 func (s *Server) claimDelete(w http.ResponseWriter, r *http.Request) {
 	s.withClaim(w, r, func(c postgres.ClaimListItem) {
-		err := s.db.DeleteClaim(r.Context(), s.actor(r), c.ID)
+		err := s.db.DeleteClaim(r.Context(), s.Actor(r), c.ID)
 		s.deleted(w, r, err, "Klaim "+c.Type.ShortName()+" "+c.WorkerName+" dihapus.", "/claims", idPath("/claims", c.ID))
 	})
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/ingest"
+	"github.com/cilegon/monev/internal/platform/httpx"
 )
 
 // claimExport is /claims/export.csv and .xlsx: the filtered list in the
@@ -13,7 +14,7 @@ func (s *Server) claimExport(w http.ResponseWriter, r *http.Request) {
 	s.withRef(w, r, func(ref registryRef) {
 		f, _, _ := claimQuery(r, ref)
 		s.exportTo(w, r, ingest.Claims, func(ex *ingest.Exporter) error {
-			return s.db.EachClaim(r.Context(), currentUser(r).Pemda, f, func(c domain.Claim) error {
+			return s.db.EachClaim(r.Context(), httpx.User(r).Pemda, f, func(c domain.Claim) error {
 				return ex.Claim(c, nikText(r, c.NIK))
 			})
 		})

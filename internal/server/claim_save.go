@@ -6,6 +6,7 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/ingest"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/web/pages"
 )
@@ -18,7 +19,7 @@ var claimColumns = []string{"nik", "jenis_klaim", "status", "nominal", "tanggal_
 func (s *Server) claimNew(w http.ResponseWriter, r *http.Request) {
 	values := map[string]string{"status": string(domain.ClaimPaid)}
 	if id, err := strconv.ParseInt(r.URL.Query().Get("worker"), 10, 64); err == nil {
-		if wk, err := s.db.Worker(r.Context(), currentUser(r).Pemda, id); err == nil {
+		if wk, err := s.db.Worker(r.Context(), httpx.User(r).Pemda, id); err == nil {
 			values["nik"] = string(wk.NIK)
 		}
 	}
@@ -50,9 +51,9 @@ func (s *Server) saveClaim(w http.ResponseWriter, r *http.Request, id int64) {
 	s.saveForm(w, r, problems, func() (string, string, error) {
 		c, err := row.Claim, error(nil)
 		if c.ID = id; id == 0 {
-			c, err = s.db.CreateClaim(r.Context(), s.actor(r), c)
+			c, err = s.db.CreateClaim(r.Context(), s.Actor(r), c)
 		} else {
-			c, err = s.db.UpdateClaim(r.Context(), s.actor(r), c)
+			c, err = s.db.UpdateClaim(r.Context(), s.Actor(r), c)
 		}
 		return "Klaim " + c.Type.ShortName() + " disimpan.", idPath("/claims", c.ID), err
 	}, func(status int, errs domain.FieldErrors) {
@@ -68,5 +69,5 @@ func (s *Server) renderClaimForm(w http.ResponseWriter, r *http.Request, status 
 	if id != 0 {
 		p.Title, p.Back, p.Action, p.Submit = "Ubah klaim", idPath("/claims", id), idPath("/claims", id), "Simpan perubahan"
 	}
-	s.render(w, r, status, p.Title, "claims", pages.RecordForm(p))
+	s.Render(w, r, status, p.Title, "claims", pages.RecordForm(p))
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"net/http"
 
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/web/pages"
 )
@@ -13,10 +14,10 @@ func (s *Server) claimShow(w http.ResponseWriter, r *http.Request) {
 		s.withRef(w, r, func(ref registryRef) {
 			history, err := s.historyOf(r, ref, "claim", c.ID)
 			if err != nil {
-				s.fail(w, r, err)
+				s.Fail(w, r, err)
 				return
 			}
-			s.render(w, r, http.StatusOK, "Klaim "+c.WorkerName, "claims", pages.ClaimShow(pages.ClaimShowProps{
+			s.Render(w, r, http.StatusOK, "Klaim "+c.WorkerName, "claims", pages.ClaimShow(pages.ClaimShowProps{
 				Viewer: s.viewer(r), Claim: c, History: history,
 			}))
 		})
@@ -25,13 +26,13 @@ func (s *Server) claimShow(w http.ResponseWriter, r *http.Request) {
 
 // withClaim runs fn with the claim named by {id}.
 func (s *Server) withClaim(w http.ResponseWriter, r *http.Request, fn func(postgres.ClaimListItem)) {
-	id, ok := s.idParam(w, r)
+	id, ok := s.IDParam(w, r)
 	if !ok {
 		return
 	}
-	c, err := s.db.Claim(r.Context(), currentUser(r).Pemda, id)
+	c, err := s.db.Claim(r.Context(), httpx.User(r).Pemda, id)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	fn(c)

@@ -41,9 +41,9 @@ func (s *Server) saveContribution(w http.ResponseWriter, r *http.Request, id int
 	s.saveForm(w, r, problems, func() (string, string, error) {
 		c, err := row.Contribution, error(nil)
 		if c.ID = id; id == 0 {
-			c, err = s.db.CreateContribution(r.Context(), s.actor(r), c)
+			c, err = s.db.CreateContribution(r.Context(), s.Actor(r), c)
 		} else {
-			c, err = s.db.UpdateContribution(r.Context(), s.actor(r), c)
+			c, err = s.db.UpdateContribution(r.Context(), s.Actor(r), c)
 		}
 		return "Pembayaran iuran " + c.CoverageMonth.Label() + " disimpan.", idPath("/contributions", c.ID), err
 	}, func(status int, errs domain.FieldErrors) {
@@ -59,5 +59,5 @@ func (s *Server) renderContributionForm(w http.ResponseWriter, r *http.Request, 
 	if id != 0 {
 		p.Title, p.Back, p.Action, p.Submit = "Ubah pembayaran iuran", idPath("/contributions", id), idPath("/contributions", id), "Simpan perubahan"
 	}
-	s.render(w, r, status, p.Title, "contributions", pages.RecordForm(p))
+	s.Render(w, r, status, p.Title, "contributions", pages.RecordForm(p))
 }

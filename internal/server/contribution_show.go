@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -13,10 +14,10 @@ func (s *Server) contributionShow(w http.ResponseWriter, r *http.Request) {
 		s.withRef(w, r, func(ref registryRef) {
 			history, err := s.historyOf(r, ref, "contribution", c.ID)
 			if err != nil {
-				s.fail(w, r, err)
+				s.Fail(w, r, err)
 				return
 			}
-			s.render(w, r, http.StatusOK, "Iuran "+c.CoverageMonth.Label(), "contributions", pages.ContributionShow(pages.ContributionShowProps{
+			s.Render(w, r, http.StatusOK, "Iuran "+c.CoverageMonth.Label(), "contributions", pages.ContributionShow(pages.ContributionShowProps{
 				Viewer: s.viewer(r), Contribution: c, History: history,
 			}))
 		})
@@ -25,13 +26,13 @@ func (s *Server) contributionShow(w http.ResponseWriter, r *http.Request) {
 
 // withContribution runs fn with the payment named by {id}.
 func (s *Server) withContribution(w http.ResponseWriter, r *http.Request, fn func(domain.Contribution)) {
-	id, ok := s.idParam(w, r)
+	id, ok := s.IDParam(w, r)
 	if !ok {
 		return
 	}
-	c, err := s.db.Contribution(r.Context(), currentUser(r).Pemda, id)
+	c, err := s.db.Contribution(r.Context(), httpx.User(r).Pemda, id)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	fn(c)

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web/components"
 	"github.com/cilegon/monev/web/pages"
 )
@@ -14,15 +15,15 @@ import (
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	sel, status, err := s.pageSelection(r)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	report, err := s.db.BalanceReport(r.Context(), currentUser(r).Pemda, sel.Period, sel.Basis, domain.ByMonth)
+	report, err := s.db.BalanceReport(r.Context(), httpx.User(r).Pemda, sel.Period, sel.Basis, domain.ByMonth)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.render(w, r, status, "Ringkasan", "dashboard", pages.Dashboard(pages.DashboardProps{
+	s.Render(w, r, status, "Ringkasan", "dashboard", pages.Dashboard(pages.DashboardProps{
 		Picker: components.PeriodPicker{Action: "/", Period: sel.Period, Basis: sel.Basis, Years: sel.Years},
 		Notice: sel.Notice,
 		Report: report,

@@ -36,10 +36,10 @@ func TestDashboardShowsTheMeetingFigures(t *testing.T) {
 
 func TestDashboardDefaultsToTheLatestYearWithData(t *testing.T) {
 	a := newDemoApp(t)
-	a.srv.now = func() time.Time { return time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC) }
+	a.srv.Now = func() time.Time { return time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC) }
 	_, body := a.get(a.login(domain.RoleBPJS), "/")
 	mustContain(t, body, "Tahun 2024", "Belum ada data untuk tahun 2026")
-	a.srv.now = func() time.Time { return time.Date(2023, 5, 1, 9, 0, 0, 0, time.UTC) }
+	a.srv.Now = func() time.Time { return time.Date(2023, 5, 1, 9, 0, 0, 0, time.UTC) }
 	_, body = a.get(a.login(domain.RoleBPJS), "/")
 	mustContain(t, body, "Tahun 2023")
 }

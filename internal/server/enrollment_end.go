@@ -14,7 +14,7 @@ func (s *Server) enrollmentEndForm(w http.ResponseWriter, r *http.Request) {
 		values := ingest.EnrollmentValues(e)
 		values["status"] = string(domain.StatusInactive)
 		if values["tanggal_selesai"] == "" {
-			values["tanggal_selesai"] = s.now().In(wib).Format("2006-01-02")
+			values["tanggal_selesai"] = s.Now().In(wib).Format("2006-01-02")
 		}
 		s.renderEndForm(w, r, http.StatusOK, e, wk, values, nil)
 	})
@@ -39,7 +39,7 @@ func (s *Server) enrollmentEnd(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderEndForm(w http.ResponseWriter, r *http.Request, status int, e domain.Enrollment, wk domain.Worker, values map[string]string, errs domain.FieldErrors) {
 	fields := pages.FormFields(ingest.Workers, []string{"tanggal_selesai", "status"}, values, errs, pages.Choices{})
 	fields[0].Required = true
-	s.render(w, r, status, "Akhiri kepesertaan", "workers", pages.RecordForm(pages.RecordFormProps{
+	s.Render(w, r, status, "Akhiri kepesertaan", "workers", pages.RecordForm(pages.RecordFormProps{
 		Title: "Akhiri kepesertaan", Lead: wk.Name + " · kepesertaan mulai " + domain.FormatDate(e.Start),
 		Back: workerPath(wk.ID), Action: enrollmentPath(e.ID) + "/end", Submit: "Akhiri kepesertaan", Problem: errs[""],
 		Sections: []pages.FormSection{{

@@ -5,6 +5,7 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/ingest"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -22,7 +23,7 @@ func (s *Server) enrollmentCreate(w http.ResponseWriter, r *http.Request) {
 		values := formValues(r, ingest.Workers)
 		e, problems := ingest.ParseEnrollment(values)
 		s.saveForm(w, r, problems, func() (string, string, error) {
-			_, err := s.db.CreateEnrollment(r.Context(), s.actor(r), wk.ID, e)
+			_, err := s.db.CreateEnrollment(r.Context(), s.Actor(r), wk.ID, e)
 			return "Kepesertaan mulai " + domain.FormatDate(e.Start) + " ditambahkan.", workerPath(wk.ID), err
 		}, func(status int, errs domain.FieldErrors) {
 			s.renderEnrollmentForm(w, r, status, wk, 0, values, errs)
@@ -54,7 +55,7 @@ func (s *Server) saveEnrollment(w http.ResponseWriter, r *http.Request, old doma
 	e, problems := ingest.ParseEnrollment(values)
 	e.ID = old.ID
 	s.saveForm(w, r, problems, func() (string, string, error) {
-		_, err := s.db.UpdateEnrollment(r.Context(), s.actor(r), e)
+		_, err := s.db.UpdateEnrollment(r.Context(), s.Actor(r), e)
 		return "Kepesertaan mulai " + domain.FormatDate(e.Start) + " disimpan.", workerPath(wk.ID), err
 	}, again)
 }
@@ -69,24 +70,24 @@ func (s *Server) renderEnrollmentForm(w http.ResponseWriter, r *http.Request, st
 	if id != 0 {
 		p.Title, p.Action, p.Submit = "Ubah kepesertaan", enrollmentPath(id), "Simpan perubahan"
 	}
-	s.render(w, r, status, p.Title, "workers", pages.RecordForm(p))
+	s.Render(w, r, status, p.Title, "workers", pages.RecordForm(p))
 }
 
 // withEnrollment runs fn with the spell named by {id} and its worker.
 func (s *Server) withEnrollment(w http.ResponseWriter, r *http.Request, fn func(domain.Enrollment, domain.Worker)) {
-	id, ok := s.idParam(w, r)
+	id, ok := s.IDParam(w, r)
 	if !ok {
 		return
 	}
-	pemda := currentUser(r).Pemda
+	pemda := httpx.User(r).Pemda
 	e, workerID, err := s.db.Enrollment(r.Context(), pemda, id)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	wk, err := s.db.Worker(r.Context(), pemda, workerID)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	fn(e, wk)

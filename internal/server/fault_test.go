@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 )
@@ -84,7 +85,7 @@ func TestPanicsAreRecovered(t *testing.T) {
 	db := newApp(t).db
 	var logs strings.Builder
 	srv := New(Config{}, db, slog.New(slog.NewJSONHandler(&logs, nil)))
-	srv.router.Get("/boom", func(http.ResponseWriter, *http.Request) { panic("kaboom") })
+	srv.Handle(http.MethodGet, "/boom", httpx.Public, func(http.ResponseWriter, *http.Request) { panic("kaboom") })
 	ts := httptest.NewServer(srv.Handler())
 	defer ts.Close()
 	resp, err := http.Get(ts.URL + "/boom")

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cilegon/monev/internal/ingest"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/web/pages"
 )
@@ -21,7 +22,7 @@ func (s *Server) importNew(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		kind = ingest.Workers
 	}
-	s.render(w, r, http.StatusOK, "Impor data", "imports", pages.ImportNew(importNewProps(kind, "")))
+	s.Render(w, r, http.StatusOK, "Impor data", "imports", pages.ImportNew(importNewProps(kind, "")))
 }
 
 func importNewProps(kind ingest.Kind, errMsg string) pages.ImportNewProps {
@@ -47,18 +48,18 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) {
 		if kind == "" {
 			kind = ingest.Workers
 		}
-		s.render(w, r, http.StatusUnprocessableEntity, "Impor data", "imports", pages.ImportNew(importNewProps(kind, bad.msg)))
+		s.Render(w, r, http.StatusUnprocessableEntity, "Impor data", "imports", pages.ImportNew(importNewProps(kind, bad.msg)))
 		return
 	}
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	up.dry = true
 	batch, err := s.startCheck(r, up)
 	if err != nil {
 		os.Remove(up.path)
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/imports/"+strconv.FormatInt(batch, 10), http.StatusSeeOther)
@@ -71,15 +72,15 @@ func (s *Server) importShow(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	page := pageNumber(r)
-	problems, err := s.db.ImportProblems(r.Context(), currentUser(r).Pemda, b.ID, (page-1)*problemsPerPage, problemsPerPage)
+	page := httpx.PageNumber(r)
+	problems, err := s.db.ImportProblems(r.Context(), httpx.User(r).Pemda, b.ID, (page-1)*problemsPerPage, problemsPerPage)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "Impor "+b.FileName, "imports", pages.ImportShow(pages.ImportShowProps{
+	s.Render(w, r, http.StatusOK, "Impor "+b.FileName, "imports", pages.ImportShow(pages.ImportShowProps{
 		Batch: b, KindLabel: kindLabel(b.Kind), Problems: problems, Page: page, PerPage: problemsPerPage,
-		CanConfirm: s.can(r, http.MethodPost, "/imports/{id}/confirm") && b.Status == "checked" &&
+		CanConfirm: s.Can(r, http.MethodPost, "/imports/{id}/confirm") && b.Status == "checked" &&
 			b.ErrorCount == 0 && b.New+b.Updated > 0 && b.UploadToken != "",
 	}))
 }
@@ -92,18 +93,18 @@ func (s *Server) importConfirm(w http.ResponseWriter, r *http.Request) {
 	}
 	path := s.uploadPath(b.UploadToken)
 	if _, statErr := os.Stat(path); b.Status != "checked" || b.ErrorCount > 0 || b.UploadToken == "" || statErr != nil {
-		s.flash(r, "error", "Berkas ini tidak dapat diimpor lagi; unggah ulang berkasnya.")
+		s.Flash(r, "error", "Berkas ini tidak dapat diimpor lagi; unggah ulang berkasnya.")
 		http.Redirect(w, r, "/imports/"+r.PathValue("id"), http.StatusSeeOther)
 		return
 	}
 	// Mark the batch before the job starts, so the page shows progress at once.
 	b.Status, b.Rows = "importing", 0
-	if err := s.db.SetImportStatus(r.Context(), currentUser(r).Pemda, b); err != nil {
-		s.fail(w, r, err)
+	if err := s.db.SetImportStatus(r.Context(), httpx.User(r).Pemda, b); err != nil {
+		s.Fail(w, r, err)
 		return
 	}
 	kind, _ := ingest.ParseKind(b.Kind)
-	s.runImport(s.actor(r), upload{kind: kind, name: b.FileName, path: path, token: b.UploadToken}, b.ID)
+	s.runImport(s.Actor(r), upload{kind: kind, name: b.FileName, path: path, token: b.UploadToken}, b.ID)
 	http.Redirect(w, r, "/imports/"+r.PathValue("id"), http.StatusSeeOther)
 }
 
@@ -111,16 +112,16 @@ func (s *Server) importConfirm(w http.ResponseWriter, r *http.Request) {
 func (s *Server) batchOf(w http.ResponseWriter, r *http.Request) (postgres.ImportBatch, bool) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
-		s.renderError(w, r, http.StatusNotFound)
+		s.RenderError(w, r, http.StatusNotFound)
 		return postgres.ImportBatch{}, false
 	}
-	if err := s.db.MarkStaleImports(r.Context(), currentUser(r).Pemda); err != nil {
-		s.fail(w, r, err)
+	if err := s.db.MarkStaleImports(r.Context(), httpx.User(r).Pemda); err != nil {
+		s.Fail(w, r, err)
 		return postgres.ImportBatch{}, false
 	}
-	b, err := s.db.ImportBatchByID(r.Context(), currentUser(r).Pemda, id)
+	b, err := s.db.ImportBatchByID(r.Context(), httpx.User(r).Pemda, id)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return b, false
 	}
 	return b, true
@@ -128,20 +129,20 @@ func (s *Server) batchOf(w http.ResponseWriter, r *http.Request) (postgres.Impor
 
 // importList is the history of imports.
 func (s *Server) importList(w http.ResponseWriter, r *http.Request) {
-	u := currentUser(r)
-	page := pageNumber(r)
+	u := httpx.User(r)
+	page := httpx.PageNumber(r)
 	const perPage = 50
 	if err := s.db.MarkStaleImports(r.Context(), u.Pemda); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	batches, total, err := s.db.ImportBatches(r.Context(), u.Pemda, (page-1)*perPage, perPage)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "Riwayat impor", "imports", pages.ImportList(pages.ImportListProps{
-		Batches: batches, Total: total, Page: page, PerPage: perPage, CanUpload: s.can(r, http.MethodGet, "/imports/new"),
+	s.Render(w, r, http.StatusOK, "Riwayat impor", "imports", pages.ImportList(pages.ImportListProps{
+		Batches: batches, Total: total, Page: page, PerPage: perPage, CanUpload: s.Can(r, http.MethodGet, "/imports/new"),
 	}))
 }
 
@@ -150,23 +151,13 @@ func (s *Server) importTemplate(w http.ResponseWriter, r *http.Request) {
 	name, format, ok := strings.Cut(r.PathValue("file"), ".")
 	kind, err := ingest.ParseKind(name)
 	if !ok || err != nil || (format != "csv" && format != "xlsx") {
-		s.renderError(w, r, http.StatusNotFound)
+		s.RenderError(w, r, http.StatusNotFound)
 		return
 	}
-	setDownload(w, "templat-"+strings.ToLower(kind.Label())+"."+format, format)
+	httpx.SetDownload(w, "templat-"+strings.ToLower(kind.Label())+"."+format, format)
 	if err := ingest.WriteTemplate(w, kind, format); err != nil {
-		s.log.Error("write template", "err", err)
+		s.Log.Error("write template", "err", err)
 	}
-}
-
-// setDownload sets the headers of a file download.
-func setDownload(w http.ResponseWriter, name, format string) {
-	ctype := "text/csv; charset=utf-8"
-	if format == "xlsx" {
-		ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-	}
-	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 }
 
 func kindLabel(kind string) string {
@@ -174,21 +165,12 @@ func kindLabel(kind string) string {
 	return k.Label()
 }
 
-// pageNumber reads ?page=, 1 when absent or wrong.
-func pageNumber(r *http.Request) int {
-	p, err := strconv.Atoi(r.URL.Query().Get("page"))
-	if err != nil || p < 1 {
-		return 1
-	}
-	return p
-}
-
 // startCheck records an upload as a batch and starts checking it.
 func (s *Server) startCheck(r *http.Request, up upload) (int64, error) {
-	b, err := s.importer.Prepare(r.Context(), s.actor(r), up.request(0))
+	b, err := s.importer.Prepare(r.Context(), s.Actor(r), up.request(0))
 	if err != nil {
 		return 0, err
 	}
-	s.runImport(s.actor(r), up, b.ID)
+	s.runImport(s.Actor(r), up, b.ID)
 	return b.ID, nil
 }

@@ -167,9 +167,9 @@ func (s *Server) uploadPath(token string) string {
 func (s *Server) runImport(actor domain.Actor, up upload, batch int64) {
 	s.jobs.start(func(ctx context.Context) {
 		res, err := s.importer.Run(ctx, actor, up.request(batch))
-		s.metrics.imports.WithLabelValues(string(up.kind), res.Batch.Status).Inc()
+		s.Metrics.Imports.WithLabelValues(string(up.kind), res.Batch.Status).Inc()
 		if err != nil {
-			s.log.Error("import failed", "err", err, "batch", res.Batch.ID, "request_id", actor.RequestID)
+			s.Log.Error("import failed", "err", err, "batch", res.Batch.ID, "request_id", actor.RequestID)
 		}
 		if err != nil || !up.dry || res.ProblemCount > 0 {
 			os.Remove(up.path)

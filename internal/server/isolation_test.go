@@ -78,9 +78,9 @@ func TestPemdaIsolation(t *testing.T) {
 	}
 	cilegonNIK := secrets[0]
 
-	for key, rule := range a.srv.policy {
+	for key, rule := range a.srv.Policy() {
 		method, pattern, _ := strings.Cut(key, " ")
-		if rule.public || pattern == "/logout" || pattern == "/account/password" {
+		if rule.Public || pattern == "/logout" || pattern == "/account/password" {
 			continue
 		}
 		path := pattern
@@ -100,7 +100,7 @@ func TestPemdaIsolation(t *testing.T) {
 		}
 		var resp *http.Response
 		var body string
-		if rule.api {
+		if rule.API {
 			resp, body = a.do(a.client(), method, path, nil, map[string]string{"Authorization": "Bearer " + token})
 		} else {
 			resp, body = a.do(browser, method, path, strings.NewReader("confirm=on&name=x"), nil)

@@ -8,7 +8,7 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/password"
-	"github.com/cilegon/monev/web"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -24,7 +24,7 @@ const (
 var dummyHash, _ = password.Hash("monev-dummy-password")
 
 func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
-	if s.sessions.GetInt64(r.Context(), sessUserID) != 0 {
+	if s.SignedIn(r) {
 		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
 		return
 	}
@@ -35,11 +35,11 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	username := strings.ToLower(strings.TrimSpace(r.PostFormValue("username")))
 	pw := r.PostFormValue("password")
 	props := pages.LoginProps{Username: username, Next: r.PostFormValue("next")}
-	keys := []string{"user:" + username, "ip:" + s.clientIP(r)}
+	keys := []string{"user:" + username, "ip:" + s.ClientIP(r)}
 
-	failures, err := s.db.LoginFailures(r.Context(), s.now().Add(-loginWindow), keys...)
+	failures, err := s.db.LoginFailures(r.Context(), s.Now().Add(-loginWindow), keys...)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	if failures >= maxLoginFailures {
@@ -52,12 +52,12 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	if errors.Is(err, domain.ErrNotFound) {
 		hash = dummyHash
 	} else if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	if perr := password.Verify(pw, hash); perr != nil || err != nil || !u.Active {
 		if rerr := s.db.RecordLoginFailure(r.Context(), keys...); rerr != nil {
-			s.fail(w, r, rerr)
+			s.Fail(w, r, rerr)
 			return
 		}
 		s.auditLogin(r, u, username, "login_failed", "Gagal masuk")
@@ -66,21 +66,19 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	if err := s.sessions.RenewToken(r.Context()); err != nil {
-		s.fail(w, r, err)
+	if err := s.SignIn(r.Context(), u); err != nil {
+		s.Fail(w, r, err)
 		return
 	}
-	s.sessions.Put(r.Context(), sessUserID, u.ID)
-	s.sessions.Put(r.Context(), sessPemda, u.Pemda)
 	_ = s.db.ClearLoginFailures(r.Context(), keys[0])
 	s.auditLogin(r, u, username, "login", "Masuk")
 	http.Redirect(w, r, safeNext(props.Next), http.StatusSeeOther)
 }
 
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
-	u := currentUser(r)
-	if err := s.sessions.Destroy(r.Context()); err != nil {
-		s.fail(w, r, err)
+	u := httpx.User(r)
+	if err := s.Sessions.Destroy(r.Context()); err != nil {
+		s.Fail(w, r, err)
 		return
 	}
 	s.auditLogin(r, u, u.Username, "logout", "Keluar")
@@ -90,18 +88,18 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
 // auditLogin records a sign-in event; an unknown username is recorded under
 // the default Pemda.
 func (s *Server) auditLogin(r *http.Request, u domain.User, username, action, summary string) {
-	a := domain.ActorFor(u, s.clientIP(r), requestID(r.Context()))
+	a := domain.ActorFor(u, s.ClientIP(r), httpx.RequestID(r.Context()))
 	a.Username = username
 	if a.Pemda == "" {
 		a.Pemda = domain.DefaultPemda
 	}
 	if err := s.audit.Record(r.Context(), a, action, "session", u.ID, summary); err != nil {
-		s.log.Error("audit sign-in", "err", err, "request_id", requestID(r.Context()))
+		s.Log.Error("audit sign-in", "err", err, "request_id", httpx.RequestID(r.Context()))
 	}
 }
 
 func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, status int, p pages.LoginProps) {
 	p.PemdaName = "Kota Cilegon"
 	p.Demo = s.cfg.DemoLogins
-	s.write(w, r, status, web.Bare(web.Frame{Title: "Masuk", Version: s.cfg.Version}), pages.Login(p))
+	s.RenderBare(w, r, status, "Masuk", pages.Login(p))
 }

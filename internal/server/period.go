@@ -44,7 +44,7 @@ func (s *Server) selectPeriod(ctx context.Context, pemda string, q url.Values, c
 		}
 		sel.Period, err = domain.PeriodFromTo(q.Get("from"), q.Get("to"))
 	default:
-		year := s.now().Year()
+		year := s.Now().Year()
 		if len(sel.Years) > 0 && !slices.Contains(sel.Years, year) {
 			sel.Notice = fmt.Sprintf("Belum ada data untuk tahun %d; ditampilkan tahun %d, tahun terakhir yang memiliki data.", year, sel.Years[0])
 			year = sel.Years[0]

@@ -23,10 +23,10 @@ func samplePath(pattern string) string {
 func TestEveryRouteHasARoleRule(t *testing.T) {
 	a := newApp(t)
 	seen := map[string]bool{}
-	err := chi.Walk(a.srv.router, func(method, route string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
+	err := chi.Walk(a.srv.Routes(), func(method, route string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
 		key := method + " " + route
 		seen[key] = true
-		if _, ok := a.srv.policy[key]; !ok {
+		if _, ok := a.srv.Policy()[key]; !ok {
 			t.Errorf("route %s has no role rule", key)
 		}
 		return nil
@@ -34,7 +34,7 @@ func TestEveryRouteHasARoleRule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for key := range a.srv.policy {
+	for key := range a.srv.Policy() {
 		if !seen[key] {
 			t.Errorf("role rule for %s has no route", key)
 		}
@@ -51,7 +51,7 @@ func TestRoleRules(t *testing.T) {
 		clients[r] = a.login(r)
 		tokens[r] = a.token(r)
 	}
-	for key, rule := range a.srv.policy {
+	for key, rule := range a.srv.Policy() {
 		method, pattern, _ := strings.Cut(key, " ")
 		path := samplePath(pattern)
 		if pattern == "/logout" {
@@ -61,11 +61,11 @@ func TestRoleRules(t *testing.T) {
 			// Anonymous.
 			resp, _ := a.do(a.client(), method, path, nil, nil)
 			switch {
-			case rule.public:
+			case rule.Public:
 				if resp.StatusCode == http.StatusForbidden || strings.HasPrefix(resp.Header.Get("Location"), "/login") {
 					t.Errorf("anonymous: public route answered %d %q", resp.StatusCode, resp.Header.Get("Location"))
 				}
-			case rule.api:
+			case rule.API:
 				if resp.StatusCode != http.StatusUnauthorized {
 					t.Errorf("anonymous: API answered %d, want 401", resp.StatusCode)
 				}
@@ -78,21 +78,21 @@ func TestRoleRules(t *testing.T) {
 					t.Errorf("anonymous: answered %d, want 401", resp.StatusCode)
 				}
 			}
-			if rule.public {
+			if rule.Public {
 				return
 			}
 			for _, role := range domain.Roles {
 				var resp *http.Response
-				if rule.api {
+				if rule.API {
 					resp, _ = a.do(a.client(), method, path, nil, map[string]string{"Authorization": "Bearer " + tokens[role]})
 				} else {
 					resp, _ = a.do(clients[role], method, path, nil, nil)
 				}
 				denied := resp.StatusCode == http.StatusForbidden
-				if rule.allows(role) && (denied || resp.StatusCode == http.StatusUnauthorized) {
+				if rule.Allows(role) && (denied || resp.StatusCode == http.StatusUnauthorized) {
 					t.Errorf("%s: allowed by the rule but answered %d", role, resp.StatusCode)
 				}
-				if !rule.allows(role) && !denied {
+				if !rule.Allows(role) && !denied {
 					t.Errorf("%s: denied by the rule but answered %d", role, resp.StatusCode)
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -15,14 +16,14 @@ const qualityPerPage = 50
 func (s *Server) qualityCheck(w http.ResponseWriter, r *http.Request) {
 	check, err := domain.ParseQualityCheck(r.PathValue("check"))
 	if err != nil {
-		s.renderError(w, r, http.StatusNotFound)
+		s.RenderError(w, r, http.StatusNotFound)
 		return
 	}
-	u := currentUser(r)
-	page := min(pageNumber(r), 1_000_000)
+	u := httpx.User(r)
+	page := min(httpx.PageNumber(r), 1_000_000)
 	res, err := s.db.QualityCheck(r.Context(), u.Pemda, check, (page-1)*qualityPerPage, qualityPerPage)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	props := pages.QualityCheckProps{Result: res, Page: page, PerPage: qualityPerPage, FullNIK: u.Role.SeesFullNIK()}
@@ -33,5 +34,5 @@ func (s *Server) qualityCheck(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	s.render(w, r, http.StatusOK, check.Title(), "quality", pages.QualityCheck(props))
+	s.Render(w, r, http.StatusOK, check.Title(), "quality", pages.QualityCheck(props))
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"net/http"
 
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -12,13 +13,13 @@ const qualityShown = 5
 // qualityList is the data-quality page: every check with its count and its
 // first findings.
 func (s *Server) qualityList(w http.ResponseWriter, r *http.Request) {
-	u := currentUser(r)
+	u := httpx.User(r)
 	results, err := s.db.QualitySummary(r.Context(), u.Pemda, qualityShown)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "Kualitas data", "quality", pages.Quality(pages.QualityProps{
+	s.Render(w, r, http.StatusOK, "Kualitas data", "quality", pages.Quality(pages.QualityProps{
 		Results: results, FullNIK: u.Role.SeesFullNIK(),
 	}))
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/ingest"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/web/pages"
 )
@@ -118,12 +119,12 @@ func (ref registryRef) choices() pages.Choices {
 
 // viewer is what the registry pages need to know about the user.
 func (s *Server) viewer(r *http.Request) pages.Viewer {
-	return pages.Viewer{FullNIK: currentUser(r).Role.SeesFullNIK(), CanEdit: s.can(r, http.MethodPost, "/workers")}
+	return pages.Viewer{FullNIK: httpx.User(r).Role.SeesFullNIK(), CanEdit: s.Can(r, http.MethodPost, "/workers")}
 }
 
 // nikText is a NIK as the user of r may see it, in full or masked.
 func nikText(r *http.Request, n domain.NIK) string {
-	if currentUser(r).Role.SeesFullNIK() {
+	if httpx.User(r).Role.SeesFullNIK() {
 		return string(n)
 	}
 	return n.Masked()
@@ -133,7 +134,7 @@ func nikText(r *http.Request, n domain.NIK) string {
 // (the first is the default, descending when defDesc).
 func listState(r *http.Request, path string, fr *filterReader, sorts []string, defDesc bool) pages.ListState {
 	q := r.URL.Query()
-	l := pages.ListState{Path: path, Query: fr.kept, Sort: q.Get("sort"), Page: pageNumber(r), PerPage: registryPerPage,
+	l := pages.ListState{Path: path, Query: fr.kept, Sort: q.Get("sort"), Page: httpx.PageNumber(r), PerPage: registryPerPage,
 		DefaultSort: sorts[0], DefaultDesc: defDesc}
 	if !slices.Contains(sorts, l.Sort) {
 		l.Sort, l.Desc = sorts[0], defDesc
@@ -160,7 +161,7 @@ func chips(l pages.ListState, fr *filterReader) []pages.FilterChip {
 func (s *Server) idParam(w http.ResponseWriter, r *http.Request) (int64, bool) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
-		s.renderError(w, r, http.StatusNotFound)
+		s.RenderError(w, r, http.StatusNotFound)
 		return 0, false
 	}
 	return id, true
@@ -200,10 +201,10 @@ func (s *Server) saveForm(w http.ResponseWriter, r *http.Request, problems []ing
 		fields, err := refusal(err)
 		switch {
 		case err != nil:
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		case fields == nil:
-			s.saved(w, r, msg, to)
+			s.Saved(w, r, msg, to)
 			return
 		}
 		errs = fields
@@ -213,13 +214,13 @@ func (s *Server) saveForm(w http.ResponseWriter, r *http.Request, problems []ing
 
 // historyOf is the history of a record in words.
 func (s *Server) historyOf(r *http.Request, ref registryRef, entity string, id int64) ([]pages.HistoryItem, error) {
-	entries, err := s.db.History(r.Context(), currentUser(r).Pemda, entity, id, historyLimit)
-	return historyItems(entries, ref, currentUser(r).Role.SeesFullNIK()), err
+	entries, err := s.db.History(r.Context(), httpx.User(r).Pemda, entity, id, historyLimit)
+	return historyItems(entries, ref, httpx.User(r).Role.SeesFullNIK()), err
 }
 
 // saved ends a successful POST: a flash message and a redirect.
 func (s *Server) saved(w http.ResponseWriter, r *http.Request, msg, to string) {
-	s.flash(r, "ok", msg)
+	s.Flash(r, "ok", msg)
 	http.Redirect(w, r, to, http.StatusSeeOther)
 }
 
@@ -229,14 +230,14 @@ func (s *Server) deleted(w http.ResponseWriter, r *http.Request, err error, msg,
 	fields, err := refusal(err)
 	switch {
 	case err != nil:
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 	case fields != nil:
 		for _, msg := range fields {
-			s.flash(r, "error", msg)
+			s.Flash(r, "error", msg)
 		}
 		http.Redirect(w, r, back, http.StatusSeeOther)
 	default:
-		s.saved(w, r, msg, to)
+		s.Saved(w, r, msg, to)
 	}
 }
 
@@ -245,21 +246,21 @@ func (s *Server) deleted(w http.ResponseWriter, r *http.Request, err error, msg,
 func (s *Server) exportTo(w http.ResponseWriter, r *http.Request, kind ingest.Kind, each func(*ingest.Exporter) error) {
 	format := r.PathValue("format")
 	if format != "csv" && format != "xlsx" {
-		s.renderError(w, r, http.StatusNotFound)
+		s.RenderError(w, r, http.StatusNotFound)
 		return
 	}
 	summary := "Ekspor " + strings.ToLower(kind.Label()) + " (" + format + ")"
 	if r.URL.RawQuery != "" {
 		summary += " dengan filter " + r.URL.RawQuery
 	}
-	if !currentUser(r).Role.SeesFullNIK() {
+	if !httpx.User(r).Role.SeesFullNIK() {
 		summary += "; NIK disamarkan"
 	}
-	if err := s.audit.Record(r.Context(), s.actor(r), "export", string(kind), "", summary); err != nil {
-		s.fail(w, r, err)
+	if err := s.audit.Record(r.Context(), s.Actor(r), "export", string(kind), "", summary); err != nil {
+		s.Fail(w, r, err)
 		return
 	}
-	setDownload(w, strings.ToLower(kind.Label())+"-"+s.now().In(wib).Format("2006-01-02")+"."+format, format)
+	httpx.SetDownload(w, strings.ToLower(kind.Label())+"-"+s.Now().In(wib).Format("2006-01-02")+"."+format, format)
 	ex, err := ingest.NewExporter(w, kind, format)
 	if err == nil {
 		err = each(ex)
@@ -269,7 +270,7 @@ func (s *Server) exportTo(w http.ResponseWriter, r *http.Request, kind ingest.Ki
 	}
 	if err != nil {
 		// The headers are out; all that is left is to log and cut the file short.
-		s.log.Error("export", "kind", kind, "err", err, "request_id", requestID(r.Context()))
+		s.Log.Error("export", "kind", kind, "err", err, "request_id", httpx.RequestID(r.Context()))
 	}
 }
 
@@ -278,9 +279,9 @@ func workerPath(id int64) string { return "/workers/" + strconv.FormatInt(id, 10
 
 // withRef runs fn with the reference data, failing when it cannot be read.
 func (s *Server) withRef(w http.ResponseWriter, r *http.Request, fn func(registryRef)) {
-	ref, err := s.registryRef(r.Context(), currentUser(r).Pemda)
+	ref, err := s.registryRef(r.Context(), httpx.User(r).Pemda)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	fn(ref)
@@ -289,13 +290,13 @@ func (s *Server) withRef(w http.ResponseWriter, r *http.Request, fn func(registr
 // withWorker runs fn with the worker named by {id} and the reference data,
 // answering 404 for an unknown worker.
 func (s *Server) withWorker(w http.ResponseWriter, r *http.Request, fn func(domain.Worker, registryRef)) {
-	id, ok := s.idParam(w, r)
+	id, ok := s.IDParam(w, r)
 	if !ok {
 		return
 	}
-	wk, err := s.db.Worker(r.Context(), currentUser(r).Pemda, id)
+	wk, err := s.db.Worker(r.Context(), httpx.User(r).Pemda, id)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	s.withRef(w, r, func(ref registryRef) { fn(wk, ref) })

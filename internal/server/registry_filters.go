@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/web/pages"
 )
@@ -26,7 +27,7 @@ type filterReader struct {
 type filterChip struct{ label, key string }
 
 func newFilterReader(r *http.Request) *filterReader {
-	return &filterReader{q: r.URL.Query(), kept: url.Values{}, maskNIK: !currentUser(r).Role.SeesFullNIK()}
+	return &filterReader{q: r.URL.Query(), kept: url.Values{}, maskNIK: !httpx.User(r).Role.SeesFullNIK()}
 }
 
 // keep records a usable filter and its label.
@@ -180,7 +181,7 @@ func workerFilter(r *http.Request, ref registryRef) (postgres.WorkerFilter, *fil
 	fr := newFilterReader(r)
 	f := postgres.WorkerFilter{
 		Text:          fr.text("q", "Cari"),
-		NIKInFullOnly: !currentUser(r).Role.SeesFullNIK(),
+		NIKInFullOnly: !httpx.User(r).Role.SeesFullNIK(),
 		Category:      fr.oneOf("category", "Kategori", ref.categoryLabels()),
 		Kecamatan:     fr.oneOf("kecamatan", "Kecamatan", ref.kecamatanLabels()),
 		Kelurahan:     fr.oneOf("kelurahan", "Kelurahan", ref.kelurahanLabels()),
@@ -210,7 +211,7 @@ func claimFilter(r *http.Request, ref registryRef) (postgres.ClaimFilter, *filte
 	fr := newFilterReader(r)
 	f := postgres.ClaimFilter{
 		Text:          fr.text("q", "Cari"),
-		NIKInFullOnly: !currentUser(r).Role.SeesFullNIK(),
+		NIKInFullOnly: !httpx.User(r).Role.SeesFullNIK(),
 		Type:          domain.ClaimType(fr.oneOf("type", "Jenis", labelsOf(domain.ClaimTypes, domain.ClaimType.ShortName))),
 		Status:        domain.ClaimStatus(fr.oneOf("status", "Status", labelsOf(domain.ClaimStatuses, domain.ClaimStatus.Label))),
 		Category:      fr.oneOf("category", "Kategori", ref.categoryLabels()),

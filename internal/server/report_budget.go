@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -17,19 +18,19 @@ const calcAnchor = "anggaran"
 // budgetCalculator is the calculator on its own page. Editors can take the
 // scenario to any report they may still edit.
 func (s *Server) budgetCalculator(w http.ResponseWriter, r *http.Request) {
-	base := s.now().Year()
-	if years, err := s.db.DataYears(r.Context(), currentUser(r).Pemda); err == nil && len(years) > 0 {
+	base := s.Now().Year()
+	if years, err := s.db.DataYears(r.Context(), httpx.User(r).Pemda); err == nil && len(years) > 0 {
 		base = years[0]
 	}
 	p, err := s.budgetCalc(r, "/reports/budget-calculator", base)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	if p.Scenario != nil && s.can(r, http.MethodPost, "/reports/{id}/budget") {
-		list, err := s.db.Reports(r.Context(), currentUser(r).Pemda, domain.ReportDraft, domain.ReportReturned)
+	if p.Scenario != nil && s.Can(r, http.MethodPost, "/reports/{id}/budget") {
+		list, err := s.db.Reports(r.Context(), httpx.User(r).Pemda, domain.ReportDraft, domain.ReportReturned)
 		if err != nil {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
 		for _, it := range list {
@@ -37,7 +38,7 @@ func (s *Server) budgetCalculator(w http.ResponseWriter, r *http.Request) {
 				Href: reportPath(it.ID) + "/edit?" + r.URL.RawQuery + "#" + calcAnchor})
 		}
 	}
-	s.render(w, r, http.StatusOK, "Kalkulator anggaran", "reports", pages.BudgetCalculatorPage(p))
+	s.Render(w, r, http.StatusOK, "Kalkulator anggaran", "reports", pages.BudgetCalculatorPage(p))
 }
 
 // calcBase is what the calculator is prefilled from: the categories with
@@ -52,7 +53,7 @@ type calcBase struct {
 // loadCalcBase reads the categories, the base year's targets (Pemda-wide,
 // or the sum per kelurahan) and the roster at the end of this month.
 func (s *Server) loadCalcBase(r *http.Request, base int) (calcBase, error) {
-	ctx, pemda := r.Context(), currentUser(r).Pemda
+	ctx, pemda := r.Context(), httpx.User(r).Pemda
 	b := calcBase{base: base}
 	var err error
 	if b.cats, err = s.db.Categories(ctx, pemda); err != nil {
@@ -65,7 +66,7 @@ func (s *Server) loadCalcBase(r *http.Request, base int) (calcBase, error) {
 	if err != nil {
 		return b, err
 	}
-	now, err := s.db.CoverageReport(ctx, pemda, domain.MonthPeriod(domain.MonthOf(s.now())), "")
+	now, err := s.db.CoverageReport(ctx, pemda, domain.MonthPeriod(domain.MonthOf(s.Now())), "")
 	if err != nil {
 		return b, err
 	}
@@ -256,12 +257,12 @@ func (s *Server) reportBudget(w http.ResponseWriter, r *http.Request) {
 	if r.PostForm.Get("clear") == "" {
 		cb, err := s.loadCalcBase(r, rep.Period.To.Year())
 		if err != nil {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
 		sc, errs := priceScenario(cb, r.PostForm)
 		if errs != nil {
-			s.flash(r, "error", "Skenario anggaran tidak valid: "+joinMessages(errs)+".")
+			s.Flash(r, "error", "Skenario anggaran tidak valid: "+joinMessages(errs)+".")
 			http.Redirect(w, r, reportPath(rep.ID)+"/edit#"+calcAnchor, http.StatusSeeOther)
 			return
 		}
@@ -270,13 +271,13 @@ func (s *Server) reportBudget(w http.ResponseWriter, r *http.Request) {
 	err := s.db.SetReportBudget(r.Context(), s.reportChange(r, ""), rep.ID, scenario)
 	switch {
 	case errors.Is(err, domain.ErrConflict):
-		s.flash(r, "error", "Laporan berstatus "+rep.Status.Label()+" tidak dapat diubah.")
+		s.Flash(r, "error", "Laporan berstatus "+rep.Status.Label()+" tidak dapat diubah.")
 		http.Redirect(w, r, reportPath(rep.ID), http.StatusSeeOther)
 	case err != nil:
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 	case scenario == nil:
-		s.saved(w, r, "Rekomendasi anggaran dihapus dari laporan.", reportPath(rep.ID)+"/edit#"+calcAnchor)
+		s.Saved(w, r, "Rekomendasi anggaran dihapus dari laporan.", reportPath(rep.ID)+"/edit#"+calcAnchor)
 	default:
-		s.saved(w, r, "Rekomendasi anggaran dipakai dalam laporan: "+scenario.Arithmetic()+".", reportPath(rep.ID)+"/edit#"+calcAnchor)
+		s.Saved(w, r, "Rekomendasi anggaran dipakai dalam laporan: "+scenario.Arithmetic()+".", reportPath(rep.ID)+"/edit#"+calcAnchor)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/report"
 	"github.com/cilegon/monev/web/pages"
@@ -13,25 +14,25 @@ import (
 
 // reportList lists the reports the user may read: pimpinan only final ones.
 func (s *Server) reportList(w http.ResponseWriter, r *http.Request) {
-	u := currentUser(r)
+	u := httpx.User(r)
 	var only []domain.ReportStatus
 	if !domain.ReportDraft.VisibleTo(u.Role) {
 		only = []domain.ReportStatus{domain.ReportFinal}
 	}
 	items, err := s.db.Reports(r.Context(), u.Pemda, only...)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "Laporan", "reports", pages.ReportList(pages.ReportListProps{
-		Items: items, CanCreate: s.can(r, http.MethodPost, "/reports"), FinalOnly: len(only) > 0}))
+	s.Render(w, r, http.StatusOK, "Laporan", "reports", pages.ReportList(pages.ReportListProps{
+		Items: items, CanCreate: s.Can(r, http.MethodPost, "/reports"), FinalOnly: len(only) > 0}))
 }
 
 // reportNew is the form of a new report: the period of the year so far,
 // the legal basis, aims and method prefilled, and the findings drafted
 // from the figures once a period is chosen.
 func (s *Server) reportNew(w http.ResponseWriter, r *http.Request) {
-	today := s.now()
+	today := s.Now()
 	from, to := domain.NewMonth(today.Year(), time.January), domain.MonthOf(today)
 	if p, err := domain.ParsePeriod(r.URL.Query().Get("period")); err == nil {
 		from, to = p.From, p.To
@@ -51,19 +52,19 @@ func (s *Server) reportCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if c.Findings == "" {
-		f, err := report.Figures(r.Context(), s.db, currentUser(r).Pemda, c.Period, c.Basis, s.now())
+		f, err := report.Figures(r.Context(), s.db, httpx.User(r).Pemda, c.Period, c.Basis, s.Now())
 		if err != nil {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
 		c.Findings = f.FindingsDraft()
 	}
 	id, err := s.db.CreateReport(r.Context(), s.reportChange(r, ""), c)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.saved(w, r, "Draf laporan disimpan. Temuan terisi dari angka periode ini; periksa dan lengkapi.", reportPath(id)+"/edit")
+	s.Saved(w, r, "Draf laporan disimpan. Temuan terisi dari angka periode ini; periksa dan lengkapi.", reportPath(id)+"/edit")
 }
 
 // reportEdit is the form of an existing draft, with the budget calculator.
@@ -73,7 +74,7 @@ func (s *Server) reportEdit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !rep.Status.Editable() {
-		s.flash(r, "error", "Laporan berstatus "+rep.Status.Label()+" tidak dapat diubah.")
+		s.Flash(r, "error", "Laporan berstatus "+rep.Status.Label()+" tidak dapat diubah.")
 		http.Redirect(w, r, reportPath(rep.ID), http.StatusSeeOther)
 		return
 	}
@@ -92,10 +93,10 @@ func (s *Server) reportUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := s.db.UpdateReport(r.Context(), s.reportChange(r, ""), rep.ID, c); err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.saved(w, r, "Perubahan laporan disimpan.", reportPath(rep.ID))
+	s.Saved(w, r, "Perubahan laporan disimpan.", reportPath(rep.ID))
 }
 
 // renderReportForm shows the report form; an existing report gets the
@@ -106,32 +107,32 @@ func (s *Server) renderReportForm(w http.ResponseWriter, r *http.Request, status
 	title := "Buat laporan"
 	if id != 0 {
 		title = "Ubah laporan"
-		base := s.now().Year()
+		base := s.Now().Year()
 		period, err := domain.PeriodFromTo(form.From, form.To)
 		if err == nil {
 			base = period.To.Year()
 			basis, _ := domain.ParseBasis(form.Basis)
-			f, err := report.Figures(r.Context(), s.db, currentUser(r).Pemda, period, basis, s.now())
+			f, err := report.Figures(r.Context(), s.db, httpx.User(r).Pemda, period, basis, s.Now())
 			if err != nil {
-				s.fail(w, r, err)
+				s.Fail(w, r, err)
 				return
 			}
 			p.FindingsDraft = f.FindingsDraft()
 		}
 		calc, err := s.budgetCalc(r, reportPath(id)+"/edit", base)
 		if err != nil {
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 			return
 		}
 		calc.UseAction = reportPath(id) + "/budget"
 		p.Calc = &calc
 	}
-	s.render(w, r, status, title, "reports", pages.ReportFormPage(p))
+	s.Render(w, r, status, title, "reports", pages.ReportFormPage(p))
 }
 
 // reportChange is who changes a report in this request.
 func (s *Server) reportChange(r *http.Request, note string) postgres.ReportChange {
-	return postgres.ReportChange{Actor: s.actor(r), Role: currentUser(r).Role, Note: note}
+	return postgres.ReportChange{Actor: s.Actor(r), Role: httpx.User(r).Role, Note: note}
 }
 
 // reportFormOf fills the form with a report's content.

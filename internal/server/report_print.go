@@ -10,6 +10,7 @@ import (
 	"github.com/a-h/templ"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/platform/pdf"
 	"github.com/cilegon/monev/web"
 	"github.com/cilegon/monev/web/pages"
@@ -42,12 +43,12 @@ func (s *Server) printView(w http.ResponseWriter, r *http.Request, what string, 
 	}
 	events, err := s.db.ReportEvents(r.Context(), rep.Pemda, rep.ID)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	doc, err := s.reportDoc(r.Context(), rep, events)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	c := web.PrintFrame{Title: rep.Title + " · " + rep.Period.Label(), Version: s.cfg.Version, ForPDF: forPDF(r),
@@ -58,12 +59,12 @@ func (s *Server) printView(w http.ResponseWriter, r *http.Request, what string, 
 		c.PDFNote = "PDF: " + links.Note
 	}
 	if !c.ForPDF {
-		if err := s.audit.Record(r.Context(), s.actor(r), "print", "report", rep.ID, what+": "+rep.Title); err != nil {
-			s.fail(w, r, err)
+		if err := s.audit.Record(r.Context(), s.Actor(r), "print", "report", rep.ID, what+": "+rep.Title); err != nil {
+			s.Fail(w, r, err)
 			return
 		}
 	}
-	s.write(w, r, http.StatusOK, web.Print(c), page(doc))
+	s.WritePage(w, r, http.StatusOK, web.Print(c), page(doc))
 }
 
 // reportPDF is the whole report as PDF.
@@ -79,7 +80,7 @@ func (s *Server) reportSummaryPDF(w http.ResponseWriter, r *http.Request) {
 // servePDF prints a report to PDF in headless Chromium and sends it as a
 // download; without Chromium it explains how to install it.
 func (s *Server) servePDF(w http.ResponseWriter, r *http.Request, summary bool) {
-	id, ok := s.idParam(w, r)
+	id, ok := s.IDParam(w, r)
 	if !ok {
 		return
 	}
@@ -87,9 +88,9 @@ func (s *Server) servePDF(w http.ResponseWriter, r *http.Request, summary bool) 
 		s.renderNoChromium(w, r, id)
 		return
 	}
-	pdf, name, err := s.ReportPDF(r.Context(), currentUser(r), s.actor(r), id, summary)
+	pdf, name, err := s.ReportPDF(r.Context(), httpx.User(r), s.Actor(r), id, summary)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "application/pdf")
@@ -100,7 +101,7 @@ func (s *Server) servePDF(w http.ResponseWriter, r *http.Request, summary bool) 
 
 // renderNoChromium says why there is no PDF and how to print anyway.
 func (s *Server) renderNoChromium(w http.ResponseWriter, r *http.Request, id int64) {
-	s.render(w, r, http.StatusServiceUnavailable, "PDF belum tersedia", "reports", pages.Error(pages.ErrorProps{
+	s.Render(w, r, http.StatusServiceUnavailable, "PDF belum tersedia", "reports", web.Error(web.ErrorProps{
 		Status: http.StatusServiceUnavailable, Title: "PDF belum dapat dibuat",
 		Message: "Server ini belum memiliki Chromium untuk mencetak PDF (apt-get install chromium, atau atur MONEV_CHROMIUM). " +
 			"Laporan tetap dapat dicetak dari tampilan cetak dengan Ctrl+P.",
@@ -129,15 +130,15 @@ func (s *Server) ReportPDF(ctx context.Context, u domain.User, actor domain.Acto
 	if summary {
 		path, name, what = reportPath(id)+"/summary", "ringkasan-walikota-"+rep.Period.String()+".pdf", "Ringkasan untuk Walikota diunduh sebagai PDF"
 	}
-	pctx := context.WithValue(withUser(ctx, u), pdfKey{}, true)
-	pdf, err := s.printer.PDF(pctx, s.printHandler(), path, pdf.Page{Footer: doc.Footer()})
+	pctx := context.WithValue(httpx.WithUser(ctx, u), pdfKey{}, true)
+	out, err := s.printer.PDF(pctx, s.printHandler(), path, pdf.Page{Footer: doc.Footer()})
 	if err != nil {
 		return nil, "", fmt.Errorf("report %d: %w", id, err)
 	}
 	if err := s.audit.Record(ctx, actor, "export", "report", id, what+": "+rep.Title); err != nil {
 		return nil, "", err
 	}
-	return pdf, name, nil
+	return out, name, nil
 }
 
 // Close stops what the server starts besides serving: the browser of the
@@ -155,5 +156,5 @@ func (s *Server) printHandler() http.Handler {
 	mux.HandleFunc("GET /reports/{id}/summary", s.reportSummary)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
 	// An empty session, so that an error page renders as it does for a browser.
-	return s.sessions.LoadAndSave(mux)
+	return s.Sessions.LoadAndSave(mux)
 }

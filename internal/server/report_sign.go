@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/report"
 	"github.com/cilegon/monev/web/pages"
 )
@@ -19,31 +20,31 @@ func (s *Server) reportSignForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if rep.Status != domain.ReportApproved {
-		s.flash(r, "error", "Hanya laporan yang sudah disetujui BPJS yang dapat ditandatangani.")
+		s.Flash(r, "error", "Hanya laporan yang sudah disetujui BPJS yang dapat ditandatangani.")
 		http.Redirect(w, r, reportPath(rep.ID), http.StatusSeeOther)
 		return
 	}
 	l, err := s.db.Letterhead(r.Context(), rep.Pemda)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.renderSign(w, r, http.StatusOK, rep, l.City, s.now().In(wib).Format(time.DateOnly), nil)
+	s.renderSign(w, r, http.StatusOK, rep, l.City, s.Now().In(wib).Format(time.DateOnly), nil)
 }
 
 // renderSign shows the signing form with its values and errors.
 func (s *Server) renderSign(w http.ResponseWriter, r *http.Request, status int, rep domain.Report, place, date string, errs domain.FieldErrors) {
 	doc, err := s.reportDoc(r.Context(), rep, nil)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	u := currentUser(r)
+	u := httpx.User(r)
 	p := pages.ReportSignProps{Doc: doc, Signer: u, Place: place, Date: date, Errors: errs}
 	if err := u.CanSign(); err != nil {
 		p.Problem, _ = err.(domain.FieldErrors)
 	}
-	s.render(w, r, status, "Tandatangani laporan", "reports", pages.ReportSign(p))
+	s.Render(w, r, status, "Tandatangani laporan", "reports", pages.ReportSign(p))
 }
 
 // reportSign makes an approved report final: it freezes every figure as
@@ -54,7 +55,7 @@ func (s *Server) reportSign(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	u := currentUser(r)
+	u := httpx.User(r)
 	place, date := strings.TrimSpace(r.PostFormValue("place")), strings.TrimSpace(r.PostFormValue("date"))
 	errs := domain.FieldErrors{}
 	if place == "" {
@@ -63,7 +64,7 @@ func (s *Server) reportSign(w http.ResponseWriter, r *http.Request) {
 	on, err := domain.ParseDate(date)
 	if err != nil {
 		errs.Add("date", err.Error())
-	} else if on.Before(rep.Period.From.First()) || on.After(s.now().AddDate(0, 0, 1)) {
+	} else if on.Before(rep.Period.From.First()) || on.After(s.Now().AddDate(0, 0, 1)) {
 		errs.Add("date", "tanggal harus sesudah awal periode laporan dan tidak di masa depan")
 	}
 	if r.PostFormValue("confirm") == "" {
@@ -78,22 +79,22 @@ func (s *Server) reportSign(w http.ResponseWriter, r *http.Request) {
 		Place: place, On: on}
 	f, err := report.Figures(r.Context(), s.db, rep.Pemda, rep.Period, rep.Basis, on)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	snap, sum, err := report.Freeze(rep, f)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	err = s.db.SignReport(r.Context(), s.reportChange(r, ""), rep.ID, rep.Signature, snap, sum)
 	switch {
 	case errors.Is(err, domain.ErrConflict):
-		s.flash(r, "error", "Laporan tidak lagi menunggu tanda tangan (status "+rep.Status.Label()+").")
+		s.Flash(r, "error", "Laporan tidak lagi menunggu tanda tangan (status "+rep.Status.Label()+").")
 		http.Redirect(w, r, reportPath(rep.ID), http.StatusSeeOther)
 	case err != nil:
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 	default:
-		s.saved(w, r, "Laporan ditandatangani dan angkanya dibekukan (SHA-256 "+sum[:16]+"…).", reportPath(rep.ID))
+		s.Saved(w, r, "Laporan ditandatangani dan angkanya dibekukan (SHA-256 "+sum[:16]+"…).", reportPath(rep.ID))
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 )
 
 // reportStep takes a workflow step (submit, review, return, approve) and
@@ -22,7 +23,7 @@ func (s *Server) reportStep(step domain.ReportStep) http.HandlerFunc {
 		}
 		note := strings.TrimSpace(r.PostFormValue("note"))
 		if step == domain.StepReturn && note == "" {
-			s.flash(r, "error", "Tuliskan apa yang perlu diperbaiki sebelum mengembalikan laporan.")
+			s.Flash(r, "error", "Tuliskan apa yang perlu diperbaiki sebelum mengembalikan laporan.")
 			http.Redirect(w, r, reportPath(rep.ID), http.StatusSeeOther)
 			return
 		}
@@ -30,17 +31,17 @@ func (s *Server) reportStep(step domain.ReportStep) http.HandlerFunc {
 		var fe domain.FieldErrors
 		switch {
 		case errors.As(err, &fe):
-			s.flash(r, "error", "Laporan belum dapat diajukan: "+joinMessages(fe)+".")
+			s.Flash(r, "error", "Laporan belum dapat diajukan: "+joinMessages(fe)+".")
 			http.Redirect(w, r, reportPath(rep.ID)+"/edit", http.StatusSeeOther)
 		case errors.Is(err, domain.ErrStepNotAllowed):
-			s.renderError(w, r, http.StatusForbidden)
+			s.RenderError(w, r, http.StatusForbidden)
 		case errors.Is(err, domain.ErrConflict):
-			s.flash(r, "error", "Langkah ini tidak dapat dilakukan: laporan berstatus "+rep.Status.Label()+".")
+			s.Flash(r, "error", "Langkah ini tidak dapat dilakukan: laporan berstatus "+rep.Status.Label()+".")
 			http.Redirect(w, r, reportPath(rep.ID), http.StatusSeeOther)
 		case err != nil:
-			s.fail(w, r, err)
+			s.Fail(w, r, err)
 		default:
-			s.saved(w, r, step.Past()+". Status laporan: "+to.Label()+".", reportPath(rep.ID))
+			s.Saved(w, r, step.Past()+". Status laporan: "+to.Label()+".", reportPath(rep.ID))
 		}
 	}
 }
@@ -61,16 +62,16 @@ func (s *Server) reportDelete(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := s.db.DeleteReport(r.Context(), s.actor(r), rep.ID); err != nil {
+	if err := s.db.DeleteReport(r.Context(), s.Actor(r), rep.ID); err != nil {
 		if errors.Is(err, domain.ErrConflict) {
-			s.flash(r, "error", "Hanya draf yang dapat dihapus.")
+			s.Flash(r, "error", "Hanya draf yang dapat dihapus.")
 			http.Redirect(w, r, reportPath(rep.ID), http.StatusSeeOther)
 			return
 		}
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
-	s.saved(w, r, "Draf laporan dihapus.", "/reports")
+	s.Saved(w, r, "Draf laporan dihapus.", "/reports")
 }
 
 // reportComment opens a review thread on a section.
@@ -82,7 +83,7 @@ func (s *Server) reportComment(w http.ResponseWriter, r *http.Request) {
 func (s *Server) reportReply(w http.ResponseWriter, r *http.Request) {
 	parent, err := strconv.ParseInt(r.PathValue("comment"), 10, 64)
 	if err != nil || parent <= 0 {
-		s.renderError(w, r, http.StatusNotFound)
+		s.RenderError(w, r, http.StatusNotFound)
 		return
 	}
 	s.addComment(w, r, parent)
@@ -96,25 +97,25 @@ func (s *Server) addComment(w http.ResponseWriter, r *http.Request, parent int64
 	}
 	body := strings.TrimSpace(r.PostFormValue("body"))
 	if body == "" {
-		s.flash(r, "error", "Komentar masih kosong.")
+		s.Flash(r, "error", "Komentar masih kosong.")
 		http.Redirect(w, r, reportPath(rep.ID), http.StatusSeeOther)
 		return
 	}
-	u := currentUser(r)
+	u := httpx.User(r)
 	c := domain.ReportComment{ReportID: rep.ID, Section: r.PostFormValue("section"), ParentID: parent,
 		Author: u.DisplayName(), Body: body}
 	id, err := s.db.AddReportComment(r.Context(), s.reportChange(r, ""), c)
 	var ve *domain.ValueError
 	switch {
 	case errors.As(err, &ve):
-		s.flash(r, "error", ve.Msg)
+		s.Flash(r, "error", ve.Msg)
 	case errors.Is(err, domain.ErrConflict):
-		s.flash(r, "error", "Komentar tidak dapat ditambahkan pada laporan berstatus "+rep.Status.Label()+".")
+		s.Flash(r, "error", "Komentar tidak dapat ditambahkan pada laporan berstatus "+rep.Status.Label()+".")
 	case err != nil:
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	default:
-		s.flash(r, "ok", "Komentar disimpan.")
+		s.Flash(r, "ok", "Komentar disimpan.")
 		if parent != 0 {
 			id = parent
 		}
@@ -132,13 +133,13 @@ func (s *Server) reportResolve(w http.ResponseWriter, r *http.Request) {
 	}
 	id, err := strconv.ParseInt(r.PathValue("comment"), 10, 64)
 	if err != nil || id <= 0 {
-		s.renderError(w, r, http.StatusNotFound)
+		s.RenderError(w, r, http.StatusNotFound)
 		return
 	}
-	if err := s.db.ResolveReportComment(r.Context(), s.actor(r), rep.ID, id); err != nil {
-		s.fail(w, r, err)
+	if err := s.db.ResolveReportComment(r.Context(), s.Actor(r), rep.ID, id); err != nil {
+		s.Fail(w, r, err)
 		return
 	}
-	s.flash(r, "ok", "Komentar ditandai selesai.")
+	s.Flash(r, "ok", "Komentar ditandai selesai.")
 	http.Redirect(w, r, reportPath(rep.ID)+"#komentar-"+strconv.FormatInt(id, 10), http.StatusSeeOther)
 }

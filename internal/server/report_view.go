@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/platform/pdf"
 	"github.com/cilegon/monev/internal/report"
 	"github.com/cilegon/monev/web/pages"
@@ -14,17 +15,17 @@ import (
 // loadReport reads the report of the path for the current user. A report
 // the user's role may not read (a draft, for pimpinan) is not found.
 func (s *Server) loadReport(w http.ResponseWriter, r *http.Request) (domain.Report, bool) {
-	id, ok := s.idParam(w, r)
+	id, ok := s.IDParam(w, r)
 	if !ok {
 		return domain.Report{}, false
 	}
-	u := currentUser(r)
+	u := httpx.User(r)
 	rep, err := s.db.Report(r.Context(), u.Pemda, id)
 	if err == nil && !rep.Status.VisibleTo(u.Role) {
 		err = domain.ErrNotFound
 	}
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return rep, false
 	}
 	return rep, true
@@ -44,7 +45,7 @@ func (s *Server) reportDoc(ctx context.Context, rep domain.Report, events []doma
 		return doc, err
 	}
 	if rep.Status != domain.ReportFinal {
-		doc.Figures, err = report.Figures(ctx, s.db, rep.Pemda, rep.Period, rep.Basis, s.now())
+		doc.Figures, err = report.Figures(ctx, s.db, rep.Pemda, rep.Period, rep.Basis, s.Now())
 		return doc, err
 	}
 	snap, err := report.Open(rep)
@@ -124,25 +125,25 @@ func (s *Server) reportShow(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	ctx, u := r.Context(), currentUser(r)
+	ctx, u := r.Context(), httpx.User(r)
 	events, err := s.db.ReportEvents(ctx, u.Pemda, rep.ID)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	doc, err := s.reportDoc(ctx, rep, events)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	comments, err := s.db.ReportComments(ctx, u.Pemda, rep.ID)
 	if err != nil {
-		s.fail(w, r, err)
+		s.Fail(w, r, err)
 		return
 	}
 	p := pages.ReportShowProps{Doc: doc, Events: events, PDF: pdfLinks(),
-		CanEdit:   rep.Status.Editable() && s.can(r, http.MethodPost, "/reports/{id}"),
-		CanDelete: rep.Status == domain.ReportDraft && s.can(r, http.MethodPost, "/reports/{id}/delete"),
+		CanEdit:   rep.Status.Editable() && s.Can(r, http.MethodPost, "/reports/{id}"),
+		CanDelete: rep.Status == domain.ReportDraft && s.Can(r, http.MethodPost, "/reports/{id}/delete"),
 	}
 	for _, st := range rep.Status.Steps(u.Role) {
 		if st == domain.StepSign {
@@ -154,14 +155,14 @@ func (s *Server) reportShow(w http.ResponseWriter, r *http.Request) {
 	}
 	if u.Role != domain.RolePimpinan {
 		p.Review = &pages.Review{ReportID: rep.ID, Threads: map[string][]domain.Thread{},
-			CanStart:   rep.Status.CanStartThread() && s.can(r, http.MethodPost, "/reports/{id}/comments"),
-			CanReply:   rep.Status.CanReply() && s.can(r, http.MethodPost, "/reports/{id}/comments/{comment}/replies"),
-			CanResolve: rep.Status != domain.ReportFinal && s.can(r, http.MethodPost, "/reports/{id}/comments/{comment}/resolve")}
+			CanStart:   rep.Status.CanStartThread() && s.Can(r, http.MethodPost, "/reports/{id}/comments"),
+			CanReply:   rep.Status.CanReply() && s.Can(r, http.MethodPost, "/reports/{id}/comments/{comment}/replies"),
+			CanResolve: rep.Status != domain.ReportFinal && s.Can(r, http.MethodPost, "/reports/{id}/comments/{comment}/resolve")}
 		for _, t := range domain.Threads(comments) {
 			p.Review.Threads[t.Section] = append(p.Review.Threads[t.Section], t)
 		}
 	}
-	s.render(w, r, http.StatusOK, rep.Title, "reports", pages.ReportShow(p))
+	s.Render(w, r, http.StatusOK, rep.Title, "reports", pages.ReportShow(p))
 }
 
 // reportPath is the address of a report's page.

@@ -1,20 +1,24 @@
 package server
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/cilegon/monev/internal/platform/httpx"
+)
 
 // adminRoutes declares the routes of administration (users, API tokens,
 // the audit log; admins only) and of each user's own account.
 func (s *Server) adminRoutes() {
-	s.handle(http.MethodGet, "/admin/users", admins, s.userList)
-	s.handle(http.MethodPost, "/admin/users", admins, s.userCreate)
-	s.handle(http.MethodGet, "/admin/users/{id}", admins, s.userEdit)
-	s.handle(http.MethodPost, "/admin/users/{id}", admins, s.userUpdate)
-	s.handle(http.MethodPost, "/admin/users/{id}/password", admins, s.userResetPassword)
-	s.handle(http.MethodGet, "/admin/tokens", admins, s.tokenList)
-	s.handle(http.MethodPost, "/admin/tokens", admins, s.tokenCreate)
-	s.handle(http.MethodPost, "/admin/tokens/{id}/revoke", admins, s.tokenRevoke)
-	s.handle(http.MethodGet, "/admin/audit", admins, s.auditList)
-	s.handle(http.MethodGet, "/admin/audit/export.{format}", admins, s.auditExport)
-	s.handle(http.MethodGet, "/account/password", anyRole, s.passwordForm)
-	s.handle(http.MethodPost, "/account/password", anyRole, s.passwordChange)
+	s.Handle(http.MethodGet, "/admin/users", httpx.Admins, s.userList)
+	s.Handle(http.MethodPost, "/admin/users", httpx.Admins, s.userCreate)
+	s.Handle(http.MethodGet, "/admin/users/{id}", httpx.Admins, s.userEdit)
+	s.Handle(http.MethodPost, "/admin/users/{id}", httpx.Admins, s.userUpdate)
+	s.Handle(http.MethodPost, "/admin/users/{id}/password", httpx.Admins, s.userResetPassword)
+	s.Handle(http.MethodGet, "/admin/tokens", httpx.Admins, s.tokenList)
+	s.Handle(http.MethodPost, "/admin/tokens", httpx.Admins, s.tokenCreate)
+	s.Handle(http.MethodPost, "/admin/tokens/{id}/revoke", httpx.Admins, s.tokenRevoke)
+	s.Handle(http.MethodGet, "/admin/audit", httpx.Admins, s.auditList)
+	s.Handle(http.MethodGet, "/admin/audit/export.{format}", httpx.Admins, s.auditExport)
+	s.Handle(http.MethodGet, "/account/password", httpx.AnyRole, s.passwordForm)
+	s.Handle(http.MethodPost, "/account/password", httpx.AnyRole, s.passwordChange)
 }

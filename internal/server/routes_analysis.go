@@ -1,26 +1,30 @@
 package server
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/cilegon/monev/internal/platform/httpx"
+)
 
 // analysisRoutes declares the routes of the evaluation views: balance,
 // reconciliation, budget and coverage, their exports, the edits of pagu,
 // targets and workforce, and their JSON API.
 func (s *Server) analysisRoutes() {
-	s.handle(http.MethodGet, "/analysis/balance", anyRole, s.analysisBalance)
-	s.handle(http.MethodGet, "/analysis/balance.{format}", anyRole, s.analysisBalanceExport)
-	s.handle(http.MethodGet, "/analysis/reconciliation", anyRole, s.analysisReconciliation)
-	s.handle(http.MethodGet, "/analysis/reconciliation.{format}", anyRole, s.analysisReconciliationExport)
-	s.handle(http.MethodGet, "/analysis/reconciliation/{month}", anyRole, s.analysisReconciliationMonth)
-	s.handle(http.MethodGet, "/analysis/budget", anyRole, s.analysisBudget)
-	s.handle(http.MethodGet, "/analysis/budget.{format}", anyRole, s.analysisBudgetExport)
-	s.handle(http.MethodPost, "/analysis/budget", editors, s.analysisBudgetSave)
-	s.handle(http.MethodGet, "/analysis/coverage", anyRole, s.analysisCoverage)
-	s.handle(http.MethodGet, "/analysis/coverage.{format}", anyRole, s.analysisCoverageExport)
-	s.handle(http.MethodPost, "/analysis/coverage/targets", editors, s.analysisTargetsSave)
-	s.handle(http.MethodPost, "/analysis/coverage/workforce", editors, s.analysisWorkforceSave)
+	s.Handle(http.MethodGet, "/analysis/balance", httpx.AnyRole, s.analysisBalance)
+	s.Handle(http.MethodGet, "/analysis/balance.{format}", httpx.AnyRole, s.analysisBalanceExport)
+	s.Handle(http.MethodGet, "/analysis/reconciliation", httpx.AnyRole, s.analysisReconciliation)
+	s.Handle(http.MethodGet, "/analysis/reconciliation.{format}", httpx.AnyRole, s.analysisReconciliationExport)
+	s.Handle(http.MethodGet, "/analysis/reconciliation/{month}", httpx.AnyRole, s.analysisReconciliationMonth)
+	s.Handle(http.MethodGet, "/analysis/budget", httpx.AnyRole, s.analysisBudget)
+	s.Handle(http.MethodGet, "/analysis/budget.{format}", httpx.AnyRole, s.analysisBudgetExport)
+	s.Handle(http.MethodPost, "/analysis/budget", httpx.Editors, s.analysisBudgetSave)
+	s.Handle(http.MethodGet, "/analysis/coverage", httpx.AnyRole, s.analysisCoverage)
+	s.Handle(http.MethodGet, "/analysis/coverage.{format}", httpx.AnyRole, s.analysisCoverageExport)
+	s.Handle(http.MethodPost, "/analysis/coverage/targets", httpx.Editors, s.analysisTargetsSave)
+	s.Handle(http.MethodPost, "/analysis/coverage/workforce", httpx.Editors, s.analysisWorkforceSave)
 
-	s.handle(http.MethodGet, "/api/v1/balance/series", apiAnyRole, s.apiBalanceSeries)
-	s.handle(http.MethodGet, "/api/v1/claims/summary", apiAnyRole, s.apiClaimsSummary)
-	s.handle(http.MethodGet, "/api/v1/coverage", apiAnyRole, s.apiCoverage)
-	s.handle(http.MethodGet, "/api/v1/reconciliation", apiAnyRole, s.apiReconciliation)
+	s.Handle(http.MethodGet, "/api/v1/balance/series", httpx.APIAnyRole, s.apiBalanceSeries)
+	s.Handle(http.MethodGet, "/api/v1/claims/summary", httpx.APIAnyRole, s.apiClaimsSummary)
+	s.Handle(http.MethodGet, "/api/v1/coverage", httpx.APIAnyRole, s.apiCoverage)
+	s.Handle(http.MethodGet, "/api/v1/reconciliation", httpx.APIAnyRole, s.apiReconciliation)
 }

@@ -1,16 +1,20 @@
 package server
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/cilegon/monev/internal/platform/httpx"
+)
 
 // importRoutes declares the routes of spreadsheet imports: upload, preview,
 // confirm, history and templates. Staff of Disnaker upload; BPJS officers
 // may follow what was imported.
 func (s *Server) importRoutes() {
-	s.handle(http.MethodGet, "/imports", staff, s.importList)
-	s.handle(http.MethodGet, "/imports/new", editors, s.importNew)
-	s.handle(http.MethodPost, "/imports", editors, s.importUpload)
-	s.handle(http.MethodGet, "/imports/{id}", staff, s.importShow)
-	s.handle(http.MethodPost, "/imports/{id}/confirm", editors, s.importConfirm)
-	s.handle(http.MethodGet, "/imports/templates/{file}", anyRole, s.importTemplate)
-	s.handle(http.MethodPost, "/api/v1/imports/{kind}", apiEditors, s.apiImport)
+	s.Handle(http.MethodGet, "/imports", httpx.Staff, s.importList)
+	s.Handle(http.MethodGet, "/imports/new", httpx.Editors, s.importNew)
+	s.Handle(http.MethodPost, "/imports", httpx.Editors, s.importUpload)
+	s.Handle(http.MethodGet, "/imports/{id}", httpx.Staff, s.importShow)
+	s.Handle(http.MethodPost, "/imports/{id}/confirm", httpx.Editors, s.importConfirm)
+	s.Handle(http.MethodGet, "/imports/templates/{file}", httpx.AnyRole, s.importTemplate)
+	s.Handle(http.MethodPost, "/api/v1/imports/{kind}", httpx.APIEditors, s.apiImport)
 }

@@ -10,7 +10,7 @@ import (
 // the store refuses while the worker has claims.
 func (s *Server) workerDelete(w http.ResponseWriter, r *http.Request) {
 	s.withWorker(w, r, func(wk domain.Worker, _ registryRef) {
-		err := s.db.DeleteWorker(r.Context(), s.actor(r), wk.ID)
+		err := s.db.DeleteWorker(r.Context(), s.Actor(r), wk.ID)
 		s.deleted(w, r, err, "Peserta "+wk.Name+" dihapus.", "/workers", workerPath(wk.ID))
 	})
 }

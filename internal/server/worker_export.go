@@ -5,6 +5,7 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/ingest"
+	"github.com/cilegon/monev/internal/platform/httpx"
 )
 
 // workerExport is /workers/export.csv and .xlsx: the filtered list in the
@@ -13,7 +14,7 @@ func (s *Server) workerExport(w http.ResponseWriter, r *http.Request) {
 	s.withRef(w, r, func(ref registryRef) {
 		f, _, _ := workerQuery(r, ref)
 		s.exportTo(w, r, ingest.Workers, func(ex *ingest.Exporter) error {
-			return s.db.EachWorkerSpell(r.Context(), currentUser(r).Pemda, f, func(wk domain.Worker, e domain.Enrollment) error {
+			return s.db.EachWorkerSpell(r.Context(), httpx.User(r).Pemda, f, func(wk domain.Worker, e domain.Enrollment) error {
 				return ex.Worker(wk, e, nikText(r, wk.NIK), ref.ingest())
 			})
 		})

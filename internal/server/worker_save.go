@@ -29,7 +29,7 @@ func (s *Server) workerCreate(w http.ResponseWriter, r *http.Request) {
 		values := formValues(r, ingest.Workers)
 		row, problems := ingest.ParseWorker(ref.ingest(), values)
 		s.saveForm(w, r, problems, func() (string, string, error) {
-			wk, err := s.db.CreateWorker(r.Context(), s.actor(r), row.Worker)
+			wk, err := s.db.CreateWorker(r.Context(), s.Actor(r), row.Worker)
 			return "Peserta " + wk.Name + " ditambahkan.", workerPath(wk.ID), err
 		}, func(status int, errs domain.FieldErrors) {
 			s.renderWorkerForm(w, r, status, ref, 0, values, errs)
@@ -51,7 +51,7 @@ func (s *Server) workerUpdate(w http.ResponseWriter, r *http.Request) {
 		wk, problems := ingest.ParseWorkerDetails(ref.ingest(), values)
 		wk.ID = old.ID
 		s.saveForm(w, r, problems, func() (string, string, error) {
-			_, err := s.db.UpdateWorker(r.Context(), s.actor(r), wk)
+			_, err := s.db.UpdateWorker(r.Context(), s.Actor(r), wk)
 			return "Data peserta " + wk.Name + " disimpan.", workerPath(wk.ID), err
 		}, func(status int, errs domain.FieldErrors) {
 			s.renderWorkerForm(w, r, status, ref, old.ID, values, errs)
@@ -74,5 +74,5 @@ func (s *Server) renderWorkerForm(w http.ResponseWriter, r *http.Request, status
 		p.Title, p.Back, p.Action, p.Submit = "Ubah data peserta", workerPath(id), workerPath(id), "Simpan perubahan"
 		p.Lead = "Kategori dan kelurahan yang baru ikut tercatat pada kepesertaan dan klaim peserta ini."
 	}
-	s.render(w, r, status, p.Title, "workers", pages.RecordForm(p))
+	s.Render(w, r, status, p.Title, "workers", pages.RecordForm(p))
 }

@@ -5,12 +5,10 @@ package pages
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
-import (
-	"github.com/a-h/templ"
-	templruntime "github.com/a-h/templ/runtime"
+import "github.com/a-h/templ"
+import templruntime "github.com/a-h/templ/runtime"
 
-	"github.com/cilegon/monev/web/components"
-)
+import "github.com/cilegon/monev/web/components"
 
 // AccountPassword lets a user change their own password.
 func AccountPassword(p AccountPasswordProps) templ.Component {

@@ -5,12 +5,10 @@ package pages
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
-import (
-	"github.com/a-h/templ"
-	templruntime "github.com/a-h/templ/runtime"
+import "github.com/a-h/templ"
+import templruntime "github.com/a-h/templ/runtime"
 
-	"github.com/cilegon/monev/web/components"
-)
+import "github.com/cilegon/monev/web/components"
 
 // analysisHead is the top of every analysis page: title with its period and
 // basis, the tabs of the four views and the period picker.

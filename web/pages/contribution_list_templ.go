@@ -5,12 +5,10 @@ package pages
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
-import (
-	"github.com/a-h/templ"
-	templruntime "github.com/a-h/templ/runtime"
+import "github.com/a-h/templ"
+import templruntime "github.com/a-h/templ/runtime"
 
-	"github.com/cilegon/monev/internal/domain"
-)
+import "github.com/cilegon/monev/internal/domain"
 
 // ContributionList is the list of iuran payments to BPJS, with totals.
 func ContributionList(p ContributionListProps) templ.Component {

@@ -14,7 +14,6 @@ import (
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
-
 )
 
 // PrintOrigin is the made-up origin the printing browser loads pages

@@ -1,4 +1,4 @@
-package server
+package httpx
 
 import (
 	"context"
@@ -17,8 +17,8 @@ import (
 
 type requestIDKey struct{}
 
-// requestID is the id the request got on arrival, for logs and error pages.
-func requestID(ctx context.Context) string {
+// RequestID is the id the request got on arrival, for logs and error pages.
+func RequestID(ctx context.Context) string {
 	id, _ := ctx.Value(requestIDKey{}).(string)
 	return id
 }
@@ -61,7 +61,7 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // logRequests writes one structured log line per request and recovers
 // panics into a 500 page, logging them with the request id.
-func (s *Server) logRequests(next http.Handler) http.Handler {
+func (s *Site) logRequests(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w}
@@ -71,21 +71,21 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				s.log.Error("panic", "request_id", requestID(r.Context()), "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+				s.Log.Error("panic", "request_id", RequestID(r.Context()), "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
 				if sw.status == 0 {
-					s.renderError(sw, r, http.StatusInternalServerError)
+					s.RenderError(sw, r, http.StatusInternalServerError)
 				}
 			}
-			s.metrics.observe(r, sw.status, time.Since(start))
+			s.Metrics.observe(r, sw.status, time.Since(start))
 			route := chi.RouteContext(r.Context()).RoutePattern()
 			level := slog.LevelInfo
 			if sw.status >= 500 {
 				level = slog.LevelError
 			}
-			s.log.Log(r.Context(), level, "request",
-				"request_id", requestID(r.Context()), "method", r.Method, "path", r.URL.Path, "route", route,
+			s.Log.Log(r.Context(), level, "request",
+				"request_id", RequestID(r.Context()), "method", r.Method, "path", r.URL.Path, "route", route,
 				"status", sw.status, "bytes", sw.bytes, "duration_ms", time.Since(start).Milliseconds(),
-				"user", currentUserName(r), "ip", s.clientIP(r))
+				"user", currentUserName(r), "ip", s.ClientIP(r))
 		}()
 		next.ServeHTTP(sw, r)
 	})
@@ -104,7 +104,7 @@ type userNameKey struct{}
 // Security Policy without inline script, no sniffing, no framing, and HSTS
 // when monev is served over HTTPS. Pages hold personal data, so they are not
 // cached.
-func (s *Server) securityHeaders(next http.Handler) http.Handler {
+func (s *Site) securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "+
@@ -114,7 +114,7 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
-		if s.cfg.secure() {
+		if s.Config.Secure() {
 			h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
 		}
 		if !strings.HasPrefix(r.URL.Path, "/static/") {
@@ -124,10 +124,10 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
-// clientIP is the address of the client: the first X-Forwarded-For entry
+// ClientIP is the address of the client: the first X-Forwarded-For entry
 // behind a trusted reverse proxy, the connection's address otherwise.
-func (s *Server) clientIP(r *http.Request) string {
-	if s.cfg.TrustProxy {
+func (s *Site) ClientIP(r *http.Request) string {
+	if s.Config.TrustProxy {
 		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
 			first, _, _ := strings.Cut(xff, ",")
 			return strings.TrimSpace(first)
