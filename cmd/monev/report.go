@@ -13,7 +13,7 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/pdf"
-	"github.com/cilegon/monev/internal/server"
+	"github.com/cilegon/monev/internal/app"
 )
 
 // cmdReport is `monev report list` and `monev report pdf --id N --out FILE
@@ -53,7 +53,7 @@ func cmdReport(ctx context.Context, cfg config, log *slog.Logger, args []string,
 	if err := pdf.Available(); err != nil {
 		return fmt.Errorf("PDF printing needs Chromium: %w", err)
 	}
-	srv := server.New(server.Config{Version: version}, db, log)
+	srv := app.New(app.Config{Version: version}, db, log)
 	defer srv.Close()
 	// The command line reads as an administrator would; the export is
 	// audited under the operator's name.

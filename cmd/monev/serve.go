@@ -9,7 +9,7 @@ import (
 
 	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/postgres"
-	"github.com/cilegon/monev/internal/server"
+	"github.com/cilegon/monev/internal/app"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -35,7 +35,7 @@ func cmdServe(ctx context.Context, cfg config, log *slog.Logger, args []string) 
 
 // serve runs the web server until ctx ends.
 func serve(ctx context.Context, cfg config, log *slog.Logger, db *postgres.DB, demo []pages.DemoLogin) error {
-	srv := server.New(server.Config{
+	srv := app.New(app.Config{
 		Addr:            cfg.Addr,
 		PublicURL:       cfg.PublicURL,
 		TrustProxy:      cfg.TrustProxy,

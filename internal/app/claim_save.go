@@ -1,0 +1,73 @@
+package app
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/ingest"
+	"github.com/cilegon/monev/internal/platform/httpx"
+	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/web/pages"
+)
+
+// claimColumns are the import columns the claim form asks for.
+var claimColumns = []string{"nik", "jenis_klaim", "status", "nominal", "tanggal_kejadian", "tanggal_pengajuan",
+	"tanggal_bayar", "no_klaim", "ahli_waris", "keterangan"}
+
+// claimNew is the form that records a claim; ?worker={id} fills in the worker's NIK.
+func (s *App) claimNew(w http.ResponseWriter, r *http.Request) {
+	values := map[string]string{"status": string(domain.ClaimPaid)}
+	if id, err := strconv.ParseInt(r.URL.Query().Get("worker"), 10, 64); err == nil {
+		if wk, err := s.db.Worker(r.Context(), httpx.User(r).Pemda, id); err == nil {
+			values["nik"] = string(wk.NIK)
+		}
+	}
+	s.renderClaimForm(w, r, http.StatusOK, 0, values, nil)
+}
+
+// claimCreate records a claim, checked as an import row is.
+func (s *App) claimCreate(w http.ResponseWriter, r *http.Request) {
+	s.saveClaim(w, r, 0)
+}
+
+// claimEdit is the form that corrects a claim.
+func (s *App) claimEdit(w http.ResponseWriter, r *http.Request) {
+	s.withClaim(w, r, func(c postgres.ClaimListItem) {
+		s.renderClaimForm(w, r, http.StatusOK, c.ID, ingest.ClaimValues(c.Claim), nil)
+	})
+}
+
+// claimUpdate saves a corrected claim.
+func (s *App) claimUpdate(w http.ResponseWriter, r *http.Request) {
+	s.withClaim(w, r, func(c postgres.ClaimListItem) { s.saveClaim(w, r, c.ID) })
+}
+
+// saveClaim checks the posted claim and creates it (id 0) or saves it over
+// the stored one; the NIK must be a registered worker's.
+func (s *App) saveClaim(w http.ResponseWriter, r *http.Request, id int64) {
+	values := formValues(r, ingest.Claims)
+	row, problems := ingest.ParseClaim(values)
+	s.saveForm(w, r, problems, func() (string, string, error) {
+		c, err := row.Claim, error(nil)
+		if c.ID = id; id == 0 {
+			c, err = s.db.CreateClaim(r.Context(), s.Actor(r), c)
+		} else {
+			c, err = s.db.UpdateClaim(r.Context(), s.Actor(r), c)
+		}
+		return "Klaim " + c.Type.ShortName() + " disimpan.", idPath("/claims", c.ID), err
+	}, func(status int, errs domain.FieldErrors) {
+		s.renderClaimForm(w, r, status, id, values, errs)
+	})
+}
+
+func (s *App) renderClaimForm(w http.ResponseWriter, r *http.Request, status int, id int64, values map[string]string, errs domain.FieldErrors) {
+	p := pages.RecordFormProps{Title: "Tambah klaim", Back: "/claims", Action: "/claims", Submit: "Simpan klaim",
+		Lead:     "Peserta harus sudah terdaftar. Isian diperiksa dengan aturan yang sama dengan impor berkas klaim.",
+		Problem:  errs[""],
+		Sections: []pages.FormSection{{Fields: pages.FormFields(ingest.Claims, claimColumns, values, errs, pages.Choices{})}}}
+	if id != 0 {
+		p.Title, p.Back, p.Action, p.Submit = "Ubah klaim", idPath("/claims", id), idPath("/claims", id), "Simpan perubahan"
+	}
+	s.Render(w, r, status, p.Title, "claims", pages.RecordForm(p))
+}

@@ -1,0 +1,63 @@
+package app
+
+import (
+	"net/http"
+
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/ingest"
+	"github.com/cilegon/monev/web/pages"
+)
+
+// contributionColumns are the import columns the payment form asks for.
+var contributionColumns = []string{"periode", "dibayar", "tanggal_bayar", "no_sp2d", "jumlah_peserta", "tagihan", "keterangan"}
+
+// contributionNew is the form that records a payment.
+func (s *App) contributionNew(w http.ResponseWriter, r *http.Request) {
+	s.renderContributionForm(w, r, http.StatusOK, 0, map[string]string{}, nil)
+}
+
+// contributionCreate records a payment, checked as an import row is.
+func (s *App) contributionCreate(w http.ResponseWriter, r *http.Request) {
+	s.saveContribution(w, r, 0)
+}
+
+// contributionEdit is the form that corrects a payment.
+func (s *App) contributionEdit(w http.ResponseWriter, r *http.Request) {
+	s.withContribution(w, r, func(c domain.Contribution) {
+		s.renderContributionForm(w, r, http.StatusOK, c.ID, ingest.ContributionValues(c), nil)
+	})
+}
+
+// contributionUpdate saves a corrected payment.
+func (s *App) contributionUpdate(w http.ResponseWriter, r *http.Request) {
+	s.withContribution(w, r, func(c domain.Contribution) { s.saveContribution(w, r, c.ID) })
+}
+
+// saveContribution checks the posted payment and creates it (id 0) or
+// saves it over the stored one.
+func (s *App) saveContribution(w http.ResponseWriter, r *http.Request, id int64) {
+	values := formValues(r, ingest.Contributions)
+	row, problems := ingest.ParseContribution(values)
+	s.saveForm(w, r, problems, func() (string, string, error) {
+		c, err := row.Contribution, error(nil)
+		if c.ID = id; id == 0 {
+			c, err = s.db.CreateContribution(r.Context(), s.Actor(r), c)
+		} else {
+			c, err = s.db.UpdateContribution(r.Context(), s.Actor(r), c)
+		}
+		return "Pembayaran iuran " + c.CoverageMonth.Label() + " disimpan.", idPath("/contributions", c.ID), err
+	}, func(status int, errs domain.FieldErrors) {
+		s.renderContributionForm(w, r, status, id, values, errs)
+	})
+}
+
+func (s *App) renderContributionForm(w http.ResponseWriter, r *http.Request, status int, id int64, values map[string]string, errs domain.FieldErrors) {
+	p := pages.RecordFormProps{Title: "Tambah pembayaran iuran", Back: "/contributions", Action: "/contributions",
+		Lead:   "Satu baris per SP2D dan bulan kepesertaan, diperiksa dengan aturan yang sama dengan impor berkas iuran.",
+		Submit: "Simpan pembayaran", Problem: errs[""],
+		Sections: []pages.FormSection{{Fields: pages.FormFields(ingest.Contributions, contributionColumns, values, errs, pages.Choices{})}}}
+	if id != 0 {
+		p.Title, p.Back, p.Action, p.Submit = "Ubah pembayaran iuran", idPath("/contributions", id), idPath("/contributions", id), "Simpan perubahan"
+	}
+	s.Render(w, r, status, p.Title, "contributions", pages.RecordForm(p))
+}

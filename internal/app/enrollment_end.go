@@ -1,0 +1,49 @@
+package app
+
+import (
+	"net/http"
+
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/ingest"
+	"github.com/cilegon/monev/web/pages"
+)
+
+// enrollmentEndForm asks when and why a running spell ends.
+func (s *App) enrollmentEndForm(w http.ResponseWriter, r *http.Request) {
+	s.withEnrollment(w, r, func(e domain.Enrollment, wk domain.Worker) {
+		values := ingest.EnrollmentValues(e)
+		values["status"] = string(domain.StatusInactive)
+		if values["tanggal_selesai"] == "" {
+			values["tanggal_selesai"] = s.Now().In(wib).Format("2006-01-02")
+		}
+		s.renderEndForm(w, r, http.StatusOK, e, wk, values, nil)
+	})
+}
+
+// enrollmentEnd ends a spell: its end date and status, its start kept.
+func (s *App) enrollmentEnd(w http.ResponseWriter, r *http.Request) {
+	s.withEnrollment(w, r, func(old domain.Enrollment, wk domain.Worker) {
+		values := formValues(r, ingest.Workers)
+		values["tanggal_mulai"] = ingest.EnrollmentValues(old)["tanggal_mulai"]
+		if values["tanggal_selesai"] == "" {
+			s.renderEndForm(w, r, http.StatusUnprocessableEntity, old, wk, values,
+				domain.FieldErrors{"tanggal_selesai": "tanggal selesai belum diisi; hari itu masih dijamin"})
+			return
+		}
+		s.saveEnrollment(w, r, old, wk, values, func(status int, errs domain.FieldErrors) {
+			s.renderEndForm(w, r, status, old, wk, values, errs)
+		})
+	})
+}
+
+func (s *App) renderEndForm(w http.ResponseWriter, r *http.Request, status int, e domain.Enrollment, wk domain.Worker, values map[string]string, errs domain.FieldErrors) {
+	fields := pages.FormFields(ingest.Workers, []string{"tanggal_selesai", "status"}, values, errs, pages.Choices{})
+	fields[0].Required = true
+	s.Render(w, r, status, "Akhiri kepesertaan", "workers", pages.RecordForm(pages.RecordFormProps{
+		Title: "Akhiri kepesertaan", Lead: wk.Name + " · kepesertaan mulai " + domain.FormatDate(e.Start),
+		Back: workerPath(wk.ID), Action: enrollmentPath(e.ID) + "/end", Submit: "Akhiri kepesertaan", Problem: errs[""],
+		Sections: []pages.FormSection{{
+			Note:   "Pilih nonaktif bila peserta berhenti atau iurannya tidak dibayar, meninggal bila peserta wafat. Kuotanya dapat dialihkan ke pekerja lain.",
+			Fields: fields}},
+	}))
+}

@@ -1,0 +1,138 @@
+package app_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/cilegon/monev/internal/app/apptest"
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/postgres"
+)
+
+// idTables names, for the first segment of a path, the table whose ids its
+// {id} stands for. A new route with an {id} under another prefix makes
+// TestPemdaIsolation fail until it is added here.
+var idTables = map[string]string{
+	"workers": "worker", "claims": "claim", "contributions": "contribution", "enrollments": "enrollment",
+	"imports": "import_batch", "users": "app_user", "tokens": "api_token", "reports": "report",
+}
+
+// TestPemdaIsolation puts two Pemda in one database, Cilegon with the demo
+// data and Kabupaten Serang with its own users, and calls every route as
+// Serang's administrator with the ids of Cilegon's rows: nothing of
+// Cilegon may show, and nothing of Cilegon may change.
+func TestPemdaIsolation(t *testing.T) {
+	a := apptest.NewDemo(t)
+	ctx := context.Background()
+	exec := func(sql string, args ...any) {
+		t.Helper()
+		if _, err := a.DB.Pool().Exec(ctx, sql, args...); err != nil {
+			t.Fatalf("%s: %v", sql, err)
+		}
+	}
+	exec(`INSERT INTO pemda (code, name, province, government, office, city)
+		VALUES ('3604', 'Kabupaten Serang', 'Banten', 'Pemerintah Kabupaten Serang', 'Dinas Tenaga Kerja', 'Serang')`)
+	exec(`INSERT INTO kecamatan (pemda, code, bps_code, name) VALUES ('3604', '36.04.01', '3604010', 'Cinangka')`)
+	exec(`INSERT INTO kelurahan (pemda, code, kecamatan_code, bps_code, name) VALUES ('3604', '36.04.01.2001', '36.04.01', '3604010001', 'Cinangka')`)
+	exec(`INSERT INTO category (pemda, code, name) VALUES ('3604', 'rt_rw', 'Ketua RT/RW')`)
+	exec(`INSERT INTO contribution_rate (pemda, valid_from, jkk, jkm) VALUES ('3604', '2015-07-01', 10000, 6800)`)
+
+	serang := a.User(domain.RoleAdmin, "3604")
+	browser := a.LoginAs(serang.Username, apptest.Password)
+	token, err := a.DB.CreateAPIToken(ctx, domain.Actor{Pemda: "3604", Username: "test"}, serang, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Rows of every kind for Cilegon, to aim at.
+	cilegonAdmin, _, _ := a.DB.UserByUsername(ctx, "admin")
+	if _, err := a.DB.CreateAPIToken(ctx, domain.Actor{Pemda: "3672", Username: "test"}, cilegonAdmin, "cilegon"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.DB.CreateImportBatch(ctx, domain.Actor{Pemda: "3672", Username: "admin"}, postgres.ImportBatch{
+		Kind: "workers", FileName: "peserta-cilegon.csv", Checksum: strings.Repeat("ab", 32)}); err != nil {
+		t.Fatal(err)
+	}
+
+	// What Serang must never see, and the state that must not change.
+	var secrets []string
+	rows, _ := a.DB.Pool().Query(ctx, `SELECT nik FROM worker WHERE pemda = '3672' ORDER BY id LIMIT 5`)
+	for rows.Next() {
+		var nik string
+		_ = rows.Scan(&nik)
+		secrets = append(secrets, nik, domain.NIK(nik).Masked())
+	}
+	rows.Close()
+	secrets = append(secrets, "480.457.660", "480457660", "790.000.000", "KLM-2024-0001", "Rina Marlina")
+	before := cilegonState(t, a)
+
+	ids := map[string]string{}
+	for prefix, table := range idTables {
+		var id int64
+		err := a.DB.Pool().QueryRow(ctx, `SELECT min(id) FROM `+table+` WHERE pemda = '3672'`).Scan(&id)
+		if err == nil {
+			ids[prefix] = fmt.Sprint(id)
+		}
+	}
+	cilegonNIK := secrets[0]
+
+	for key, rule := range a.App.Policy() {
+		method, pattern, _ := strings.Cut(key, " ")
+		if rule.Public || pattern == "/logout" || pattern == "/account/password" {
+			continue
+		}
+		path := pattern
+		if strings.Contains(path, "{id}") {
+			prefix := strings.Split(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(path, "/api/v1"), "/admin"), "/"), "/")[0]
+			id, ok := ids[prefix]
+			if !ok {
+				t.Errorf("%s: no Cilegon id for {id} under /%s; add its table to idTables", key, prefix)
+				continue
+			}
+			path = strings.ReplaceAll(path, "{id}", id)
+		}
+		path = strings.NewReplacer("{nik}", cilegonNIK, "{kind}", "workers", "{file}", "peserta.csv", "{format}", "csv",
+			"{month}", "2024-03", "{check}", "duplicate_person", "*", "app.css").Replace(path)
+		if method == http.MethodGet {
+			path += "?period=2024"
+		}
+		var resp *http.Response
+		var body string
+		if rule.API {
+			resp, body = a.Do(a.Client(), method, path, nil, map[string]string{"Authorization": "Bearer " + token})
+		} else {
+			resp, body = a.Do(browser, method, path, strings.NewReader("confirm=on&name=x"), nil)
+		}
+		if resp.StatusCode >= 500 {
+			t.Errorf("%s as Serang: %d %s", key, resp.StatusCode, body)
+		}
+		for _, s := range secrets {
+			if strings.Contains(body, s) {
+				t.Errorf("%s as Serang shows Cilegon's %q", key, s)
+			}
+		}
+	}
+	if after := cilegonState(t, a); after != before {
+		t.Errorf("Serang's requests changed Cilegon's data:\nbefore %s\nafter  %s", before, after)
+	}
+}
+
+// cilegonState fingerprints Cilegon's rows in every table that has any.
+func cilegonState(t *testing.T, a *apptest.App) string {
+	t.Helper()
+	var b strings.Builder
+	for _, table := range []string{"worker", "enrollment", "contribution", "claim", "budget", "target", "workforce",
+		"app_user", "api_token", "import_batch"} {
+		var sum string
+		err := a.DB.Pool().QueryRow(context.Background(),
+			`SELECT coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '') FROM `+table+` t WHERE pemda = '3672'`).Scan(&sum)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "%s=%s ", table, sum[:min(8, len(sum))])
+	}
+	return b.String()
+}

@@ -1,0 +1,100 @@
+package app
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
+	"github.com/cilegon/monev/internal/report"
+	"github.com/cilegon/monev/web/pages"
+)
+
+// reportSignForm is the signing form: the signer's name, rank and NIP from
+// their account, place and date, and the figures that will be frozen.
+func (s *App) reportSignForm(w http.ResponseWriter, r *http.Request) {
+	rep, ok := s.loadReport(w, r)
+	if !ok {
+		return
+	}
+	if rep.Status != domain.ReportApproved {
+		s.Flash(r, "error", "Hanya laporan yang sudah disetujui BPJS yang dapat ditandatangani.")
+		http.Redirect(w, r, reportPath(rep.ID), http.StatusSeeOther)
+		return
+	}
+	l, err := s.db.Letterhead(r.Context(), rep.Pemda)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	s.renderSign(w, r, http.StatusOK, rep, l.City, s.Now().In(wib).Format(time.DateOnly), nil)
+}
+
+// renderSign shows the signing form with its values and errors.
+func (s *App) renderSign(w http.ResponseWriter, r *http.Request, status int, rep domain.Report, place, date string, errs domain.FieldErrors) {
+	doc, err := s.reportDoc(r.Context(), rep, nil)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	u := httpx.User(r)
+	p := pages.ReportSignProps{Doc: doc, Signer: u, Place: place, Date: date, Errors: errs}
+	if err := u.CanSign(); err != nil {
+		p.Problem, _ = err.(domain.FieldErrors)
+	}
+	s.Render(w, r, status, "Tandatangani laporan", "reports", pages.ReportSign(p))
+}
+
+// reportSign makes an approved report final: it freezes every figure as
+// the data stands on the signing date, with the checksum, and records the
+// signer's name, rank and NIP.
+func (s *App) reportSign(w http.ResponseWriter, r *http.Request) {
+	rep, ok := s.loadReport(w, r)
+	if !ok {
+		return
+	}
+	u := httpx.User(r)
+	place, date := strings.TrimSpace(r.PostFormValue("place")), strings.TrimSpace(r.PostFormValue("date"))
+	errs := domain.FieldErrors{}
+	if place == "" {
+		errs.Add("place", "tempat penandatanganan belum diisi")
+	}
+	on, err := domain.ParseDate(date)
+	if err != nil {
+		errs.Add("date", err.Error())
+	} else if on.Before(rep.Period.From.First()) || on.After(s.Now().AddDate(0, 0, 1)) {
+		errs.Add("date", "tanggal harus sesudah awal periode laporan dan tidak di masa depan")
+	}
+	if r.PostFormValue("confirm") == "" {
+		errs.Add("confirm", "centang pernyataan ini untuk menandatangani")
+	}
+	var problem domain.FieldErrors
+	if errors.As(u.CanSign(), &problem) || len(errs) > 0 {
+		s.renderSign(w, r, http.StatusUnprocessableEntity, rep, place, date, errs)
+		return
+	}
+	rep.Signature = domain.Signature{UserID: u.ID, Name: u.DisplayName(), Position: u.Position, Rank: u.Rank, NIP: u.NIP,
+		Place: place, On: on}
+	f, err := report.Figures(r.Context(), s.db, rep.Pemda, rep.Period, rep.Basis, on)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	snap, sum, err := report.Freeze(rep, f)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	err = s.db.SignReport(r.Context(), s.reportChange(r, ""), rep.ID, rep.Signature, snap, sum)
+	switch {
+	case errors.Is(err, domain.ErrConflict):
+		s.Flash(r, "error", "Laporan tidak lagi menunggu tanda tangan (status "+rep.Status.Label()+").")
+		http.Redirect(w, r, reportPath(rep.ID), http.StatusSeeOther)
+	case err != nil:
+		s.Fail(w, r, err)
+	default:
+		s.Saved(w, r, "Laporan ditandatangani dan angkanya dibekukan (SHA-256 "+sum[:16]+"…).", reportPath(rep.ID))
+	}
+}

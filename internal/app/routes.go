@@ -1,0 +1,33 @@
+package app
+
+import (
+	"io/fs"
+	"net/http"
+
+	"github.com/cilegon/monev/internal/platform/httpx"
+	"github.com/cilegon/monev/web"
+)
+
+// routes declares every route with its role rule. The policy test walks the
+// router, so a route added here without a rule cannot go unnoticed.
+func (s *App) routes() {
+	static, _ := fs.Sub(web.Static, "static")
+	s.Handle(http.MethodGet, "/static/*", httpx.Public, http.StripPrefix("/static/", http.FileServerFS(static)).ServeHTTP)
+	s.Handle(http.MethodGet, "/healthz", httpx.Public, s.healthz)
+	s.Handle(http.MethodGet, "/readyz", httpx.Public, s.readyz)
+	s.Handle(http.MethodGet, "/metrics", httpx.APIAdmins, s.Metrics.Handler().ServeHTTP)
+	s.Handle(http.MethodGet, "/login", httpx.Public, s.loginForm)
+	s.Handle(http.MethodPost, "/login", httpx.Public, s.login)
+	s.Handle(http.MethodPost, "/logout", httpx.AnyRole, s.logout)
+
+	s.Handle(http.MethodGet, "/", httpx.AnyRole, s.dashboard)
+	s.Handle(http.MethodGet, "/api/v1/balance", httpx.APIAnyRole, s.apiBalance)
+
+	// Each area declares its routes in its own routes_*.go file.
+	s.registryRoutes()
+	s.importRoutes()
+	s.qualityRoutes()
+	s.analysisRoutes()
+	s.reportRoutes()
+	s.adminRoutes()
+}

@@ -1,0 +1,51 @@
+package app
+
+import (
+	"net/http"
+
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/httpx"
+	"github.com/cilegon/monev/internal/platform/pdf"
+)
+
+// stepRule lets the roles of a workflow step call its route: the route
+// rules of the review and sign-off are the domain's workflow table itself.
+func stepRule(step domain.ReportStep) httpx.Access { return httpx.Access{Roles: step.Roles()} }
+
+// reviewers open review threads and mark them settled: BPJS, who reviews.
+var reviewers = stepRule(domain.StepReview)
+
+// reportRoutes declares the routes of monev reports: writing, review,
+// sign-off, printing, the budget calculator and the JSON API. Everyone
+// reads (pimpinan only final reports, which the handlers enforce); editors
+// write; each workflow step has the rule of its step.
+func (s *App) reportRoutes() {
+	s.printer = pdf.NewPrinter()
+	s.Handle(http.MethodGet, "/reports", httpx.AnyRole, s.reportList)
+	s.Handle(http.MethodGet, "/reports/new", httpx.Editors, s.reportNew)
+	s.Handle(http.MethodPost, "/reports", httpx.Editors, s.reportCreate)
+	s.Handle(http.MethodGet, "/reports/budget-calculator", httpx.AnyRole, s.budgetCalculator)
+	s.Handle(http.MethodGet, "/reports/{id}", httpx.AnyRole, s.reportShow)
+	s.Handle(http.MethodGet, "/reports/{id}/edit", httpx.Editors, s.reportEdit)
+	s.Handle(http.MethodPost, "/reports/{id}", httpx.Editors, s.reportUpdate)
+	s.Handle(http.MethodPost, "/reports/{id}/delete", httpx.Editors, s.reportDelete)
+	s.Handle(http.MethodPost, "/reports/{id}/budget", httpx.Editors, s.reportBudget)
+
+	for _, step := range []domain.ReportStep{domain.StepSubmit, domain.StepReview, domain.StepReturn, domain.StepApprove} {
+		s.Handle(http.MethodPost, "/reports/{id}/"+string(step), stepRule(step), s.reportStep(step))
+	}
+	s.Handle(http.MethodGet, "/reports/{id}/sign", stepRule(domain.StepSign), s.reportSignForm)
+	s.Handle(http.MethodPost, "/reports/{id}/sign", stepRule(domain.StepSign), s.reportSign)
+
+	s.Handle(http.MethodPost, "/reports/{id}/comments", reviewers, s.reportComment)
+	s.Handle(http.MethodPost, "/reports/{id}/comments/{comment}/replies", httpx.Staff, s.reportReply)
+	s.Handle(http.MethodPost, "/reports/{id}/comments/{comment}/resolve", reviewers, s.reportResolve)
+
+	s.Handle(http.MethodGet, "/reports/{id}/print", httpx.AnyRole, s.reportPrint)
+	s.Handle(http.MethodGet, "/reports/{id}/summary", httpx.AnyRole, s.reportSummary)
+	s.Handle(http.MethodGet, "/reports/{id}.pdf", httpx.AnyRole, s.reportPDF)
+	s.Handle(http.MethodGet, "/reports/{id}/summary.pdf", httpx.AnyRole, s.reportSummaryPDF)
+
+	s.Handle(http.MethodGet, "/api/v1/reports", httpx.APIAnyRole, s.apiReports)
+	s.Handle(http.MethodGet, "/api/v1/reports/{id}", httpx.APIAnyRole, s.apiReport)
+}
