@@ -7,9 +7,9 @@ import (
 	"fmt"
 	"log/slog"
 
+	"github.com/cilegon/monev/internal/app"
 	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/postgres"
-	"github.com/cilegon/monev/internal/app"
 	"github.com/cilegon/monev/web/pages"
 )
 
