@@ -11,9 +11,9 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/cilegon/monev/internal/app"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/pdf"
-	"github.com/cilegon/monev/internal/app"
 )
 
 // cmdReport is `monev report list` and `monev report pdf --id N --out FILE
