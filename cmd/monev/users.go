@@ -19,7 +19,7 @@ func cliActor(pemda string) domain.Actor {
 	if u, err := user.Current(); err == nil {
 		name = "cli:" + u.Username
 	}
-	return domain.Actor{Pemda: pemda, Username: name}
+	return domain.OperatorActor(pemda, name)
 }
 
 func cmdUser(ctx context.Context, cfg config, args []string, stdin io.Reader, stdout io.Writer) error {

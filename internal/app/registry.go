@@ -11,7 +11,6 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/ingest"
 	"github.com/cilegon/monev/internal/platform/httpx"
-	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -183,7 +182,7 @@ func formValues(r *http.Request, kind ingest.Kind) map[string]string {
 // refusal splits a store error into the messages a form shows (by field)
 // and any other error, which is a failure.
 func refusal(err error) (domain.FieldErrors, error) {
-	var c *postgres.ConflictError
+	var c *domain.ConflictError
 	if errors.As(err, &c) {
 		return c.Fields, nil
 	}

@@ -15,6 +15,28 @@ var ErrNotFound = errors.New("not found")
 // ErrConflict reports a clash with an existing record; the store maps unique violations to it.
 var ErrConflict = errors.New("conflict")
 
+// ErrForbidden reports that the actor's role may not do what was asked;
+// services check it, behind the routes' role rules.
+var ErrForbidden = errors.New("forbidden")
+
+// ConflictError is a change the stored data does not allow, such as a NIK
+// that is already registered or a spell that overlaps another, with a
+// message per field for the form that asked for it.
+type ConflictError struct {
+	Fields FieldErrors
+}
+
+// Error returns the messages.
+func (e *ConflictError) Error() string { return "conflict: " + e.Fields.Error() }
+
+// Unwrap makes errors.Is(err, ErrConflict) hold.
+func (e *ConflictError) Unwrap() error { return ErrConflict }
+
+// Refuse returns a ConflictError with one message for one field.
+func Refuse(field, msg string) error {
+	return &ConflictError{Fields: FieldErrors{field: msg}}
+}
+
 // ValueError is an invalid user-typed value; Msg is a complete Indonesian sentence fragment for users.
 type ValueError struct{ Msg string }
 

@@ -25,14 +25,22 @@ func (u User) DisplayName() string {
 // Actor is who makes a change, for the audit log: a signed-in user, an API
 // token's user or a command-line operator.
 type Actor struct {
-	Pemda     string
-	UserID    int64 // 0 for the command line
-	Username  string
+	Pemda    string
+	UserID   int64 // 0 for the command line
+	Username string
+	Role     Role // what the actor may do; services check it
+
 	IP        string
 	RequestID string
 }
 
 // ActorFor returns the actor of a signed-in user.
 func ActorFor(u User, ip, requestID string) Actor {
-	return Actor{Pemda: u.Pemda, UserID: u.ID, Username: u.Username, IP: ip, RequestID: requestID}
+	return Actor{Pemda: u.Pemda, UserID: u.ID, Username: u.Username, Role: u.Role, IP: ip, RequestID: requestID}
+}
+
+// OperatorActor is the actor of a command-line operator of a Pemda, who
+// administers the installation; name is how the audit log names them.
+func OperatorActor(pemda, name string) Actor {
+	return Actor{Pemda: pemda, Username: name, Role: RoleAdmin}
 }

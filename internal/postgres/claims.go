@@ -194,7 +194,7 @@ func claimConflicts(c domain.Claim) map[string][2]string {
 
 // unregistered is the refusal of a claim whose NIK is no registered worker.
 func unregistered(nik domain.NIK) error {
-	return refuse("nik", "NIK "+string(nik)+" belum terdaftar sebagai peserta; daftarkan pesertanya terlebih dahulu")
+	return domain.Refuse("nik", "NIK "+string(nik)+" belum terdaftar sebagai peserta; daftarkan pesertanya terlebih dahulu")
 }
 
 // claimArgs are the stored values of a claim, $1 to $11: the Pemda, the

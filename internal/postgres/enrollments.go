@@ -111,7 +111,7 @@ func (db *DB) DeleteEnrollment(ctx context.Context, actor domain.Actor, id int64
 			return err
 		}
 		if others == 0 {
-			return refuse("", "Ini satu-satunya kepesertaan peserta ini, jadi tidak dapat dihapus. "+
+			return domain.Refuse("", "Ini satu-satunya kepesertaan peserta ini, jadi tidak dapat dihapus. "+
 				"Akhiri kepesertaannya bila peserta berhenti, atau hapus pesertanya bila memang keliru didaftarkan.")
 		}
 		if _, err := tx.Exec(ctx, `DELETE FROM enrollment WHERE pemda = $1 AND id = $2`, actor.Pemda, id); err != nil {
@@ -143,7 +143,7 @@ func checkOverlap(ctx context.Context, tx pgx.Tx, pemda string, workerID, self i
 	if end != nil {
 		until = dayText(*end)
 	}
-	return refuse("tanggal_mulai", fmt.Sprintf("kepesertaan mulai %s bertumpang tindih dengan kepesertaan yang sudah tercatat (%s–%s)",
+	return domain.Refuse("tanggal_mulai", fmt.Sprintf("kepesertaan mulai %s bertumpang tindih dengan kepesertaan yang sudah tercatat (%s–%s)",
 		dayText(e.Start), dayText(start), until))
 }
 

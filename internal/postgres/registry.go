@@ -17,26 +17,6 @@ import (
 // contributions.go, claims.go) share: refusals by form field, list filters,
 // sorting, streaming exports and the history of a record.
 
-// ConflictError is a change the stored data does not allow, such as a NIK
-// that is already registered, a spell that overlaps another, or a worker
-// with claims that is to be deleted. Fields holds an Indonesian message by
-// form field (the import column name; "" when it is about the whole record).
-// It unwraps to domain.ErrConflict.
-type ConflictError struct {
-	Fields domain.FieldErrors
-}
-
-// Error returns the messages.
-func (e *ConflictError) Error() string { return "conflict: " + e.Fields.Error() }
-
-// Unwrap makes errors.Is(err, domain.ErrConflict) hold.
-func (e *ConflictError) Unwrap() error { return domain.ErrConflict }
-
-// refuse returns a ConflictError with one message.
-func refuse(field, msg string) error {
-	return &ConflictError{Fields: domain.FieldErrors{field: msg}}
-}
-
 // conflictOf turns a violation of one of the named constraints (or unique
 // indexes) into a ConflictError with its field and message; any other error
 // is returned as it is.
@@ -44,7 +24,7 @@ func conflictOf(err error, msgs map[string][2]string) error {
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) {
 		if m, ok := msgs[pgErr.ConstraintName]; ok {
-			return refuse(m[0], m[1])
+			return domain.Refuse(m[0], m[1])
 		}
 	}
 	return err

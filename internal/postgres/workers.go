@@ -248,7 +248,7 @@ func (db *DB) DeleteWorker(ctx context.Context, actor domain.Actor, id int64) er
 			return err
 		}
 		if claims > 0 {
-			return refuse("", fmt.Sprintf("Peserta ini tidak dapat dihapus karena punya %s klaim tercatat. "+
+			return domain.Refuse("", fmt.Sprintf("Peserta ini tidak dapat dihapus karena punya %s klaim tercatat. "+
 				"Klaim adalah uang yang sudah diajukan atau dibayar; hapus atau pindahkan klaimnya lebih dulu bila memang keliru.",
 				domain.FormatInt(claims)))
 		}

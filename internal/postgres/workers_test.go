@@ -172,7 +172,7 @@ func auditRows(t *testing.T, db *postgres.DB) []auditRow {
 // conflictField returns the field and message of a ConflictError, failing the test for any other error.
 func conflictField(t *testing.T, err error) (string, string) {
 	t.Helper()
-	var c *postgres.ConflictError
+	var c *domain.ConflictError
 	if !errors.As(err, &c) || !errors.Is(err, domain.ErrConflict) || len(c.Fields) != 1 {
 		t.Fatalf("error %v: want a ConflictError with one field that is a domain.ErrConflict", err)
 	}

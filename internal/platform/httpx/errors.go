@@ -23,8 +23,8 @@ var errorPages = map[int]web.ErrorProps{
 	http.StatusServiceUnavailable:    {Title: "Basis data sedang tidak tersedia", Message: "Coba lagi beberapa saat lagi."},
 }
 
-// Fail maps an error to a response: not found → 404, conflict → 409, an
-// unreachable database → 503, anything else → 500 with the cause logged but
+// Fail maps an error to a response: not found → 404, conflict → 409,
+// forbidden → 403, an unreachable database → 503, anything else → 500 with the cause logged but
 // never shown.
 func (s *Site) Fail(w http.ResponseWriter, r *http.Request, err error) {
 	s.RenderError(w, r, s.statusOf(r, err))
@@ -43,6 +43,8 @@ func (s *Site) statusOf(r *http.Request, err error) int {
 		return http.StatusNotFound
 	case errors.Is(err, domain.ErrConflict):
 		return http.StatusConflict
+	case errors.Is(err, domain.ErrForbidden):
+		return http.StatusForbidden
 	case errors.As(err, &tooBig):
 		return http.StatusRequestEntityTooLarge
 	case database.Unavailable(err):
