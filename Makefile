@@ -29,9 +29,9 @@ vet:
 	$(GO) vet ./...
 
 templ-check:
-	@before=$$(find web -name '*_templ.go' -exec sha256sum {} + | sort); \
+	@before=$$(find internal web -name '*_templ.go' -exec sha256sum {} + | sort); \
 	$(GO) tool templ generate >/dev/null 2>&1 || { $(GO) tool templ generate; exit 1; }; \
-	after=$$(find web -name '*_templ.go' -exec sha256sum {} + | sort); \
+	after=$$(find internal web -name '*_templ.go' -exec sha256sum {} + | sort); \
 	if [ "$$before" != "$$after" ]; then echo "templ: generated *_templ.go files were stale; commit the regenerated files"; exit 1; fi
 
 ## generate: regenerate the templ components (commit the *_templ.go files)

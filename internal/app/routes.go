@@ -4,6 +4,9 @@ import (
 	"io/fs"
 	"net/http"
 
+	"github.com/cilegon/monev/internal/quality"
+	qualityui "github.com/cilegon/monev/internal/quality/ui"
+
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web"
 )
@@ -26,7 +29,7 @@ func (s *App) routes() {
 	// Each area declares its routes in its own routes_*.go file.
 	s.registryRoutes()
 	s.importRoutes()
-	s.qualityRoutes()
+	qualityui.New(s.Site, quality.NewService(s.db.DB)).Routes()
 	s.analysisRoutes()
 	s.reportRoutes()
 	s.adminRoutes()

@@ -8,6 +8,7 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/quality"
 )
 
 // TestDemoDataQuality pins what the data-quality page shows on the demo:
@@ -19,7 +20,7 @@ func TestDemoDataQuality(t *testing.T) {
 	if err := Load(ctx, db, testActor); err != nil {
 		t.Fatal(err)
 	}
-	res, err := db.QualitySummary(ctx, domain.DefaultPemda, 10)
+	res, err := quality.NewService(db.DB).Summary(ctx, domain.DefaultPemda, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,14 +31,14 @@ func TestDemoDataQuality(t *testing.T) {
 	if want := []int64{0, 2, 0, 1, 0, 0}; !slices.Equal(counts, want) {
 		t.Fatalf("counts by check %v, want %v", counts, want)
 	}
-	reasons := map[domain.QualityReason]bool{}
+	reasons := map[quality.Reason]bool{}
 	for _, f := range res[1].Findings {
 		reasons[f.Reason] = true
 		if len(f.Others) != 1 || f.Others[0].NIK == f.Worker.NIK {
 			t.Errorf("%s: %+v", f.Reason, f.Others)
 		}
 	}
-	if !reasons[domain.ReasonSameNameBirth] || !reasons[domain.ReasonSameKPJ] {
+	if !reasons[quality.ReasonSameNameBirth] || !reasons[quality.ReasonSameKPJ] {
 		t.Errorf("duplicates found: %v", reasons)
 	}
 	if c := res[3].Findings[0].Claim; c.Status != domain.ClaimRejected || c.Type != domain.ClaimJKM {

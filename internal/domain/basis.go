@@ -21,7 +21,7 @@ func ParseBasis(s string) (Basis, error) {
 	case "accrual", "akrual":
 		return BasisAccrual, nil
 	}
-	return "", invalid("basis tidak valid: %s; gunakan kas atau akrual", quote(s))
+	return "", Invalidf("basis tidak valid: %s; gunakan kas atau akrual", Quote(s))
 }
 
 // Label returns the Indonesian name of the basis, "basis kas" or "basis akrual".

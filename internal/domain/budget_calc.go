@@ -46,7 +46,7 @@ func NewBudgetScenario(rates RateTable, name string, year, months int, income Ru
 	}
 	rate, ok := rates.At(NewMonth(year, time.January))
 	if !ok {
-		return s, invalid("belum ada tarif iuran yang berlaku pada Januari %d", year)
+		return s, Invalidf("belum ada tarif iuran yang berlaku pada Januari %d", year)
 	}
 	s.JKK = jkkAt(rate.JKK, income)
 	s.JKM = rate.JKM

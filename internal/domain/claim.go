@@ -77,9 +77,9 @@ func ParseClaimType(s string) (ClaimType, error) {
 		}
 	}
 	if key == "" {
-		return "", invalid("jenis klaim belum diisi; gunakan JKM, JKK_MENINGGAL, JKK_CACAT, JKK_PERAWATAN atau BEASISWA")
+		return "", Invalidf("jenis klaim belum diisi; gunakan JKM, JKK_MENINGGAL, JKK_CACAT, JKK_PERAWATAN atau BEASISWA")
 	}
-	return "", invalid("jenis klaim tidak valid: %s; gunakan JKM, JKK_MENINGGAL, JKK_CACAT, JKK_PERAWATAN atau BEASISWA", quote(s))
+	return "", Invalidf("jenis klaim tidak valid: %s; gunakan JKM, JKK_MENINGGAL, JKK_CACAT, JKK_PERAWATAN atau BEASISWA", Quote(s))
 }
 
 // Name returns the full Indonesian name of the claim type, such as "Jaminan Kematian (JKM)" or "JKK – meninggal dunia".
@@ -147,7 +147,7 @@ func ParseClaimStatus(s string) (ClaimStatus, error) {
 	case "ditolak", "tolak", "rejected":
 		return ClaimRejected, nil
 	}
-	return "", invalid("status klaim tidak valid: %s; gunakan diajukan, diproses, dibayar atau ditolak", quote(s))
+	return "", Invalidf("status klaim tidak valid: %s; gunakan diajukan, diproses, dibayar atau ditolak", Quote(s))
 }
 
 // Label returns the Indonesian label: "Diajukan", "Diproses", "Dibayar" or "Ditolak".

@@ -153,14 +153,14 @@ func (w Workforce) Validate() error {
 func ParseCount(s string) (int64, error) {
 	t := strings.TrimSpace(s)
 	if t == "" {
-		return 0, invalid("jumlah belum diisi")
+		return 0, Invalidf("jumlah belum diisi")
 	}
 	if strings.ContainsAny(t, ",-\u2212") || !validRupiahDigits(t) {
-		return 0, invalid("jumlah tidak valid: %s; tulis bilangan bulat seperti 1.528", quote(s))
+		return 0, Invalidf("jumlah tidak valid: %s; tulis bilangan bulat seperti 1.528", Quote(s))
 	}
 	r, err := ParseRupiah(t)
 	if err != nil {
-		return 0, invalid("jumlah terlalu besar: %s", quote(s))
+		return 0, Invalidf("jumlah terlalu besar: %s", Quote(s))
 	}
 	return int64(r), nil
 }
@@ -174,7 +174,7 @@ func ParsePermille(s string) (int, error) {
 		whole, frac, hasFrac = strings.Cut(t, ".")
 	}
 	if !allDigits(whole) || len(whole) > 3 || (hasFrac && (len(frac) != 1 || !allDigits(frac))) {
-		return 0, invalid("persentase tidak valid: %s; tulis misalnya 55 atau 55,5", quote(s))
+		return 0, Invalidf("persentase tidak valid: %s; tulis misalnya 55 atau 55,5", Quote(s))
 	}
 	n := 0
 	for _, c := range whole + frac {
@@ -184,7 +184,7 @@ func ParsePermille(s string) (int, error) {
 		n *= 10
 	}
 	if n > 1000 {
-		return 0, invalid("persentase tidak valid: %s; paling banyak 100 %%", quote(s))
+		return 0, Invalidf("persentase tidak valid: %s; paling banyak 100 %%", Quote(s))
 	}
 	return n, nil
 }

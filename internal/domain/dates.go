@@ -89,11 +89,11 @@ func FormatDateTime(t time.Time) string {
 // and the day must exist.
 func ParseDate(s string) (time.Time, error) {
 	fail := func(why string) (time.Time, error) {
-		return time.Time{}, invalid("tanggal tidak valid: %s; %s", quote(s), why)
+		return time.Time{}, Invalidf("tanggal tidak valid: %s; %s", Quote(s), why)
 	}
 	const formats = "gunakan format 17/07/2024 atau 2024-07-17"
 	if strings.TrimSpace(s) == "" {
-		return time.Time{}, invalid("tanggal belum diisi; %s", formats)
+		return time.Time{}, Invalidf("tanggal belum diisi; %s", formats)
 	}
 	toks, ok := lexDate(s)
 	if !ok {

@@ -26,7 +26,7 @@ func ParseEnrollmentStatus(s string) (EnrollmentStatus, error) {
 	case "meninggal", "meninggaldunia", "wafat", "deceased":
 		return StatusDeceased, nil
 	}
-	return "", invalid("status kepesertaan tidak valid: %s; gunakan aktif, nonaktif atau meninggal", quote(s))
+	return "", Invalidf("status kepesertaan tidak valid: %s; gunakan aktif, nonaktif atau meninggal", Quote(s))
 }
 
 // Label returns the Indonesian label: "Aktif", "Nonaktif" or "Meninggal".

@@ -80,14 +80,14 @@ func (fe FieldErrors) Err() error {
 	return fe
 }
 
-// invalid builds a *ValueError from an Indonesian format string.
-func invalid(format string, args ...any) error {
+// Invalidf builds a *ValueError from an Indonesian format string.
+func Invalidf(format string, args ...any) error {
 	return &ValueError{Msg: fmt.Sprintf(format, args...)}
 }
 
-// quote shows user input inside a message: quoted, and cut short so a pasted
+// Quote shows user input inside a message: quoted, and cut short so a pasted
 // paragraph does not flood the page.
-func quote(s string) string {
+func Quote(s string) string {
 	const max = 40
 	if utf8.RuneCountInString(s) > max {
 		r := []rune(s)

@@ -29,7 +29,7 @@ func ParseGranularity(s string) (Granularity, error) {
 	case "year", "yearly", "tahun", "tahunan":
 		return ByYear, nil
 	}
-	return "", invalid("pengelompokan tidak valid: %s; gunakan bulan, triwulan, semester atau tahun", quote(s))
+	return "", Invalidf("pengelompokan tidak valid: %s; gunakan bulan, triwulan, semester atau tahun", Quote(s))
 }
 
 // Label returns the Indonesian adjective for the granularity ("bulanan", "triwulanan", "semesteran", "tahunan").

@@ -60,10 +60,10 @@ func (m Month) ShortLabel() string { return monthShortName(m.Month()) + " " + st
 func ParseMonth(s string) (Month, error) {
 	const formats = "gunakan format 2024-07 atau Juli 2024"
 	if strings.TrimSpace(s) == "" {
-		return 0, invalid("bulan belum diisi; %s", formats)
+		return 0, Invalidf("bulan belum diisi; %s", formats)
 	}
 	fail := func() (Month, error) {
-		return 0, invalid("bulan tidak valid: %s; %s", quote(s), formats)
+		return 0, Invalidf("bulan tidak valid: %s; %s", Quote(s), formats)
 	}
 	toks, ok := lexDate(s)
 	if !ok {
@@ -89,7 +89,7 @@ func ParseMonth(s string) (Month, error) {
 	}
 	year, _ := strconv.Atoi(y)
 	if year < minYear || year > maxYear {
-		return 0, invalid("bulan tidak valid: %s; tahun harus antara %d dan %d", quote(s), minYear, maxYear)
+		return 0, Invalidf("bulan tidak valid: %s; tahun harus antara %d dan %d", Quote(s), minYear, maxYear)
 	}
 	return NewMonth(year, m), nil
 }

@@ -32,22 +32,22 @@ func ParseNIK(s string) (NIK, error) {
 	}, t)
 	switch {
 	case t == "":
-		return "", invalid("NIK belum diisi")
+		return "", Invalidf("NIK belum diisi")
 	case excelScientific.MatchString(t):
-		return "", invalid("NIK terbaca sebagai angka oleh Excel (%s); format kolom nik sebagai Teks lalu ketik ulang", t)
+		return "", Invalidf("NIK terbaca sebagai angka oleh Excel (%s); format kolom nik sebagai Teks lalu ketik ulang", t)
 	case !allDigits(t):
-		return "", invalid("NIK harus 16 digit angka")
+		return "", Invalidf("NIK harus 16 digit angka")
 	case len(t) != 16:
-		return "", invalid("NIK harus 16 digit angka (terisi %d digit)", len(t))
+		return "", Invalidf("NIK harus 16 digit angka (terisi %d digit)", len(t))
 	case t[:2] < "11":
-		return "", invalid("NIK: kode provinsi pada digit 1–2 tidak valid")
+		return "", Invalidf("NIK: kode provinsi pada digit 1–2 tidak valid")
 	case t[2:4] == "00":
-		return "", invalid("NIK: kode kabupaten/kota pada digit 3–4 tidak valid")
+		return "", Invalidf("NIK: kode kabupaten/kota pada digit 3–4 tidak valid")
 	case t[12:] == "0000":
-		return "", invalid("NIK: nomor urut pada digit 13–16 tidak boleh 0000")
+		return "", Invalidf("NIK: nomor urut pada digit 13–16 tidak boleh 0000")
 	}
 	if _, _, _, ok := nikBirth(t); !ok {
-		return "", invalid("NIK: tanggal lahir pada digit 7–12 tidak valid")
+		return "", Invalidf("NIK: tanggal lahir pada digit 7–12 tidak valid")
 	}
 	return NIK(t), nil
 }

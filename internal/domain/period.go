@@ -62,10 +62,10 @@ func RangePeriod(from, to Month) Period {
 func ParsePeriod(s string) (Period, error) {
 	t := strings.TrimSpace(s)
 	fail := func() (Period, error) {
-		return Period{}, invalid("periode tidak valid: %s; gunakan 2024, 2024-S1, 2024-Q3, 2024-07 atau 2024-01..2024-07", quote(s))
+		return Period{}, Invalidf("periode tidak valid: %s; gunakan 2024, 2024-S1, 2024-Q3, 2024-07 atau 2024-01..2024-07", Quote(s))
 	}
 	if t == "" {
-		return Period{}, invalid("periode belum diisi; gunakan 2024, 2024-S1, 2024-Q3, 2024-07 atau 2024-01..2024-07")
+		return Period{}, Invalidf("periode belum diisi; gunakan 2024, 2024-S1, 2024-Q3, 2024-07 atau 2024-01..2024-07")
 	}
 	if from, to, ok := strings.Cut(t, ".."); ok {
 		f, err := ParseMonth(from)
@@ -81,7 +81,7 @@ func ParsePeriod(s string) (Period, error) {
 	if len(t) == 4 && allDigits(t) {
 		y, _ := strconv.Atoi(t)
 		if y < minYear || y > maxYear {
-			return Period{}, invalid("periode tidak valid: %s; tahun harus antara %d dan %d", quote(s), minYear, maxYear)
+			return Period{}, Invalidf("periode tidak valid: %s; tahun harus antara %d dan %d", Quote(s), minYear, maxYear)
 		}
 		return YearPeriod(y), nil
 	}
@@ -89,17 +89,17 @@ func ParsePeriod(s string) (Period, error) {
 		y, _ := strconv.Atoi(t[:4])
 		n := int(t[6] - '0')
 		if y < minYear || y > maxYear {
-			return Period{}, invalid("periode tidak valid: %s; tahun harus antara %d dan %d", quote(s), minYear, maxYear)
+			return Period{}, Invalidf("periode tidak valid: %s; tahun harus antara %d dan %d", Quote(s), minYear, maxYear)
 		}
 		switch t[5] {
 		case 'S', 's':
 			if n < 1 || n > 2 {
-				return Period{}, invalid("periode tidak valid: %s; semester hanya 1 atau 2", quote(s))
+				return Period{}, Invalidf("periode tidak valid: %s; semester hanya 1 atau 2", Quote(s))
 			}
 			return SemesterPeriod(y, n), nil
 		case 'Q', 'q':
 			if n < 1 || n > 4 {
-				return Period{}, invalid("periode tidak valid: %s; triwulan hanya 1 sampai 4", quote(s))
+				return Period{}, Invalidf("periode tidak valid: %s; triwulan hanya 1 sampai 4", Quote(s))
 			}
 			return QuarterPeriod(y, n), nil
 		}
@@ -116,11 +116,11 @@ func ParsePeriod(s string) (Period, error) {
 func PeriodFromTo(from, to string) (Period, error) {
 	f, err := ParseMonth(from)
 	if err != nil {
-		return Period{}, invalid("bulan awal: %s", err)
+		return Period{}, Invalidf("bulan awal: %s", err)
 	}
 	l, err := ParseMonth(to)
 	if err != nil {
-		return Period{}, invalid("bulan akhir: %s", err)
+		return Period{}, Invalidf("bulan akhir: %s", err)
 	}
 	return checkRange(f, l)
 }
@@ -128,10 +128,10 @@ func PeriodFromTo(from, to string) (Period, error) {
 // checkRange validates the months of a range typed by a user.
 func checkRange(from, to Month) (Period, error) {
 	if from > to {
-		return Period{}, invalid("periode tidak valid: bulan awal (%s) sesudah bulan akhir (%s)", from.Label(), to.Label())
+		return Period{}, Invalidf("periode tidak valid: bulan awal (%s) sesudah bulan akhir (%s)", from.Label(), to.Label())
 	}
 	if n := int(to-from) + 1; n > MaxPeriodMonths {
-		return Period{}, invalid("periode terlalu panjang: %d bulan; paling lama %d bulan", n, MaxPeriodMonths)
+		return Period{}, Invalidf("periode terlalu panjang: %d bulan; paling lama %d bulan", n, MaxPeriodMonths)
 	}
 	return RangePeriod(from, to), nil
 }

@@ -30,7 +30,7 @@ func ParseReportStatus(s string) (ReportStatus, error) {
 	if st := ReportStatus(strings.TrimSpace(s)); slices.Contains(ReportStatuses, st) {
 		return st, nil
 	}
-	return "", invalid("status laporan tidak valid: %s", quote(s))
+	return "", Invalidf("status laporan tidak valid: %s", Quote(s))
 }
 
 // Label is the Indonesian name of the status.
@@ -127,7 +127,7 @@ func (st ReportStep) Past() string {
 func (s ReportStatus) Apply(st ReportStep, r Role) (ReportStatus, error) {
 	t, ok := workflow[st]
 	if !ok {
-		return s, invalid("langkah tidak dikenal: %s", quote(string(st)))
+		return s, Invalidf("langkah tidak dikenal: %s", Quote(string(st)))
 	}
 	if !slices.Contains(t.roles, r) {
 		return s, ErrStepNotAllowed

@@ -26,9 +26,9 @@ func ParseRole(s string) (Role, error) {
 	case "pimpinan":
 		return RolePimpinan, nil
 	case "":
-		return "", invalid("peran belum diisi; gunakan admin, disnaker, bpjs atau pimpinan")
+		return "", Invalidf("peran belum diisi; gunakan admin, disnaker, bpjs atau pimpinan")
 	}
-	return "", invalid("peran tidak valid: %s; gunakan admin, disnaker, bpjs atau pimpinan", quote(s))
+	return "", Invalidf("peran tidak valid: %s; gunakan admin, disnaker, bpjs atau pimpinan", Quote(s))
 }
 
 // Label returns the Indonesian name of the role, such as "Staf Disnaker".

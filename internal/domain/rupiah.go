@@ -86,7 +86,7 @@ func ParseRupiah(s string) (Rupiah, error) {
 	orig := s
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return 0, invalid("nilai rupiah belum diisi")
+		return 0, Invalidf("nilai rupiah belum diisi")
 	}
 	s, neg := cutSign(s)
 	if rest, ok := cutPrefixFold(strings.TrimSpace(s), "rp"); ok {
@@ -102,11 +102,11 @@ func ParseRupiah(s string) (Rupiah, error) {
 		case "0", "00", "-":
 			s = s[:i]
 		default:
-			return 0, invalid("nilai rupiah tidak valid: %s; tulis rupiah bulat tanpa sen, misalnya 16.800", quote(orig))
+			return 0, Invalidf("nilai rupiah tidak valid: %s; tulis rupiah bulat tanpa sen, misalnya 16.800", Quote(orig))
 		}
 	}
 	if !validRupiahDigits(s) {
-		return 0, invalid("nilai rupiah tidak valid: %s; tulis angka seperti 16.800 atau 16800", quote(orig))
+		return 0, Invalidf("nilai rupiah tidak valid: %s; tulis angka seperti 16.800 atau 16800", Quote(orig))
 	}
 
 	limit := uint64(math.MaxInt64)
@@ -120,7 +120,7 @@ func ParseRupiah(s string) (Rupiah, error) {
 		}
 		d := uint64(s[i] - '0')
 		if mag > (limit-d)/10 {
-			return 0, invalid("nilai rupiah terlalu besar: %s", quote(orig))
+			return 0, Invalidf("nilai rupiah terlalu besar: %s", Quote(orig))
 		}
 		mag = mag*10 + d
 	}

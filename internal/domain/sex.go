@@ -22,12 +22,12 @@ var sexWords = map[string]Sex{
 func ParseSex(s string) (Sex, error) {
 	key := NormalizeName(s)
 	if key == "" {
-		return "", invalid("jenis kelamin belum diisi; gunakan L atau P")
+		return "", Invalidf("jenis kelamin belum diisi; gunakan L atau P")
 	}
 	if sex, ok := sexWords[key]; ok {
 		return sex, nil
 	}
-	return "", invalid("jenis kelamin tidak valid: %s; gunakan L atau P", quote(s))
+	return "", Invalidf("jenis kelamin tidak valid: %s; gunakan L atau P", Quote(s))
 }
 
 // Label returns "Laki-laki" or "Perempuan", or "" for an unknown value.

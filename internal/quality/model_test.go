@@ -1,4 +1,4 @@
-package domain_test
+package quality_test
 
 import (
 	"strings"
@@ -6,14 +6,15 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/quality"
 )
 
 func TestQualityChecksAreDescribed(t *testing.T) {
 	seen := map[string]bool{}
-	for _, c := range domain.QualityChecks {
-		got, err := domain.ParseQualityCheck(string(c))
+	for _, c := range quality.Checks {
+		got, err := quality.ParseCheck(string(c))
 		if err != nil || got != c {
-			t.Errorf("ParseQualityCheck(%q) = %q, %v", c, got, err)
+			t.Errorf("ParseCheck(%q) = %q, %v", c, got, err)
 		}
 		title, def := c.Title(), c.Definition()
 		if title == string(c) || seen[title] || !strings.HasSuffix(def, ".") || len(c.Details()) == 0 {
@@ -21,10 +22,10 @@ func TestQualityChecksAreDescribed(t *testing.T) {
 		}
 		seen[title] = true
 	}
-	if _, err := domain.ParseQualityCheck("INVALID_NIK"); err == nil {
+	if _, err := quality.ParseCheck("INVALID_NIK"); err == nil {
 		t.Error("check codes are exact")
 	}
-	if !strings.Contains(domain.CheckScholarshipExcess.Definition(), "Rp 174.000.000") {
+	if !strings.Contains(quality.CheckScholarshipExcess.Definition(), "Rp 174.000.000") {
 		t.Error("the scholarship definition should name the limit from ScholarshipMaxTotal")
 	}
 }
@@ -34,27 +35,27 @@ func TestQualityFindingProblem(t *testing.T) {
 	end := d(2024, time.June, 30)
 	claim := &domain.Claim{No: "K1", Type: domain.ClaimJKKCare, IncidentOn: d(2024, time.August, 17), Amount: 24_000_000}
 	tests := []struct {
-		f    domain.QualityFinding
+		f    quality.Finding
 		want string
 	}{
-		{domain.QualityFinding{Reason: domain.ReasonNIKInvalid, Worker: domain.Worker{NIK: "0972012902240001"}},
+		{quality.Finding{Reason: quality.ReasonNIKInvalid, Worker: domain.Worker{NIK: "0972012902240001"}},
 			"Kode provinsi pada digit 1–2 tidak valid"},
-		{domain.QualityFinding{Reason: domain.ReasonNIKMismatch, Worker: domain.Worker{NIK: "3672015708900012",
+		{quality.Finding{Reason: quality.ReasonNIKMismatch, Worker: domain.Worker{NIK: "3672015708900012",
 			BirthDate: d(1990, time.August, 18), Sex: domain.SexMale}},
 			"Tanggal lahir di NIK 17 Agustus 1990, tercatat 18 Agustus 1990; NIK menandai perempuan, tercatat laki-laki"},
-		{domain.QualityFinding{Reason: domain.ReasonSameKPJ, Worker: domain.Worker{KPJ: "21234567890"},
+		{quality.Finding{Reason: quality.ReasonSameKPJ, Worker: domain.Worker{KPJ: "21234567890"},
 			Others: []domain.Worker{{ID: 2}, {ID: 3}}}, "Nomor KPJ 21234567890 juga tercatat pada 2 peserta lain"},
-		{domain.QualityFinding{Reason: domain.ReasonSpellAfterDeath, DiedOn: d(2024, time.March, 10),
+		{quality.Finding{Reason: quality.ReasonSpellAfterDeath, DiedOn: d(2024, time.March, 10),
 			Spell: &domain.Enrollment{Start: d(2024, time.April, 1), End: &end, Status: domain.StatusInactive}},
 			"Meninggal 10 Maret 2024, tetapi tercatat kepesertaan 1 April 2024 – 30 Juni 2024 (nonaktif)"},
-		{domain.QualityFinding{Reason: domain.ReasonClaimAfterDeath, DiedOn: d(2024, time.March, 10), Claim: claim},
+		{quality.Finding{Reason: quality.ReasonClaimAfterDeath, DiedOn: d(2024, time.March, 10), Claim: claim},
 			"Meninggal 10 Maret 2024, tetapi ada klaim JKK perawatan dengan tanggal kejadian 17 Agustus 2024"},
-		{domain.QualityFinding{Reason: domain.ReasonBenefitAmount, Claim: claim, Expected: 42_000_000},
+		{quality.Finding{Reason: quality.ReasonBenefitAmount, Claim: claim, Expected: 42_000_000},
 			"Tercatat Rp 24.000.000, manfaat standar Rp 42.000.000 (selisih −Rp 18.000.000)"},
-		{domain.QualityFinding{Reason: domain.ReasonScholarshipNote},
+		{quality.Finding{Reason: quality.ReasonScholarshipNote},
 			"Keterangan menyebut anak ketiga atau berikutnya; beasiswa paling banyak untuk 2 anak"},
 		// Facts missing from a finding fall back to the check's title.
-		{domain.QualityFinding{Check: domain.CheckClaimOutsideCoverage, Reason: domain.ReasonOutsideSpell},
+		{quality.Finding{Check: quality.CheckClaimOutsideCoverage, Reason: quality.ReasonOutsideSpell},
 			"Klaim di luar masa kepesertaan"},
 	}
 	for _, tt := range tests {
@@ -62,7 +63,7 @@ func TestQualityFindingProblem(t *testing.T) {
 			t.Errorf("%s: %q, want %q", tt.f.Reason, got, tt.want)
 		}
 	}
-	if got := domain.SchoolYearLabel(2024); got != "2024/2025" {
+	if got := quality.SchoolYearLabel(2024); got != "2024/2025" {
 		t.Errorf("SchoolYearLabel(2024) = %q", got)
 	}
 }

@@ -1,21 +1,22 @@
-package pages
+package ui
 
 import (
 	"net/url"
 	"strconv"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/quality"
 )
 
-// QualityProps is the data-quality page: every check with its count and
+// SummaryProps is the data-quality page: every check with its count and
 // first findings.
-type QualityProps struct {
-	Results []domain.QualityResult
+type SummaryProps struct {
+	Results []quality.Result
 	FullNIK bool // the user may see NIKs in full
 }
 
 // Found is how many findings all checks made together.
-func (p QualityProps) Found() int64 {
+func (p SummaryProps) Found() int64 {
 	var n int64
 	for _, r := range p.Results {
 		n += r.Count
@@ -24,7 +25,7 @@ func (p QualityProps) Found() int64 {
 }
 
 // Failing is how many checks found something.
-func (p QualityProps) Failing() int {
+func (p SummaryProps) Failing() int {
 	n := 0
 	for _, r := range p.Results {
 		if r.Count > 0 {
@@ -34,9 +35,9 @@ func (p QualityProps) Failing() int {
 	return n
 }
 
-// QualityCheckProps is one check's findings, a page at a time.
-type QualityCheckProps struct {
-	Result   domain.QualityResult
+// CheckProps is one check's findings, a page at a time.
+type CheckProps struct {
+	Result   quality.Result
 	Page     int
 	PerPage  int
 	FullNIK  bool
@@ -44,12 +45,12 @@ type QualityCheckProps struct {
 }
 
 // Pages is how many pages of findings there are.
-func (p QualityCheckProps) Pages() int {
+func (p CheckProps) Pages() int {
 	return max(1, int((p.Result.Count+int64(p.PerPage)-1)/int64(p.PerPage)))
 }
 
 // RangeLabel says which findings the page lists: "Temuan 51–60 dari 60".
-func (p QualityCheckProps) RangeLabel() string {
+func (p CheckProps) RangeLabel() string {
 	first := int64((p.Page-1)*p.PerPage) + 1
 	last := first + int64(len(p.Result.Findings)) - 1
 	of := " dari " + domain.FormatInt(p.Result.Count)
@@ -60,14 +61,14 @@ func (p QualityCheckProps) RangeLabel() string {
 }
 
 // PageHref links another page of the check's findings.
-func (p QualityCheckProps) PageHref(page int) string {
+func (p CheckProps) PageHref(page int) string {
 	return qualityCheckHref(p.Result.Check, page)
 }
 
 // findingsTable is what a table of findings needs to know.
 type findingsTable struct {
-	Check    domain.QualityCheck
-	Findings []domain.QualityFinding
+	Check    quality.Check
+	Findings []quality.Finding
 	FullNIK  bool
 }
 
@@ -83,7 +84,7 @@ func (t findingsTable) showsClaims() bool {
 
 // people are the workers of a finding: the one it is about and, for
 // duplicates, the others of the group.
-func (t findingsTable) people(x domain.QualityFinding) []domain.Worker {
+func (t findingsTable) people(x quality.Finding) []domain.Worker {
 	return append([]domain.Worker{x.Worker}, x.Others...)
 }
 
@@ -95,7 +96,7 @@ func (t findingsTable) nik(n domain.NIK) string {
 	return n.Masked()
 }
 
-func qualityCheckHref(c domain.QualityCheck, page int) string {
+func qualityCheckHref(c quality.Check, page int) string {
 	return "/quality/" + string(c) + "?page=" + strconv.Itoa(page)
 }
 
@@ -103,7 +104,7 @@ func qualityWorkerHref(w domain.Worker) string { return "/workers/" + strconv.Fo
 
 // qualityClaimHref finds the claim in the claim list by its number, or
 // shows its worker when it has none.
-func qualityClaimHref(f domain.QualityFinding) string {
+func qualityClaimHref(f quality.Finding) string {
 	if f.Claim.No == "" {
 		return qualityWorkerHref(f.Worker)
 	}

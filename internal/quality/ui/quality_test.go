@@ -1,4 +1,4 @@
-package app_test
+package ui_test
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"github.com/cilegon/monev/internal/app/apptest"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/quality"
 )
 
 // qualityShown is how many findings of each check the summary page shows.
@@ -25,7 +26,7 @@ func TestQualityPageShowsEveryCheckWithLinks(t *testing.T) {
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("status %d", resp.StatusCode)
 	}
-	summary, err := a.DB.QualitySummary(context.Background(), "3672", qualityShown)
+	summary, err := quality.NewService(a.DB.DB).Summary(context.Background(), "3672", qualityShown)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,12 +111,12 @@ func TestAPIQuality(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &got); err != nil {
 		t.Fatal(err)
 	}
-	want := map[domain.QualityCheck]int64{domain.CheckDuplicatePerson: 2, domain.CheckClaimOutsideCoverage: 1}
-	if len(got.Items) != len(domain.QualityChecks) {
-		t.Fatalf("%d items, want %d", len(got.Items), len(domain.QualityChecks))
+	want := map[quality.Check]int64{quality.CheckDuplicatePerson: 2, quality.CheckClaimOutsideCoverage: 1}
+	if len(got.Items) != len(quality.Checks) {
+		t.Fatalf("%d items, want %d", len(got.Items), len(quality.Checks))
 	}
 	for i, item := range got.Items {
-		c := domain.QualityChecks[i]
+		c := quality.Checks[i]
 		if item.Check != string(c) || item.Label != c.Title() || item.Definition == "" || item.Count == nil || *item.Count != want[c] {
 			t.Errorf("item %d: %+v, want %s with count %d", i, item, c, want[c])
 		}

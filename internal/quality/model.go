@@ -1,41 +1,50 @@
-package domain
+// Package quality is the data-quality feature: checks that the registry
+// obeys rules the schema cannot enforce (a valid NIK, one person once, no
+// cover after death, claims inside cover, benefit amounts as the rules say),
+// their findings, the pages that list them and GET /api/v1/quality.
+//
+// Its store is unexported: other packages reach the checks through Service.
+// Its pages are in ui/.
+package quality
 
 import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/cilegon/monev/internal/domain"
 )
 
-// QualityCheck names one data-quality check: a rule the registry should
+// Check names one data-quality check: a rule the registry should
 // obey but the schema cannot enforce. The store finds the rows that break it.
-type QualityCheck string
+type Check string
 
 // The data-quality checks, coded as URLs and the JSON API name them.
 const (
-	CheckInvalidNIK           QualityCheck = "invalid_nik"
-	CheckDuplicatePerson      QualityCheck = "duplicate_person"
-	CheckCoveredAfterDeath    QualityCheck = "covered_after_death"
-	CheckClaimOutsideCoverage QualityCheck = "claim_outside_coverage"
-	CheckBenefitAmount        QualityCheck = "benefit_amount"
-	CheckScholarshipExcess    QualityCheck = "scholarship_excess"
+	CheckInvalidNIK           Check = "invalid_nik"
+	CheckDuplicatePerson      Check = "duplicate_person"
+	CheckCoveredAfterDeath    Check = "covered_after_death"
+	CheckClaimOutsideCoverage Check = "claim_outside_coverage"
+	CheckBenefitAmount        Check = "benefit_amount"
+	CheckScholarshipExcess    Check = "scholarship_excess"
 )
 
-// QualityChecks lists every check in the order the page shows them.
-var QualityChecks = []QualityCheck{CheckInvalidNIK, CheckDuplicatePerson, CheckCoveredAfterDeath,
+// Checks lists every check in the order the page shows them.
+var Checks = []Check{CheckInvalidNIK, CheckDuplicatePerson, CheckCoveredAfterDeath,
 	CheckClaimOutsideCoverage, CheckBenefitAmount, CheckScholarshipExcess}
 
-// ParseQualityCheck reads a check's code, such as "invalid_nik".
-func ParseQualityCheck(s string) (QualityCheck, error) {
-	for _, c := range QualityChecks {
+// ParseCheck reads a check's code, such as "invalid_nik".
+func ParseCheck(s string) (Check, error) {
+	for _, c := range Checks {
 		if string(c) == s {
 			return c, nil
 		}
 	}
-	return "", invalid("pemeriksaan kualitas data tidak dikenal: %s", quote(s))
+	return "", domain.Invalidf("pemeriksaan kualitas data tidak dikenal: %s", domain.Quote(s))
 }
 
 // Title returns the check's Indonesian name, such as "NIK tidak valid atau tidak cocok".
-func (c QualityCheck) Title() string {
+func (c Check) Title() string {
 	switch c {
 	case CheckInvalidNIK:
 		return "NIK tidak valid atau tidak cocok"
@@ -54,7 +63,7 @@ func (c QualityCheck) Title() string {
 }
 
 // Definition returns, in one Indonesian sentence, exactly what the check flags.
-func (c QualityCheck) Definition() string {
+func (c Check) Definition() string {
 	switch c {
 	case CheckInvalidNIK:
 		return "NIK tersimpan yang melanggar aturan NIK (kode provinsi, kode kabupaten/kota, tanggal lahir " +
@@ -75,14 +84,14 @@ func (c QualityCheck) Definition() string {
 	case CheckScholarshipExcess:
 		return fmt.Sprintf("Klaim beasiswa dibayar yang lebih dari %d untuk satu peserta dalam satu tahun ajaran "+
 			"(Juli–Juni), yang keterangannya menyebut anak ketiga atau berikutnya, atau yang membuat jumlah "+
-			"beasiswa seorang peserta melebihi %s.", ScholarshipMaxChildren, ScholarshipMaxTotal)
+			"beasiswa seorang peserta melebihi %s.", domain.ScholarshipMaxChildren, domain.ScholarshipMaxTotal)
 	}
 	return ""
 }
 
 // Details returns the fine print of the check's definition, one Indonesian
 // sentence each: the edge cases and why they are decided that way.
-func (c QualityCheck) Details() []string {
+func (c Check) Details() []string {
 	switch c {
 	case CheckInvalidNIK:
 		return []string{
@@ -134,66 +143,66 @@ func (c QualityCheck) Details() []string {
 				"(menurut tanggal bayar) ditandai.",
 			"Keterangan seperti “anak ke-3” atau “anak ketiga” ditandai pada klaim status apa pun.",
 			fmt.Sprintf("Batas nilai %s dihitung dari jumlah semua beasiswa dibayar untuk satu peserta; "+
-				"setiap klaim yang membuat jumlahnya melewati batas ditandai.", ScholarshipMaxTotal),
+				"setiap klaim yang membuat jumlahnya melewati batas ditandai.", domain.ScholarshipMaxTotal),
 		}
 	}
 	return nil
 }
 
 // OnClaims reports whether the check's findings are claims rather than workers.
-func (c QualityCheck) OnClaims() bool {
+func (c Check) OnClaims() bool {
 	return c == CheckClaimOutsideCoverage || c == CheckBenefitAmount || c == CheckScholarshipExcess
 }
 
-// QualityReason says which rule of a check a finding breaks.
-type QualityReason string
+// Reason says which rule of a check a finding breaks.
+type Reason string
 
 // The reasons, by check.
 const (
-	ReasonNIKInvalid         QualityReason = "nik_invalid"        // invalid_nik: fails ParseNIK
-	ReasonNIKMismatch        QualityReason = "nik_mismatch"       // invalid_nik: birth date or sex differ from the record
-	ReasonSameNameBirth      QualityReason = "same_name_birth"    // duplicate_person
-	ReasonSameKPJ            QualityReason = "same_kpj"           // duplicate_person
-	ReasonSpellAfterDeath    QualityReason = "spell_after_death"  // covered_after_death
-	ReasonClaimAfterDeath    QualityReason = "claim_after_death"  // covered_after_death
-	ReasonNoSpell            QualityReason = "no_spell"           // claim_outside_coverage: the worker has no spell at all
-	ReasonOutsideSpell       QualityReason = "outside_spell"      // claim_outside_coverage
-	ReasonBenefitAmount      QualityReason = "amount"             // benefit_amount
-	ReasonScholarshipPerYear QualityReason = "children_per_year"  // scholarship_excess
-	ReasonScholarshipNote    QualityReason = "third_child_note"   // scholarship_excess
-	ReasonScholarshipTotal   QualityReason = "total_over_maximum" // scholarship_excess
+	ReasonNIKInvalid         Reason = "nik_invalid"        // invalid_nik: fails ParseNIK
+	ReasonNIKMismatch        Reason = "nik_mismatch"       // invalid_nik: birth date or sex differ from the record
+	ReasonSameNameBirth      Reason = "same_name_birth"    // duplicate_person
+	ReasonSameKPJ            Reason = "same_kpj"           // duplicate_person
+	ReasonSpellAfterDeath    Reason = "spell_after_death"  // covered_after_death
+	ReasonClaimAfterDeath    Reason = "claim_after_death"  // covered_after_death
+	ReasonNoSpell            Reason = "no_spell"           // claim_outside_coverage: the worker has no spell at all
+	ReasonOutsideSpell       Reason = "outside_spell"      // claim_outside_coverage
+	ReasonBenefitAmount      Reason = "amount"             // benefit_amount
+	ReasonScholarshipPerYear Reason = "children_per_year"  // scholarship_excess
+	ReasonScholarshipNote    Reason = "third_child_note"   // scholarship_excess
+	ReasonScholarshipTotal   Reason = "total_over_maximum" // scholarship_excess
 )
 
-// QualityFinding is one row a check flags: a worker, and for checks on
+// Finding is one row a check flags: a worker, and for checks on
 // claims the claim, with the facts that show what is wrong.
-type QualityFinding struct {
-	Check      QualityCheck
-	Reason     QualityReason
-	Worker     Worker      // ID, NIK as stored (it may be invalid), Name, BirthDate, Sex, KPJ
-	Others     []Worker    // duplicate_person: the other workers of the group (ID, NIK, Name)
-	Claim      *Claim      // the claim, when the finding is about one
-	Spell      *Enrollment // the spell after the death, or the spell nearest an uncovered claim
-	DiedOn     time.Time   // covered_after_death: the recorded death
-	Expected   Rupiah      // benefit_amount: the standard benefit
-	SchoolYear int         // children_per_year: the year in which the school year's July falls
-	Total      Rupiah      // total_over_maximum: scholarship paid to the worker up to this claim
+type Finding struct {
+	Check      Check
+	Reason     Reason
+	Worker     domain.Worker      // ID, NIK as stored (it may be invalid), Name, BirthDate, Sex, KPJ
+	Others     []domain.Worker    // duplicate_person: the other workers of the group (ID, NIK, Name)
+	Claim      *domain.Claim      // the claim, when the finding is about one
+	Spell      *domain.Enrollment // the spell after the death, or the spell nearest an uncovered claim
+	DiedOn     time.Time          // covered_after_death: the recorded death
+	Expected   domain.Rupiah      // benefit_amount: the standard benefit
+	SchoolYear int                // children_per_year: the year in which the school year's July falls
+	Total      domain.Rupiah      // total_over_maximum: scholarship paid to the worker up to this claim
 }
 
-// QualityResult is what one check found: how many findings in all and one page of them.
-type QualityResult struct {
-	Check    QualityCheck
+// Result is what one check found: how many findings in all and one page of them.
+type Result struct {
+	Check    Check
 	Count    int64
-	Findings []QualityFinding
+	Findings []Finding
 }
 
 // SchoolYearLabel formats the school year starting in July of year y as "2024/2025".
 func SchoolYearLabel(y int) string { return fmt.Sprintf("%d/%d", y, y+1) }
 
 // Problem explains the finding in one Indonesian sentence.
-func (f QualityFinding) Problem() string {
+func (f Finding) Problem() string {
 	switch f.Reason {
 	case ReasonNIKInvalid:
-		_, err := ParseNIK(string(f.Worker.NIK))
+		_, err := domain.ParseNIK(string(f.Worker.NIK))
 		if err == nil {
 			return "NIK tidak valid"
 		}
@@ -202,20 +211,20 @@ func (f QualityFinding) Problem() string {
 		return f.nikMismatch()
 	case ReasonSameNameBirth:
 		return fmt.Sprintf("Nama dan tanggal lahir (%s) sama dengan %d peserta lain yang NIK-nya berbeda",
-			FormatDate(f.Worker.BirthDate), len(f.Others))
+			domain.FormatDate(f.Worker.BirthDate), len(f.Others))
 	case ReasonSameKPJ:
 		return fmt.Sprintf("Nomor KPJ %s juga tercatat pada %d peserta lain", f.Worker.KPJ, len(f.Others))
 	case ReasonSpellAfterDeath:
 		if f.Spell == nil {
 			break
 		}
-		return fmt.Sprintf("Meninggal %s, tetapi tercatat %s", FormatDate(f.DiedOn), spellPhrase(*f.Spell))
+		return fmt.Sprintf("Meninggal %s, tetapi tercatat %s", domain.FormatDate(f.DiedOn), spellPhrase(*f.Spell))
 	case ReasonClaimAfterDeath:
 		if f.Claim == nil {
 			break
 		}
 		return fmt.Sprintf("Meninggal %s, tetapi ada klaim %s dengan tanggal kejadian %s",
-			FormatDate(f.DiedOn), f.Claim.Type.ShortName(), FormatDate(f.Claim.IncidentOn))
+			domain.FormatDate(f.DiedOn), f.Claim.Type.ShortName(), domain.FormatDate(f.Claim.IncidentOn))
 	case ReasonNoSpell:
 		return "Peserta tidak punya masa kepesertaan sama sekali"
 	case ReasonOutsideSpell:
@@ -223,11 +232,11 @@ func (f QualityFinding) Problem() string {
 			break
 		}
 		if f.Spell.End != nil && f.Spell.End.Before(f.Claim.IncidentOn) {
-			return fmt.Sprintf("Kejadian %s, sesudah kepesertaan berakhir %s (%s)", FormatDate(f.Claim.IncidentOn),
-				FormatDate(*f.Spell.End), strings.ToLower(f.Spell.Status.Label()))
+			return fmt.Sprintf("Kejadian %s, sesudah kepesertaan berakhir %s (%s)", domain.FormatDate(f.Claim.IncidentOn),
+				domain.FormatDate(*f.Spell.End), strings.ToLower(f.Spell.Status.Label()))
 		}
-		return fmt.Sprintf("Kejadian %s, sebelum kepesertaan dimulai %s", FormatDate(f.Claim.IncidentOn),
-			FormatDate(f.Spell.Start))
+		return fmt.Sprintf("Kejadian %s, sebelum kepesertaan dimulai %s", domain.FormatDate(f.Claim.IncidentOn),
+			domain.FormatDate(f.Spell.Start))
 	case ReasonBenefitAmount:
 		if f.Claim == nil {
 			break
@@ -236,24 +245,24 @@ func (f QualityFinding) Problem() string {
 			f.Claim.Amount-f.Expected)
 	case ReasonScholarshipPerYear:
 		return fmt.Sprintf("Beasiswa dibayar lebih dari %d kali untuk peserta ini dalam tahun ajaran %s",
-			ScholarshipMaxChildren, SchoolYearLabel(f.SchoolYear))
+			domain.ScholarshipMaxChildren, SchoolYearLabel(f.SchoolYear))
 	case ReasonScholarshipNote:
 		return fmt.Sprintf("Keterangan menyebut anak ketiga atau berikutnya; beasiswa paling banyak untuk %d anak",
-			ScholarshipMaxChildren)
+			domain.ScholarshipMaxChildren)
 	case ReasonScholarshipTotal:
-		return fmt.Sprintf("Jumlah beasiswa dibayar menjadi %s, melebihi batas %s", f.Total, ScholarshipMaxTotal)
+		return fmt.Sprintf("Jumlah beasiswa dibayar menjadi %s, melebihi batas %s", f.Total, domain.ScholarshipMaxTotal)
 	}
 	return f.Check.Title()
 }
 
 // nikMismatch says how the birth date and sex in the NIK differ from the record.
-func (f QualityFinding) nikMismatch() string {
+func (f Finding) nikMismatch() string {
 	w := f.Worker
 	var parts []string
 	if born := w.BirthDate; !born.IsZero() {
 		// Read the NIK's two-digit year in the century at or before the recorded year.
 		if inNIK := w.NIK.BirthDateAt(born); !inNIK.IsZero() && !inNIK.Equal(born) {
-			parts = append(parts, fmt.Sprintf("tanggal lahir di NIK %s, tercatat %s", FormatDate(inNIK), FormatDate(born)))
+			parts = append(parts, fmt.Sprintf("tanggal lahir di NIK %s, tercatat %s", domain.FormatDate(inNIK), domain.FormatDate(born)))
 		}
 	}
 	if inNIK := w.NIK.Sex(); w.Sex != "" && inNIK != "" && inNIK != w.Sex {
@@ -267,11 +276,11 @@ func (f QualityFinding) nikMismatch() string {
 }
 
 // spellPhrase describes a spell for a sentence: "kepesertaan 1 April 2024 – 30 Juni 2024 (nonaktif)".
-func spellPhrase(e Enrollment) string {
+func spellPhrase(e domain.Enrollment) string {
 	if e.End == nil {
-		return "kepesertaan sejak " + FormatDate(e.Start) + " yang masih berjalan"
+		return "kepesertaan sejak " + domain.FormatDate(e.Start) + " yang masih berjalan"
 	}
-	return fmt.Sprintf("kepesertaan %s – %s (%s)", FormatDate(e.Start), FormatDate(*e.End), strings.ToLower(e.Status.Label()))
+	return fmt.Sprintf("kepesertaan %s – %s (%s)", domain.FormatDate(e.Start), domain.FormatDate(*e.End), strings.ToLower(e.Status.Label()))
 }
 
 func capitalize(s string) string {

@@ -1,10 +1,19 @@
-package app
+package quality
 
 import (
 	"net/http"
 
 	"github.com/cilegon/monev/internal/platform/httpx"
 )
+
+// API is the JSON API of the data-quality checks.
+type API struct {
+	*httpx.Site
+	svc *Service
+}
+
+// NewAPI returns the API handlers of svc.
+func NewAPI(site *httpx.Site, svc *Service) *API { return &API{Site: site, svc: svc} }
 
 // qualityJSON is the API form of the data-quality counts.
 type qualityJSON struct {
@@ -20,9 +29,9 @@ type qualityItemJSON struct {
 	Count      int64  `json:"count"`
 }
 
-// apiQuality is GET /api/v1/quality: the count of every data-quality check.
-func (s *App) apiQuality(w http.ResponseWriter, r *http.Request) {
-	results, err := s.db.QualitySummary(r.Context(), httpx.User(r).Pemda, 0)
+// Counts is GET /api/v1/quality: the count of every data-quality check.
+func (s *API) Counts(w http.ResponseWriter, r *http.Request) {
+	results, err := s.svc.Summary(r.Context(), httpx.User(r).Pemda, 0)
 	if err != nil {
 		s.FailJSON(w, r, err)
 		return

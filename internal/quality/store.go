@@ -1,4 +1,4 @@
-package postgres
+package quality
 
 import (
 	"context"
@@ -9,13 +9,18 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/database"
 )
+
+// store is the SQL of the data-quality checks: one query per check, each
+// finding the rows that break its rule.
+type store struct{ *database.DB }
 
 // The data-quality checks. Each is one query over one Pemda's rows whose
 // result rows are findings with the columns of qualityFindings: why, which
 // worker, and which claim or spell when it is about one, with the facts the
 // page explains the finding by. qualityPageSQL counts them and reads one page.
-// The definitions are domain.QualityCheck's Definition and Details; the
+// The definitions are Check's Definition and Details; the
 // comments here say how the SQL implements them.
 
 // qualityFindings are the columns every check's query returns, in order.
@@ -204,24 +209,24 @@ func qualifyOrder(alias, order string) string {
 
 // qualityQuery returns the statement and arguments that count a check's
 // findings and read page offset/limit of them.
-func qualityQuery(pemda string, check domain.QualityCheck, offset, limit int) (string, []any, error) {
+func qualityQuery(pemda string, check Check, offset, limit int) (string, []any, error) {
 	args := []any{pemda, limit, offset}
 	var sql string
 	switch check {
-	case domain.CheckInvalidNIK:
+	case CheckInvalidNIK:
 		sql = invalidNIKSQL
-	case domain.CheckDuplicatePerson:
+	case CheckDuplicatePerson:
 		sql = duplicatePersonSQL
-	case domain.CheckCoveredAfterDeath:
+	case CheckCoveredAfterDeath:
 		sql = coveredAfterDeathSQL
 		args = append(args, []string{string(domain.ClaimJKM), string(domain.ClaimJKKDeath), string(domain.ClaimScholarship)})
-	case domain.CheckClaimOutsideCoverage:
+	case CheckClaimOutsideCoverage:
 		sql = claimOutsideCoverageSQL
-	case domain.CheckBenefitAmount:
+	case CheckBenefitAmount:
 		sql = benefitAmountSQL
 		args = append(args, benefitArrays()...)
 		args = append(args, int64(domain.DefaultIncome))
-	case domain.CheckScholarshipExcess:
+	case CheckScholarshipExcess:
 		sql = scholarshipExcessSQL
 		args = append(args, string(domain.ClaimScholarship), domain.ScholarshipMaxChildren,
 			int64(domain.ScholarshipMaxTotal), thirdChildNote)
@@ -243,42 +248,42 @@ func benefitArrays() []any {
 	return []any{types, from, flat, percent, fixed}
 }
 
-// QualityCheck runs one data-quality check: the number of findings and
+// check runs one data-quality check: the number of findings and
 // those from offset, at most limit.
-func (db *DB) QualityCheck(ctx context.Context, pemda string, check domain.QualityCheck, offset, limit int) (domain.QualityResult, error) {
+func (db *store) check(ctx context.Context, pemda string, check Check, offset, limit int) (Result, error) {
 	sql, args, err := qualityQuery(pemda, check, offset, limit)
 	if err != nil {
-		return domain.QualityResult{}, mapError("quality check", err)
+		return Result{}, database.MapError("quality check", err)
 	}
 	rows, _ := db.Pool().Query(ctx, sql, args...)
 	res, err := collectQuality(check, rows)
-	return res, mapError("quality check "+string(check), err)
+	return res, database.MapError("quality check "+string(check), err)
 }
 
-// QualitySummary runs every data-quality check in one round trip and
-// returns, in domain.QualityChecks order, each one's count and first
+// summary runs every data-quality check in one round trip and
+// returns, in Checks order, each one's count and first
 // findings, at most limit (0 for counts only).
-func (db *DB) QualitySummary(ctx context.Context, pemda string, limit int) ([]domain.QualityResult, error) {
+func (db *store) summary(ctx context.Context, pemda string, limit int) ([]Result, error) {
 	batch := &pgx.Batch{}
-	for _, c := range domain.QualityChecks {
+	for _, c := range Checks {
 		sql, args, err := qualityQuery(pemda, c, 0, limit)
 		if err != nil {
-			return nil, mapError("quality summary", err)
+			return nil, database.MapError("quality summary", err)
 		}
 		batch.Queue(sql, args...)
 	}
 	br := db.Pool().SendBatch(ctx, batch)
 	defer br.Close()
-	out := make([]domain.QualityResult, 0, len(domain.QualityChecks))
-	for _, c := range domain.QualityChecks {
+	out := make([]Result, 0, len(Checks))
+	for _, c := range Checks {
 		rows, _ := br.Query()
 		res, err := collectQuality(c, rows)
 		if err != nil {
-			return nil, mapError("quality summary "+string(c), err)
+			return nil, database.MapError("quality summary "+string(c), err)
 		}
 		out = append(out, res)
 	}
-	return out, mapError("quality summary", br.Close())
+	return out, database.MapError("quality summary", br.Close())
 }
 
 // findingRow is one row of qualityPageSQL; every column but total is NULL
@@ -315,9 +320,9 @@ type findingRow struct {
 	OtherNames  []string
 }
 
-func collectQuality(check domain.QualityCheck, rows pgx.Rows) (domain.QualityResult, error) {
+func collectQuality(check Check, rows pgx.Rows) (Result, error) {
 	rs, err := pgx.CollectRows(rows, pgx.RowToStructByName[findingRow])
-	res := domain.QualityResult{Check: check}
+	res := Result{Check: check}
 	if err != nil {
 		return res, err
 	}
@@ -330,10 +335,10 @@ func collectQuality(check domain.QualityCheck, rows pgx.Rows) (domain.QualityRes
 	return res, nil
 }
 
-func (r findingRow) finding(check domain.QualityCheck) domain.QualityFinding {
-	f := domain.QualityFinding{
+func (r findingRow) finding(check Check) Finding {
+	f := Finding{
 		Check:  check,
-		Reason: domain.QualityReason(deref(r.Reason)),
+		Reason: Reason(deref(r.Reason)),
 		Worker: domain.Worker{ID: *r.WorkerID, NIK: domain.NIK(deref(r.NIK)), Name: deref(r.Name),
 			BirthDate: deref(r.BirthDate), Sex: domain.Sex(deref(r.Sex)), KPJ: deref(r.KPJ)},
 		DiedOn:     deref(r.DiedOn),

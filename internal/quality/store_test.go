@@ -1,4 +1,4 @@
-package postgres_test
+package quality_test
 
 import (
 	"context"
@@ -10,8 +10,10 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/quality"
 )
 
 // qualityData builds a Bulk of hand-made workers and claims for the
@@ -68,20 +70,28 @@ func nikOf(born time.Time, sex domain.Sex, serial int) domain.NIK {
 	return domain.NIK(fmt.Sprintf("367204%02d%02d%02d%04d", day, int(born.Month()), born.Year()%100, serial))
 }
 
-func loadQuality(t *testing.T, q *qualityData) *postgres.DB {
+// loadQuality loads the data into a fresh database and returns the checks on it.
+func loadQuality(t *testing.T, q *qualityData) *quality.Service {
 	t.Helper()
-	db := postgres.Wrap(pgdev.New(t))
+	svc, _ := loadQualityDB(t, q)
+	return svc
+}
+
+// loadQualityDB is loadQuality that also returns the database.
+func loadQualityDB(t *testing.T, q *qualityData) (*quality.Service, *database.DB) {
+	t.Helper()
+	db := pgdev.New(t)
 	q.b.Pemda = "3672"
-	if err := db.LoadBulk(context.Background(), testActor, q.b); err != nil {
+	if err := postgres.Wrap(db).LoadBulk(context.Background(), testActor, q.b); err != nil {
 		t.Fatal(err)
 	}
-	return db
+	return quality.NewService(db), db
 }
 
 // runCheck returns all findings of a check, failing when the count disagrees with them.
-func runCheck(t *testing.T, db *postgres.DB, check domain.QualityCheck) []domain.QualityFinding {
+func runCheck(t *testing.T, db *quality.Service, check quality.Check) []quality.Finding {
 	t.Helper()
-	res, err := db.QualityCheck(context.Background(), "3672", check, 0, 100_000)
+	res, err := db.Check(context.Background(), "3672", check, 0, 100_000)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +102,7 @@ func runCheck(t *testing.T, db *postgres.DB, check domain.QualityCheck) []domain
 }
 
 // flagged lists findings as "reason worker[/claim no]" for comparison.
-func flagged(fs []domain.QualityFinding) []string {
+func flagged(fs []quality.Finding) []string {
 	var out []string
 	for _, f := range fs {
 		s := fmt.Sprintf("%s %d", f.Reason, f.Worker.ID)
@@ -105,7 +115,7 @@ func flagged(fs []domain.QualityFinding) []string {
 	return out
 }
 
-func wantFlagged(t *testing.T, check domain.QualityCheck, fs []domain.QualityFinding, want ...string) {
+func wantFlagged(t *testing.T, check quality.Check, fs []quality.Finding, want ...string) {
 	t.Helper()
 	slices.Sort(want)
 	if got := flagged(fs); !slices.Equal(got, want) {
@@ -141,8 +151,8 @@ func TestQualityNIKRulesMatchParseNIK(t *testing.T) {
 	}
 	db := loadQuality(t, q)
 
-	got := map[int64]domain.QualityFinding{}
-	for _, f := range runCheck(t, db, domain.CheckInvalidNIK) {
+	got := map[int64]quality.Finding{}
+	for _, f := range runCheck(t, db, quality.CheckInvalidNIK) {
 		got[f.Worker.ID] = f
 	}
 	invalid := 0
@@ -156,7 +166,7 @@ func TestQualityNIKRulesMatchParseNIK(t *testing.T) {
 			t.Errorf("NIK %s: ParseNIK accepts it, SQL flags it (%s)", w.NIK, f.Reason)
 		case err != nil:
 			invalid++
-			if f.Reason != domain.ReasonNIKInvalid || !strings.Contains(err.Error(), strings.ToLower(f.Problem()[:1])+f.Problem()[1:]) {
+			if f.Reason != quality.ReasonNIKInvalid || !strings.Contains(err.Error(), strings.ToLower(f.Problem()[:1])+f.Problem()[1:]) {
 				t.Errorf("NIK %s: reason %s, problem %q; ParseNIK says %q", w.NIK, f.Reason, f.Problem(), err)
 			}
 		}
@@ -176,8 +186,8 @@ func TestQualityNIKDisagreesWithRecord(t *testing.T) {
 	q.worker(6, "Abad lain", "2005-03-12", domain.SexMale, "3672041203050006") // 2005, not 1905
 	q.worker(7, "Tidak valid", "1985-03-12", domain.SexFemale, "3672045213850007")
 	db := loadQuality(t, q)
-	fs := runCheck(t, db, domain.CheckInvalidNIK)
-	wantFlagged(t, domain.CheckInvalidNIK, fs, "nik_mismatch 2", "nik_mismatch 3", "nik_mismatch 4", "nik_invalid 7")
+	fs := runCheck(t, db, quality.CheckInvalidNIK)
+	wantFlagged(t, quality.CheckInvalidNIK, fs, "nik_mismatch 2", "nik_mismatch 3", "nik_mismatch 4", "nik_invalid 7")
 	problems := map[int64]string{}
 	for _, f := range fs {
 		problems[f.Worker.ID] = f.Problem()
@@ -206,8 +216,8 @@ func TestQualityDuplicatePerson(t *testing.T) {
 	q.worker(8, "Ujang Sobari", "1990-02-02", domain.SexMale, "").KPJ = "21234567890"
 	q.worker(9, "Dedi Kurniawan", "1975-06-01", domain.SexMale, "").KPJ = "21234567891"
 	db := loadQuality(t, q)
-	fs := runCheck(t, db, domain.CheckDuplicatePerson)
-	wantFlagged(t, domain.CheckDuplicatePerson, fs, "same_name_birth 1", "same_kpj 7")
+	fs := runCheck(t, db, quality.CheckDuplicatePerson)
+	wantFlagged(t, quality.CheckDuplicatePerson, fs, "same_name_birth 1", "same_kpj 7")
 	for _, f := range fs {
 		var others []int64
 		for _, o := range f.Others {
@@ -216,7 +226,7 @@ func TestQualityDuplicatePerson(t *testing.T) {
 				t.Errorf("other worker %d lacks NIK or name", o.ID)
 			}
 		}
-		want := map[domain.QualityReason][]int64{domain.ReasonSameNameBirth: {2, 3}, domain.ReasonSameKPJ: {8}}[f.Reason]
+		want := map[quality.Reason][]int64{quality.ReasonSameNameBirth: {2, 3}, quality.ReasonSameKPJ: {8}}[f.Reason]
 		if !slices.Equal(others, want) {
 			t.Errorf("%s: others %v, want %v", f.Reason, others, want)
 		}
@@ -245,8 +255,8 @@ func TestQualityCoveredAfterDeath(t *testing.T) {
 	q.worker(5, "Keluar lalu kembali", "1970-05-09", domain.SexMale, "",
 		q.spell("2023-01-01", "2023-06-30", domain.StatusInactive), q.spell("2023-08-01", "", domain.StatusActive))
 	db := loadQuality(t, q)
-	fs := runCheck(t, db, domain.CheckCoveredAfterDeath)
-	wantFlagged(t, domain.CheckCoveredAfterDeath, fs, "spell_after_death 1", "claim_after_death 3/C-RAWAT-SESUDAH", "spell_after_death 4")
+	fs := runCheck(t, db, quality.CheckCoveredAfterDeath)
+	wantFlagged(t, quality.CheckCoveredAfterDeath, fs, "spell_after_death 1", "claim_after_death 3/C-RAWAT-SESUDAH", "spell_after_death 4")
 	for _, f := range fs {
 		if f.Worker.ID == 1 {
 			if want := "Meninggal 10 Maret 2024, tetapi tercatat kepesertaan sejak 1 April 2024 yang masih berjalan"; f.Problem() != want {
@@ -275,8 +285,8 @@ func TestQualityClaimOutsideCoverage(t *testing.T) {
 	q.claim("K-BEASISWA-SALAH", 1, domain.ClaimScholarship, "2024-07-15", "2024-08-01", 1_500_000, domain.ClaimPaid, "")
 	q.claim("K-TANPA", 2, domain.ClaimJKM, "2024-01-05", "", 42_000_000, domain.ClaimSubmitted, "")
 	db := loadQuality(t, q)
-	fs := runCheck(t, db, domain.CheckClaimOutsideCoverage)
-	wantFlagged(t, domain.CheckClaimOutsideCoverage, fs, "outside_spell 1/K-SESUDAH-AKHIR", "outside_spell 1/K-SEBELUM-MULAI",
+	fs := runCheck(t, db, quality.CheckClaimOutsideCoverage)
+	wantFlagged(t, quality.CheckClaimOutsideCoverage, fs, "outside_spell 1/K-SESUDAH-AKHIR", "outside_spell 1/K-SEBELUM-MULAI",
 		"outside_spell 1/K-BEASISWA-SALAH", "no_spell 2/K-TANPA")
 	want := map[string]string{
 		"K-SESUDAH-AKHIR":  "Kejadian 1 Juli 2023, sesudah kepesertaan berakhir 30 Juni 2023 (nonaktif)",
@@ -328,8 +338,8 @@ func TestQualityBenefitAmount(t *testing.T) {
 		q.claim(c.no, c.worker, c.typ, c.incident, paid, c.amount, c.status, "")
 	}
 	db := loadQuality(t, q)
-	fs := runCheck(t, db, domain.CheckBenefitAmount)
-	wantFlagged(t, domain.CheckBenefitAmount, fs, "amount 1/JKM-LAMA-SALAH", "amount 1/JKM-BARU-SALAH", "amount 2/JKK-2JUTA-SALAH")
+	fs := runCheck(t, db, quality.CheckBenefitAmount)
+	wantFlagged(t, quality.CheckBenefitAmount, fs, "amount 1/JKM-LAMA-SALAH", "amount 1/JKM-BARU-SALAH", "amount 2/JKK-2JUTA-SALAH")
 	income := map[int64]domain.Rupiah{1: 1_000_000, 2: 2_000_000, 3: 0}
 	for _, f := range fs {
 		want, fixed := domain.StandardBenefit(f.Claim.Type, f.Claim.IncidentOn, income[f.Worker.ID])
@@ -367,8 +377,8 @@ func TestQualityScholarshipExcess(t *testing.T) {
 	paid("B3-2", 3, "2024-09-01", 74_000_000, "")
 	paid("B3-3", 3, "2025-09-01", 12_000_000, "")
 	db := loadQuality(t, q)
-	fs := runCheck(t, db, domain.CheckScholarshipExcess)
-	wantFlagged(t, domain.CheckScholarshipExcess, fs, "children_per_year 1/B1-3", "third_child_note 1/B1-4",
+	fs := runCheck(t, db, quality.CheckScholarshipExcess)
+	wantFlagged(t, quality.CheckScholarshipExcess, fs, "children_per_year 1/B1-3", "third_child_note 1/B1-4",
 		"third_child_note 1/B1-5", "third_child_note 1/B1-6", "total_over_maximum 3/B3-3")
 	for _, f := range fs {
 		switch f.Claim.No {
@@ -393,22 +403,22 @@ func TestQualityPagingAndPemda(t *testing.T) {
 		q.worker(id, fmt.Sprintf("Peserta %d", id), "", "", fmt.Sprintf("36720400000000%02d", id)) // day 00: invalid
 	}
 	q.worker(8, "Sah", "", "", "")
-	db := loadQuality(t, q)
+	db, pool := loadQualityDB(t, q)
 
-	page, err := db.QualityCheck(ctx, "3672", domain.CheckInvalidNIK, 5, 5)
+	page, err := db.Check(ctx, "3672", quality.CheckInvalidNIK, 5, 5)
 	if err != nil || page.Count != 7 || len(page.Findings) != 2 || page.Findings[0].Worker.ID != 6 {
 		t.Errorf("second page: %+v, %v", page, err)
 	}
-	past, err := db.QualityCheck(ctx, "3672", domain.CheckInvalidNIK, 50, 5)
+	past, err := db.Check(ctx, "3672", quality.CheckInvalidNIK, 50, 5)
 	if err != nil || past.Count != 7 || len(past.Findings) != 0 {
 		t.Errorf("page past the end: %+v, %v", past, err)
 	}
-	if _, err := db.QualityCheck(ctx, "3672", "no_such_check", 0, 5); err == nil {
+	if _, err := db.Check(ctx, "3672", "no_such_check", 0, 5); err == nil {
 		t.Error("an unknown check gave no error")
 	}
 
 	// Another Pemda with an invalid NIK of its own.
-	_, err = db.Pool().Exec(ctx, `
+	_, err = pool.Pool().Exec(ctx, `
 		INSERT INTO pemda (code, name, province, government, office, city)
 		VALUES ('3604', 'Kabupaten Serang', 'Banten', 'Pemerintah Kabupaten Serang', 'Dinas Tenaga Kerja', 'Serang');
 		INSERT INTO kecamatan (pemda, code, bps_code, name) VALUES ('3604', '36.04.01', '3604010', 'Cinangka');
@@ -421,13 +431,13 @@ func TestQualityPagingAndPemda(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	summary, err := db.QualitySummary(ctx, "3672", 3)
+	summary, err := db.Summary(ctx, "3672", 3)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var counts []int64
 	for i, r := range summary {
-		if r.Check != domain.QualityChecks[i] {
+		if r.Check != quality.Checks[i] {
 			t.Errorf("summary item %d is %s", i, r.Check)
 		}
 		counts = append(counts, r.Count)
@@ -435,7 +445,7 @@ func TestQualityPagingAndPemda(t *testing.T) {
 	if want := []int64{7, 0, 0, 0, 0, 0}; !slices.Equal(counts, want) || len(summary[0].Findings) != 3 {
 		t.Errorf("Cilegon summary counts %v with %d rows, want %v with 3", counts, len(summary[0].Findings), want)
 	}
-	serang, err := db.QualitySummary(ctx, "3604", 0)
+	serang, err := db.Summary(ctx, "3604", 0)
 	if err != nil || serang[0].Count != 1 || serang[1].Count != 1 || len(serang[0].Findings) != 0 {
 		t.Errorf("Serang summary %+v, %v", serang, err)
 	}

@@ -1,0 +1,26 @@
+package quality
+
+import (
+	"context"
+
+	"github.com/cilegon/monev/internal/platform/database"
+)
+
+// Service runs the data-quality checks; the web pages, the API and the demo
+// read the findings through it.
+type Service struct{ db *store }
+
+// NewService returns the service of the checks on db.
+func NewService(db *database.DB) *Service { return &Service{db: &store{db}} }
+
+// Summary runs every check for a Pemda and returns, in Checks order, each
+// one's count and first findings, at most limit (0 for counts only).
+func (s *Service) Summary(ctx context.Context, pemda string, limit int) ([]Result, error) {
+	return s.db.summary(ctx, pemda, limit)
+}
+
+// Check runs one check for a Pemda: the number of findings and those from
+// offset, at most limit.
+func (s *Service) Check(ctx context.Context, pemda string, check Check, offset, limit int) (Result, error) {
+	return s.db.check(ctx, pemda, check, offset, limit)
+}
