@@ -9,12 +9,13 @@ import (
 	"log/slog"
 	"path/filepath"
 
+	authui "github.com/cilegon/monev/internal/auth/ui"
+
+	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/password"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
-	"github.com/cilegon/monev/web/pages"
 )
 
 // devPort is the port the project-local PostgreSQL prefers.
@@ -79,14 +80,14 @@ func cmdDev(ctx context.Context, cfg config, log *slog.Logger, args []string, st
 
 // demoLogins lists the demo accounts whose password is still the demo one,
 // for the sign-in page of the development server.
-func demoLogins(ctx context.Context, db *postgres.DB) []pages.DemoLogin {
-	var out []pages.DemoLogin
+func demoLogins(ctx context.Context, db *postgres.DB) []authui.DemoLogin {
+	var out []authui.DemoLogin
+	accounts := auth.NewService(db.DB)
 	for _, u := range demo.Users {
-		_, hash, err := db.UserByUsername(ctx, u.Username)
-		if err != nil || password.Verify(demo.Password, hash) != nil {
+		if !accounts.CheckPassword(ctx, u.Username, demo.Password) {
 			continue
 		}
-		out = append(out, pages.DemoLogin{Username: u.Username, Password: demo.Password, Role: u.Role.Label()})
+		out = append(out, authui.DemoLogin{Username: u.Username, Password: demo.Password, Role: u.Role.Label()})
 	}
 	return out
 }

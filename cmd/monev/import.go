@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/importer"
 	"github.com/cilegon/monev/internal/ingest"
@@ -39,7 +40,7 @@ func cmdImport(ctx context.Context, cfg config, args []string, stdout, stderr io
 	defer db.Close()
 	actor := cliActor(domain.DefaultPemda)
 	if *username != "" {
-		u, _, err := db.UserByUsername(ctx, *username)
+		u, err := auth.NewService(db.DB).UserByUsername(ctx, *username)
 		if err != nil {
 			return fmt.Errorf("user %q: %w", *username, err)
 		}

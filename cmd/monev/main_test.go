@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 )
@@ -65,7 +66,7 @@ func TestMigrateUserTokenDemo(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if u, err := db.UserByAPIToken(context.Background(), token); err != nil || u.Username != "rina" {
+	if u, err := auth.NewService(db.DB).UserByAPIToken(context.Background(), token); err != nil || u.Username != "rina" {
 		t.Errorf("the printed token does not work: %+v %v", u, err)
 	}
 
@@ -77,7 +78,7 @@ func TestMigrateUserTokenDemo(t *testing.T) {
 	if out, _, err := monev(t, url, "", "token", "revoke", "--id", id); err != nil || !strings.Contains(out, "revoked") {
 		t.Fatalf("token revoke: %q %v", out, err)
 	}
-	if _, err := db.UserByAPIToken(context.Background(), token); err == nil {
+	if _, err := auth.NewService(db.DB).UserByAPIToken(context.Background(), token); err == nil {
 		t.Error("the revoked token still works")
 	}
 	if _, _, err := monev(t, url, "", "token", "revoke"); !errors.Is(err, errUsage) {

@@ -18,8 +18,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cilegon/monev/internal/auth"
+	"github.com/cilegon/monev/internal/auth/password"
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/password"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 )
@@ -132,7 +133,7 @@ func TestKilledImportLeavesNoTrace(t *testing.T) {
 func startServer(t *testing.T, url string, db *postgres.DB) (*exec.Cmd, string, *http.Client) {
 	t.Helper()
 	hash, _ := password.Hash("kopi-tubruk-pagi-hari")
-	if _, err := db.CreateUser(context.Background(), cliActor("3672"),
+	if _, err := auth.NewService(db.DB).CreateUserWithHash(context.Background(), cliActor("3672"),
 		domain.User{Pemda: "3672", Username: "rina", Role: domain.RoleDisnaker, Active: true}, hash); err != nil {
 		t.Fatal(err)
 	}

@@ -7,10 +7,11 @@ import (
 	"fmt"
 	"log/slog"
 
+	authui "github.com/cilegon/monev/internal/auth/ui"
+
 	"github.com/cilegon/monev/internal/app"
 	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/postgres"
-	"github.com/cilegon/monev/web/pages"
 )
 
 func cmdServe(ctx context.Context, cfg config, log *slog.Logger, args []string) error {
@@ -34,7 +35,7 @@ func cmdServe(ctx context.Context, cfg config, log *slog.Logger, args []string) 
 }
 
 // serve runs the web server until ctx ends.
-func serve(ctx context.Context, cfg config, log *slog.Logger, db *postgres.DB, demo []pages.DemoLogin) error {
+func serve(ctx context.Context, cfg config, log *slog.Logger, db *postgres.DB, demo []authui.DemoLogin) error {
 	srv := app.New(app.Config{
 		Addr:            cfg.Addr,
 		PublicURL:       cfg.PublicURL,

@@ -9,8 +9,9 @@ import (
 	"os/user"
 	"strings"
 
+	"github.com/cilegon/monev/internal/auth"
+	"github.com/cilegon/monev/internal/auth/password"
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/password"
 )
 
 // cliActor is the audit-log actor of command-line changes.
@@ -47,18 +48,14 @@ func cmdUser(ctx context.Context, cfg config, args []string, stdin io.Reader, st
 	if msg := password.Check(pw, *username); msg != "" {
 		return fmt.Errorf("%w: password refused: %s", errUsage, msg)
 	}
-	hash, err := password.Hash(pw)
-	if err != nil {
-		return err
-	}
 	db, err := openDB(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	u, err := db.CreateUser(ctx, cliActor(*pemda), domain.User{
+	u, err := auth.NewService(db.DB).CreateUser(ctx, cliActor(*pemda), domain.User{
 		Pemda: *pemda, Username: strings.ToLower(*username), FullName: *fullName, Role: role, Active: true,
-	}, hash)
+	}, pw)
 	if err != nil {
 		return err
 	}
@@ -93,11 +90,12 @@ func cmdToken(ctx context.Context, cfg config, args []string, stdout io.Writer) 
 		return err
 	}
 	defer db.Close()
-	u, _, err := db.UserByUsername(ctx, strings.ToLower(*username))
+	accounts := auth.NewService(db.DB)
+	u, err := accounts.UserByUsername(ctx, strings.ToLower(*username))
 	if err != nil {
 		return fmt.Errorf("user %q: %w", *username, err)
 	}
-	token, err := db.CreateAPIToken(ctx, cliActor(u.Pemda), u, *name)
+	token, err := accounts.CreateToken(ctx, cliActor(u.Pemda), u, *name)
 	if err != nil {
 		return err
 	}
@@ -116,7 +114,7 @@ func cmdTokenList(ctx context.Context, cfg config, args []string, stdout io.Writ
 		return err
 	}
 	defer db.Close()
-	tokens, err := db.APITokens(ctx, *pemda)
+	tokens, err := auth.NewService(db.DB).Tokens(ctx, *pemda)
 	if err != nil {
 		return err
 	}
@@ -150,7 +148,7 @@ func cmdTokenRevoke(ctx context.Context, cfg config, args []string, stdout io.Wr
 		return err
 	}
 	defer db.Close()
-	if err := db.RevokeAPIToken(ctx, cliActor(*pemda), *pemda, *id); err != nil {
+	if err := auth.NewService(db.DB).RevokeToken(ctx, cliActor(*pemda), *pemda, *id); err != nil {
 		return fmt.Errorf("token %d: %w", *id, err)
 	}
 	fmt.Fprintf(stdout, "token %d revoked\n", *id)

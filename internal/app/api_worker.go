@@ -74,7 +74,7 @@ func (s *App) apiWorker(w http.ResponseWriter, r *http.Request) {
 		s.FailJSON(w, r, err)
 		return
 	}
-	httpx.WriteJSON(w, http.StatusOK, toWorkerJSON(r, wk, ref, claims, s.Now().In(wib)))
+	httpx.WriteJSON(w, http.StatusOK, toWorkerJSON(r, wk, ref, claims, s.Now().In(domain.WIB)))
 }
 
 func toWorkerJSON(r *http.Request, wk domain.Worker, ref registryRef, claims []postgres.ClaimListItem, today time.Time) workerJSON {

@@ -13,12 +13,14 @@ import (
 	"path/filepath"
 	"time"
 
+	authui "github.com/cilegon/monev/internal/auth/ui"
+
+	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/importer"
 	"github.com/cilegon/monev/internal/platform/audit"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/platform/pdf"
 	"github.com/cilegon/monev/internal/postgres"
-	"github.com/cilegon/monev/web/pages"
 )
 
 // Config holds the server's settings; cmd/monev fills it from the environment.
@@ -31,7 +33,7 @@ type Config struct {
 	UploadLimit     int64         // largest accepted upload in bytes
 	UploadDir       string        // where uploads wait for their confirmation
 	MetricsAddr     string        // a separate listener for /metrics, e.g. 127.0.0.1:9464; "" for none
-	DemoLogins      []pages.DemoLogin
+	DemoLogins      []authui.DemoLogin
 	Version         string
 }
 
@@ -41,6 +43,7 @@ type App struct {
 	cfg      Config
 	db       *postgres.DB
 	audit    *audit.Log
+	auth     *auth.Service
 	importer *importer.Importer
 	jobs     *jobs
 	printer  *pdf.Printer // monev reports to PDF, in a Chromium started on first use
@@ -62,8 +65,10 @@ func New(cfg Config, db *postgres.DB, log *slog.Logger) *App {
 	}
 	hc := httpx.Config{PublicURL: cfg.PublicURL, TrustProxy: cfg.TrustProxy, Version: cfg.Version, Nav: navItems,
 		SessionIdle: cfg.SessionIdle, SessionLifetime: cfg.SessionLifetime}
-	site := httpx.New(hc, log, db.Sessions(), db, db.PemdaName, db.Collector())
-	s := &App{Site: site, cfg: cfg, db: db, audit: audit.New(db.DB), importer: &importer.Importer{DB: db}, jobs: newJobs()}
+	accounts := auth.NewService(db.DB)
+	site := httpx.New(hc, log, accounts.Sessions(), accounts, db.PemdaName, db.Collector())
+	s := &App{Site: site, cfg: cfg, db: db, audit: audit.New(db.DB), auth: accounts, importer: &importer.Importer{DB: db},
+		jobs: newJobs()}
 	s.routes()
 	return s
 }
@@ -116,7 +121,7 @@ func (s *App) cleanSessions(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if err := s.db.Sessions().DeleteExpired(ctx); err != nil {
+			if err := s.auth.Sessions().DeleteExpired(ctx); err != nil {
 				s.Log.Warn("delete expired sessions", "err", err)
 			}
 			s.cleanUploads()

@@ -14,7 +14,7 @@ func (s *App) enrollmentEndForm(w http.ResponseWriter, r *http.Request) {
 		values := ingest.EnrollmentValues(e)
 		values["status"] = string(domain.StatusInactive)
 		if values["tanggal_selesai"] == "" {
-			values["tanggal_selesai"] = s.Now().In(wib).Format("2006-01-02")
+			values["tanggal_selesai"] = s.Now().In(domain.WIB).Format("2006-01-02")
 		}
 		s.renderEndForm(w, r, http.StatusOK, e, wk, values, nil)
 	})

@@ -42,17 +42,17 @@ func TestPemdaIsolation(t *testing.T) {
 
 	serang := a.User(domain.RoleAdmin, "3604")
 	browser := a.LoginAs(serang.Username, apptest.Password)
-	token, err := a.DB.CreateAPIToken(ctx, domain.Actor{Pemda: "3604", Username: "test"}, serang, "test")
+	token, err := a.Accounts().CreateToken(ctx, domain.OperatorActor("3604", "test"), serang, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
 
 	// Rows of every kind for Cilegon, to aim at.
-	cilegonAdmin, _, _ := a.DB.UserByUsername(ctx, "admin")
-	if _, err := a.DB.CreateAPIToken(ctx, domain.Actor{Pemda: "3672", Username: "test"}, cilegonAdmin, "cilegon"); err != nil {
+	cilegonAdmin, _ := a.Accounts().UserByUsername(ctx, "admin")
+	if _, err := a.Accounts().CreateToken(ctx, domain.OperatorActor("3672", "test"), cilegonAdmin, "cilegon"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.DB.CreateImportBatch(ctx, domain.Actor{Pemda: "3672", Username: "admin"}, postgres.ImportBatch{
+	if _, err := a.DB.CreateImportBatch(ctx, domain.OperatorActor("3672", "admin"), postgres.ImportBatch{
 		Kind: "workers", FileName: "peserta-cilegon.csv", Checksum: strings.Repeat("ab", 32)}); err != nil {
 		t.Fatal(err)
 	}

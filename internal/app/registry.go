@@ -259,7 +259,7 @@ func (s *App) exportTo(w http.ResponseWriter, r *http.Request, kind ingest.Kind,
 		s.Fail(w, r, err)
 		return
 	}
-	httpx.SetDownload(w, strings.ToLower(kind.Label())+"-"+s.Now().In(wib).Format("2006-01-02")+"."+format, format)
+	httpx.SetDownload(w, strings.ToLower(kind.Label())+"-"+s.Now().In(domain.WIB).Format("2006-01-02")+"."+format, format)
 	ex, err := ingest.NewExporter(w, kind, format)
 	if err == nil {
 		err = each(ex)

@@ -109,7 +109,7 @@ func TestReportPDF(t *testing.T) {
 func BenchmarkReportPDF(b *testing.B) {
 	ctx := context.Background()
 	db := postgres.Wrap(pgdev.New(b))
-	if err := demo.Load(ctx, db, domain.Actor{Pemda: "3672", Username: "bench"}); err != nil {
+	if err := demo.Load(ctx, db, domain.OperatorActor("3672", "bench")); err != nil {
 		b.Fatal(err)
 	}
 	srv := app.New(app.Config{}, db, slog.New(slog.NewTextHandler(io.Discard, nil)))
@@ -119,7 +119,7 @@ func BenchmarkReportPDF(b *testing.B) {
 		b.Fatalf("no final report: %v", err)
 	}
 	u := domain.User{Pemda: "3672", Username: "bench", Role: domain.RolePimpinan}
-	actor := domain.Actor{Pemda: "3672", Username: "bench"}
+	actor := domain.OperatorActor("3672", "bench")
 	if _, _, err := srv.ReportPDF(ctx, u, actor, list[0].ID, false); err != nil {
 		b.Fatal(err) // the first one starts the browser
 	}

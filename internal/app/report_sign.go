@@ -29,7 +29,7 @@ func (s *App) reportSignForm(w http.ResponseWriter, r *http.Request) {
 		s.Fail(w, r, err)
 		return
 	}
-	s.renderSign(w, r, http.StatusOK, rep, l.City, s.Now().In(wib).Format(time.DateOnly), nil)
+	s.renderSign(w, r, http.StatusOK, rep, l.City, s.Now().In(domain.WIB).Format(time.DateOnly), nil)
 }
 
 // renderSign shows the signing form with its values and errors.

@@ -19,7 +19,7 @@ func reportPath(id int64) string { return "/reports/" + apptest.Itoa(id) }
 // kadis creates the Kepala Dinas: a Disnaker user with position, rank and NIP, and signs them in.
 func kadis(a *apptest.App) *http.Client {
 	a.T.Helper()
-	_, err := a.DB.CreateUser(context.Background(), domain.Actor{Pemda: "3672", Username: "test"}, domain.User{Pemda: "3672",
+	_, err := a.Accounts().CreateUserWithHash(context.Background(), domain.OperatorActor("3672", "test"), domain.User{Pemda: "3672",
 		Username: "kadis", FullName: "Drs. H. Ahmad Suhendi, M.Si.", Role: domain.RoleDisnaker, Active: true,
 		Position: "Kepala Dinas Tenaga Kerja Kota Cilegon", Rank: "Pembina Utama Muda (IV/c)", NIP: "196805121994031007"}, apptest.PasswordHash)
 	if err != nil {
@@ -239,7 +239,7 @@ func TestReportDataChangedAfterSigning(t *testing.T) {
 	if strings.Contains(body, "Data berubah sejak ditandatangani") {
 		t.Fatal("a report whose data did not change says it did")
 	}
-	if _, err := a.DB.CreateContribution(ctx, domain.Actor{Pemda: "3672", Username: "test"}, domain.Contribution{
+	if _, err := a.DB.CreateContribution(ctx, domain.OperatorActor("3672", "test"), domain.Contribution{
 		CoverageMonth: domain.NewMonth(2024, time.March), Paid: 16_800_000, PaidOn: domain.Date(2024, time.April, 10), SP2D: "9/SP2D"}); err != nil {
 		t.Fatal(err)
 	}
@@ -307,7 +307,7 @@ func TestReportAPI(t *testing.T) {
 func TestBudgetCalculatorHTTP(t *testing.T) {
 	a := apptest.New(t)
 	disnaker := a.Login(domain.RoleDisnaker)
-	if err := a.DB.ReplaceTargets(context.Background(), domain.Actor{Pemda: "3672", Username: "test"}, 2024, "",
+	if err := a.DB.ReplaceTargets(context.Background(), domain.OperatorActor("3672", "test"), 2024, "",
 		[]domain.Target{{Year: 2024, CategoryCode: "ojek", Workers: 200}}); err != nil {
 		t.Fatal(err)
 	}

@@ -64,7 +64,7 @@ func (s *App) reportDoc(ctx context.Context, rep domain.Report, events []domain.
 
 // reportTrail says who prepared, reviewed and signed a report, for its approval sheet.
 func (s *App) reportTrail(ctx context.Context, rep domain.Report, events []domain.ReportEvent) ([]pages.TrailStep, error) {
-	users, err := s.db.Users(ctx, rep.Pemda)
+	users, err := s.auth.Users(ctx, rep.Pemda)
 	if err != nil {
 		return nil, err
 	}
@@ -87,10 +87,10 @@ func (s *App) reportTrail(ctx context.Context, rep domain.Report, events []domai
 	}
 	trail := []pages.TrailStep{{Role: "Disusun oleh"}, {Role: "Direviu dan disetujui oleh"}, {Role: "Ditandatangani oleh"}}
 	if submitted != nil {
-		trail[0].Who, trail[0].On = who(submitted.Username), submitted.At.In(wib)
+		trail[0].Who, trail[0].On = who(submitted.Username), submitted.At.In(domain.WIB)
 	}
 	if approved != nil {
-		trail[1].Who, trail[1].On = who(approved.Username), approved.At.In(wib)
+		trail[1].Who, trail[1].On = who(approved.Username), approved.At.In(domain.WIB)
 	}
 	if sig := rep.Signature; sig.Name != "" {
 		trail[2].Who, trail[2].On = joinNonEmpty(", ", sig.Name, sig.Position), sig.On

@@ -1,6 +1,9 @@
 package app
 
 import (
+	adminui "github.com/cilegon/monev/internal/admin/ui"
+	authui "github.com/cilegon/monev/internal/auth/ui"
+
 	"io/fs"
 	"net/http"
 
@@ -19,9 +22,7 @@ func (s *App) routes() {
 	s.Handle(http.MethodGet, "/healthz", httpx.Public, s.healthz)
 	s.Handle(http.MethodGet, "/readyz", httpx.Public, s.readyz)
 	s.Handle(http.MethodGet, "/metrics", httpx.APIAdmins, s.Metrics.Handler().ServeHTTP)
-	s.Handle(http.MethodGet, "/login", httpx.Public, s.loginForm)
-	s.Handle(http.MethodPost, "/login", httpx.Public, s.login)
-	s.Handle(http.MethodPost, "/logout", httpx.AnyRole, s.logout)
+	authui.New(s.Site, s.auth, s.cfg.DemoLogins).Routes()
 
 	s.Handle(http.MethodGet, "/", httpx.AnyRole, s.dashboard)
 	s.Handle(http.MethodGet, "/api/v1/balance", httpx.APIAnyRole, s.apiBalance)
@@ -32,5 +33,5 @@ func (s *App) routes() {
 	qualityui.New(s.Site, quality.NewService(s.db.DB)).Routes()
 	s.analysisRoutes()
 	s.reportRoutes()
-	s.adminRoutes()
+	adminui.New(s.Site, s.auth, s.audit).Routes()
 }

@@ -24,7 +24,7 @@ func (s *App) workerShow(w http.ResponseWriter, r *http.Request) {
 		}
 		kel := ref.kelurahanOf(wk.KelurahanCode)
 		p := pages.WorkerShowProps{Viewer: s.viewer(r), Worker: wk, CategoryName: ref.categoryName(wk.CategoryCode),
-			KelurahanName: kel.Name, KecamatanName: ref.kecamatanName(kel.KecamatanCode), ActiveToday: wk.ActiveOn(s.Now().In(wib)),
+			KelurahanName: kel.Name, KecamatanName: ref.kecamatanName(kel.KecamatanCode), ActiveToday: wk.ActiveOn(s.Now().In(domain.WIB)),
 			Claims: claims, ClaimTotals: totals, History: history}
 		if len(wk.Enrollments) > 0 {
 			p.Latest = &wk.Enrollments[0]

@@ -10,8 +10,9 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/cilegon/monev/internal/auth"
+	"github.com/cilegon/monev/internal/auth/password"
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/password"
 	"github.com/cilegon/monev/internal/postgres"
 )
 
@@ -68,9 +69,11 @@ func createUsers(ctx context.Context, db *postgres.DB, actor domain.Actor, pemda
 	if err != nil {
 		return err
 	}
+	accounts := auth.NewService(db.DB)
+	actor.Role = domain.RoleAdmin
 	for _, u := range Users {
 		u.Pemda, u.Active = pemda, true
-		if _, err := db.CreateUser(ctx, actor, u, hash); err != nil {
+		if _, err := accounts.CreateUserWithHash(ctx, actor, u, hash); err != nil {
 			return fmt.Errorf("demo: user %s: %w", u.Username, err)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
@@ -15,7 +16,7 @@ import (
 
 func TestMain(m *testing.M) { pgdev.Main(m) }
 
-var testActor = domain.Actor{Pemda: domain.DefaultPemda, Username: "test"}
+var testActor = domain.OperatorActor(domain.DefaultPemda, "test")
 
 func TestDemoMatchesTheMeeting(t *testing.T) {
 	ctx := context.Background()
@@ -39,7 +40,7 @@ func TestDemoMatchesTheMeeting(t *testing.T) {
 		t.Errorf("second load: %v, want ErrNotEmpty", err)
 	}
 	for _, u := range Users {
-		if _, _, err := db.UserByUsername(ctx, u.Username); err != nil {
+		if _, err := auth.NewService(db.DB).UserByUsername(ctx, u.Username); err != nil {
 			t.Errorf("demo user %s: %v", u.Username, err)
 		}
 	}

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/report"
 )
 
-// wib is West Indonesian Time, the clock of Cilegon's offices.
-var wib = time.FixedZone("WIB", 7*60*60)
+// domain.WIB is West Indonesian Time, the clock of Cilegon's offices.
 
 // at is a moment in July 2024 (or later) on Cilegon's clock.
 func at(month time.Month, day, hour, minute int) time.Time {
@@ -19,7 +19,7 @@ func at(month time.Month, day, hour, minute int) time.Time {
 	if month < time.July {
 		y = 2025
 	}
-	return time.Date(y, month, day, hour, minute, 0, 0, wib)
+	return time.Date(y, month, day, hour, minute, 0, 0, domain.WIB)
 }
 
 // loadReports adds the monev reports of the demo: the July 2024 meeting's,
@@ -27,8 +27,9 @@ func at(month time.Month, day, hour, minute int) time.Time {
 // whole of 2024. The findings are written from the figures, not typed.
 func loadReports(ctx context.Context, db *postgres.DB, pemda string) error {
 	users := map[string]domain.User{}
+	accounts := auth.NewService(db.DB)
 	for _, u := range Users {
-		got, _, err := db.UserByUsername(ctx, u.Username)
+		got, err := accounts.UserByUsername(ctx, u.Username)
 		if err != nil {
 			return fmt.Errorf("demo: report: %w", err)
 		}
@@ -120,7 +121,7 @@ func signJuly(ctx context.Context, db *postgres.DB, pemda string, id int64, ch p
 	if err != nil {
 		return err
 	}
-	signer, err := db.User(ctx, pemda, ch.Actor.UserID)
+	signer, err := auth.NewService(db.DB).User(ctx, pemda, ch.Actor.UserID)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,10 @@ import (
 	"unicode"
 )
 
+// WIB is Western Indonesia Time (UTC+7), the time zone of Banten and so of
+// Kota Cilegon; times are shown to users in it.
+var WIB = time.FixedZone("WIB", 7*60*60)
+
 // Year bounds for parsed dates, months and periods: anything outside is a typing error.
 const (
 	minYear = 1900

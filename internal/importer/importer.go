@@ -173,7 +173,7 @@ func outcome(req Request, out postgres.ImportOutcome, res Result) (string, strin
 		msg := fmt.Sprintf("Tidak ada perubahan: ke-%d baris sudah sama dengan data tersimpan.", out.Unchanged)
 		if res.Previous != nil && res.Previous.FinishedAt != nil {
 			msg += fmt.Sprintf(" Berkas yang sama sudah diimpor pada %s oleh %s.",
-				domain.FormatDateTime(res.Previous.FinishedAt.In(jakarta)), res.Previous.Username)
+				domain.FormatDateTime(res.Previous.FinishedAt.In(domain.WIB)), res.Previous.Username)
 		}
 		if req.DryRun {
 			return "checked", msg
@@ -207,9 +207,6 @@ func failedStatus(ctx context.Context) string {
 	}
 	return "failed"
 }
-
-// jakarta is the time zone of Cilegon (WIB), for times shown to users.
-var jakarta = time.FixedZone("WIB", 7*60*60)
 
 func (im *Importer) reference(ctx context.Context, pemda string) (ingest.Reference, error) {
 	cats, err := im.DB.Categories(ctx, pemda)

@@ -15,7 +15,7 @@ import (
 
 func TestMain(m *testing.M) { pgdev.Main(m) }
 
-var actor = domain.Actor{Pemda: "3672", Username: "tester"}
+var actor = domain.OperatorActor("3672", "tester")
 
 func file(t *testing.T, name, content string) string {
 	t.Helper()

@@ -40,4 +40,4 @@ func datePtr(s string) *time.Time {
 
 func rupiahPtr(r domain.Rupiah) *domain.Rupiah { return &r }
 
-var testActor = domain.Actor{Pemda: "3672", Username: "test"}
+var testActor = domain.OperatorActor("3672", "test")

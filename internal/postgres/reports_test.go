@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
@@ -16,7 +17,7 @@ import (
 func reportUsers(t *testing.T, db *postgres.DB) (writer, reviewer, signer postgres.ReportChange) {
 	t.Helper()
 	mk := func(name string, role domain.Role) postgres.ReportChange {
-		u, err := db.CreateUser(context.Background(), testActor, domain.User{Pemda: "3672", Username: name, FullName: name,
+		u, err := auth.NewService(db.DB).CreateUserWithHash(context.Background(), testActor, domain.User{Pemda: "3672", Username: name, FullName: name,
 			Role: role, Active: true}, "hash")
 		if err != nil {
 			t.Fatal(err)

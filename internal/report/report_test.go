@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
@@ -14,14 +15,14 @@ import (
 
 func TestMain(m *testing.M) { pgdev.Main(m) }
 
-var actor = domain.Actor{Pemda: domain.DefaultPemda, Username: "test"}
+var actor = domain.OperatorActor(domain.DefaultPemda, "test")
 
 // approvedReport stores a report on January–July 2024 and walks it to approval.
 func approvedReport(t *testing.T, db *postgres.DB) (domain.Report, postgres.ReportChange) {
 	t.Helper()
 	ctx := context.Background()
 	mk := func(name string, role domain.Role) postgres.ReportChange {
-		u, err := db.CreateUser(ctx, actor, domain.User{Pemda: "3672", Username: name, FullName: name, Role: role, Active: true,
+		u, err := auth.NewService(db.DB).CreateUserWithHash(ctx, actor, domain.User{Pemda: "3672", Username: name, FullName: name, Role: role, Active: true,
 			Position: "Kepala Dinas Tenaga Kerja Kota Cilegon", Rank: "Pembina Utama Muda (IV/c)", NIP: "196805121994031007"}, "x")
 		if err != nil {
 			t.Fatal(err)

@@ -2,7 +2,6 @@ package pages
 
 import (
 	"strconv"
-	"time"
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/ingest"
@@ -10,8 +9,7 @@ import (
 	"github.com/cilegon/monev/web/components"
 )
 
-// wib is Western Indonesia Time, the time zone of Cilegon, for times shown.
-var wib = time.FixedZone("WIB", 7*60*60)
+// domain.WIB is Western Indonesia Time, the time zone of Cilegon, for times shown.
 
 // Option is one choice of a select or a set of tabs.
 type Option = components.Choice

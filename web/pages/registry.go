@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/audit"
 	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/web/components"
 )
@@ -328,5 +329,5 @@ func historyAction(action string) string {
 	case "delete":
 		return "Dihapus"
 	}
-	return actionLabel(action)
+	return audit.ActionLabel(action)
 }

@@ -19,9 +19,10 @@ import (
 	"testing"
 
 	"github.com/cilegon/monev/internal/app"
+	"github.com/cilegon/monev/internal/auth"
+	"github.com/cilegon/monev/internal/auth/password"
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/password"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 )
@@ -33,7 +34,7 @@ const Password = "kopi-tubruk-pagi-hari"
 var PasswordHash, _ = password.Hash(Password)
 
 // Actor is who the tests' own changes are recorded as.
-var Actor = domain.Actor{Pemda: "3672", Username: "test"}
+var Actor = domain.OperatorActor("3672", "test")
 
 // App is the application on a fresh database, served by httptest.
 type App struct {
@@ -78,10 +79,11 @@ func (a *App) User(role domain.Role, pemda ...string) domain.User {
 		p = pemda[0]
 	}
 	name := "u-" + string(role) + "-" + p
-	if u, _, err := a.DB.UserByUsername(context.Background(), name); err == nil {
+	accounts := auth.NewService(a.DB.DB)
+	if u, err := accounts.UserByUsername(context.Background(), name); err == nil {
 		return u
 	}
-	u, err := a.DB.CreateUser(context.Background(), domain.Actor{Pemda: p, Username: "test"},
+	u, err := accounts.CreateUserWithHash(context.Background(), domain.OperatorActor(p, "test"),
 		domain.User{Pemda: p, Username: name, FullName: "Pengguna " + string(role), Role: role, Active: true}, PasswordHash)
 	if err != nil {
 		a.T.Fatal(err)
@@ -126,7 +128,7 @@ func (a *App) LoginAs(username, pw string) *http.Client {
 // Token creates an API token for a user of the role.
 func (a *App) Token(role domain.Role) string {
 	a.T.Helper()
-	tok, err := a.DB.CreateAPIToken(context.Background(), Actor, a.User(role), "test")
+	tok, err := auth.NewService(a.DB.DB).CreateToken(context.Background(), Actor, a.User(role), "test")
 	if err != nil {
 		a.T.Fatal(err)
 	}
@@ -255,4 +257,19 @@ func (a *App) APIJSON(token, path string, v any) int {
 		}
 	}
 	return resp.StatusCode
+}
+
+// Accounts is the account service of the app's database.
+func (a *App) Accounts() *auth.Service { return auth.NewService(a.DB.DB) }
+
+// SessionCookie is the session cookie a response sets; the test fails without one.
+func SessionCookie(t *testing.T, resp *http.Response) *http.Cookie {
+	t.Helper()
+	for _, c := range resp.Cookies() {
+		if c.Name == "monev_session" {
+			return c
+		}
+	}
+	t.Fatal("no session cookie")
+	return nil
 }

@@ -29,6 +29,24 @@ func Write(ctx context.Context, tx pgx.Tx, a domain.Actor, action, entity string
 	return err
 }
 
+// Actions are the actions the log records, in the order a filter offers them.
+var Actions = []string{"login", "login_failed", "logout", "create", "update", "delete", "import", "load", "export", "print", "revoke"}
+
+// actionLabels are the Indonesian names of the actions.
+var actionLabels = map[string]string{
+	"login": "Masuk", "login_failed": "Gagal masuk", "logout": "Keluar", "create": "Tambah", "update": "Ubah",
+	"delete": "Hapus", "import": "Impor", "load": "Muat data", "export": "Ekspor", "print": "Cetak", "revoke": "Cabut",
+}
+
+// ActionLabel is the Indonesian name of an action, such as "Ubah" for
+// "update"; an unknown action is returned as it is.
+func ActionLabel(action string) string {
+	if l, ok := actionLabels[action]; ok {
+		return l
+	}
+	return action
+}
+
 // Log reads and appends to the audit log of one database.
 type Log struct{ db *database.DB }
 

@@ -15,7 +15,7 @@ func TestAuditLogIsAppendOnly(t *testing.T) {
 	ctx := context.Background()
 	db := pgdev.New(t)
 	log := audit.New(db)
-	if err := log.Record(ctx, domain.Actor{Pemda: "3672", Username: "test"}, "export", "worker", "", "Ekspor peserta"); err != nil {
+	if err := log.Record(ctx, domain.OperatorActor("3672", "test"), "export", "worker", "", "Ekspor peserta"); err != nil {
 		t.Fatal(err)
 	}
 	for _, sql := range []string{`UPDATE audit_log SET summary = 'x'`, `DELETE FROM audit_log`, `TRUNCATE audit_log`} {

@@ -13,7 +13,7 @@ import (
 	"github.com/cilegon/monev/web/components"
 )
 
-// Check is one data-quality check: its full definition and all its
+// CheckPage is one data-quality check: its full definition and all its
 // findings, a page at a time.
 func CheckPage(p CheckProps) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {

@@ -61,7 +61,7 @@ func TestQualityCheckPages(t *testing.T) {
 		workers = append(workers, domain.Worker{ID: int64(i), NIK: domain.NIK(fmt.Sprintf("367204000000%04d", i)),
 			Name: "Peserta " + strconv.Itoa(i), CategoryCode: "kader", KelurahanCode: "36.72.04.1005", Income: domain.DefaultIncome})
 	}
-	if err := a.DB.LoadBulk(context.Background(), domain.Actor{Pemda: "3672", Username: "test"},
+	if err := a.DB.LoadBulk(context.Background(), domain.OperatorActor("3672", "test"),
 		postgres.Bulk{Pemda: "3672", Workers: workers}); err != nil {
 		t.Fatal(err)
 	}
