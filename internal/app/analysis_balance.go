@@ -3,7 +3,7 @@ package app
 import (
 	"net/http"
 
-	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web/pages"
 )
@@ -11,7 +11,7 @@ import (
 // balanceView is what /analysis/balance and its exports show.
 type balanceView struct {
 	head   pages.AnalysisHead
-	report domain.BalanceReport
+	report analysis.BalanceView
 	status int
 }
 

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web/pages"
@@ -13,7 +14,7 @@ import (
 // budgetView is what /analysis/budget and its exports show.
 type budgetView struct {
 	head   pages.AnalysisHead
-	report domain.BudgetReport
+	report analysis.BudgetView
 	status int
 }
 
@@ -57,7 +58,7 @@ func (s *App) renderBudget(w http.ResponseWriter, r *http.Request, status int, f
 }
 
 // budgetFormOf fills the form with an existing version; an unknown revision gives the empty form.
-func budgetFormOf(rep domain.BudgetReport, revision string) pages.BudgetForm {
+func budgetFormOf(rep analysis.BudgetView, revision string) pages.BudgetForm {
 	for _, b := range rep.Versions {
 		if strconv.Itoa(b.Revision) == revision {
 			f := pages.BudgetForm{Revision: revision, Label: b.Label, Ceiling: b.Ceiling.Plain(), Document: b.Document, Note: b.Note}

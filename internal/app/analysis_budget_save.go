@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/web/pages"
 )
@@ -42,9 +43,9 @@ func (s *App) analysisBudgetSave(w http.ResponseWriter, r *http.Request) {
 }
 
 // budgetFrom reads a pagu version from the form, with a message per wrong field.
-func budgetFrom(year int, f pages.BudgetForm) (domain.Budget, domain.FieldErrors) {
+func budgetFrom(year int, f pages.BudgetForm) (analysis.Budget, domain.FieldErrors) {
 	errs := domain.FieldErrors{}
-	b := domain.Budget{FiscalYear: year, Label: f.Label, Document: f.Document, Note: f.Note}
+	b := analysis.Budget{FiscalYear: year, Label: f.Label, Document: f.Document, Note: f.Note}
 	if f.Revision != "" {
 		rev, err := strconv.Atoi(f.Revision)
 		if err != nil || rev < 0 {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web/pages"
@@ -13,7 +14,7 @@ import (
 // coverageView is what /analysis/coverage and its exports show.
 type coverageView struct {
 	head   pages.AnalysisHead
-	report domain.CoverageReport
+	report analysis.CoverageView
 	status int
 }
 
@@ -69,7 +70,7 @@ func (s *App) renderCoverage(w http.ResponseWriter, r *http.Request, status int,
 }
 
 // storedCoverageEdit fills the editors with the year's stored targets and workforce figures.
-func (s *App) storedCoverageEdit(r *http.Request, rep domain.CoverageReport) (pages.CoverageEdit, error) {
+func (s *App) storedCoverageEdit(r *http.Request, rep analysis.CoverageView) (pages.CoverageEdit, error) {
 	e := pages.CoverageEdit{CategoryTargets: map[string]string{}, KelurahanTargets: map[string]string{}}
 	ts, err := s.db.Targets(r.Context(), httpx.User(r).Pemda, rep.Year)
 	for _, t := range ts {

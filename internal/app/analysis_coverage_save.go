@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web/pages"
@@ -68,9 +69,9 @@ func (s *App) analysisTargetsSave(w http.ResponseWriter, r *http.Request) {
 }
 
 // targetsFrom reads the target fields of the keys (category or kelurahan codes) as typed and as targets.
-func targetsFrom(r *http.Request, year int, scope string, keys []string) (map[string]string, []domain.Target, domain.FieldErrors) {
+func targetsFrom(r *http.Request, year int, scope string, keys []string) (map[string]string, []analysis.Target, domain.FieldErrors) {
 	typed, errs := map[string]string{}, domain.FieldErrors{}
-	var targets []domain.Target
+	var targets []analysis.Target
 	for _, k := range keys {
 		v := strings.TrimSpace(r.PostFormValue("target_" + k))
 		typed[k] = v
@@ -82,7 +83,7 @@ func targetsFrom(r *http.Request, year int, scope string, keys []string) (map[st
 			errs.Add("target_"+k, err.Error())
 			continue
 		}
-		t := domain.Target{Year: year, CategoryCode: k, Workers: n}
+		t := analysis.Target{Year: year, CategoryCode: k, Workers: n}
 		if scope != "" {
 			t.CategoryCode, t.KelurahanCode = scope, k
 		}
@@ -101,7 +102,7 @@ func (s *App) analysisWorkforceSave(w http.ResponseWriter, r *http.Request) {
 		Protected: r.PostFormValue("protected"), ProtectedSource: strings.TrimSpace(r.PostFormValue("protected_source")),
 		Target: strings.TrimSpace(r.PostFormValue("target"))}
 	year, _ := strconv.Atoi(r.PostFormValue("year"))
-	wf := domain.Workforce{Year: year, WorkforceSource: f.WorkforceSource, ProtectedSource: f.ProtectedSource}
+	wf := analysis.Workforce{Year: year, WorkforceSource: f.WorkforceSource, ProtectedSource: f.ProtectedSource}
 	errs := domain.FieldErrors{}
 	var err error
 	if wf.Workforce, err = domain.ParseCount(f.Workforce); err != nil {

@@ -3,7 +3,7 @@ package app
 import (
 	"net/http"
 
-	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web/pages"
 )
@@ -11,7 +11,7 @@ import (
 // reconView is what /analysis/reconciliation and its export show.
 type reconView struct {
 	head   pages.AnalysisHead
-	months []domain.ReconMonth
+	months []analysis.ReconMonth
 	status int
 }
 

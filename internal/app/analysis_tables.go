@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 )
 
@@ -13,7 +14,7 @@ import (
 // whole rupiah, percentages are rounded as on screen.
 
 // balanceSeriesTable is the balance view's series with the whole period as its last row.
-func balanceSeriesTable(r domain.BalanceReport) table {
+func balanceSeriesTable(r analysis.BalanceView) table {
 	b := r.Balance
 	t := table{
 		File:  fileStem("iuran-klaim", b.Period, b.Basis),
@@ -21,7 +22,7 @@ func balanceSeriesTable(r domain.BalanceReport) table {
 		Header: []string{"periode", "dari", "sampai", "basis", "iuran_dibayar", "kasus_klaim", "klaim_dibayar", "saldo",
 			"rasio_klaim_persen", "saldo_kumulatif", "peserta_aktif_akhir_periode"},
 	}
-	row := func(x domain.Balance, cum domain.Rupiah) []any {
+	row := func(x analysis.Balance, cum domain.Rupiah) []any {
 		return []any{x.Period.Label(), x.Period.Start(), x.Period.End(), x.Basis.Label(), x.ContributionsPaid, x.ClaimsCount,
 			x.ClaimsPaid, x.Saldo(), pct(x.ClaimRatio()), cum, x.ActiveWorkers}
 	}
@@ -33,13 +34,13 @@ func balanceSeriesTable(r domain.BalanceReport) table {
 }
 
 // claimTypeTable is the claims by type: paid in the period, and in process at its end.
-func claimTypeTable(s domain.ClaimSummary) table {
+func claimTypeTable(s analysis.ClaimSummary) table {
 	t := table{
 		File:   fileStem("klaim-per-jenis", s.Period, s.Basis),
 		Title:  "Klaim per jenis " + s.Period.Label() + " " + s.Basis.Label(),
 		Header: []string{"kode_jenis", "jenis_klaim", "kasus_dibayar", "nilai_dibayar", "porsi_persen", "kasus_dalam_proses", "nilai_dalam_proses"},
 	}
-	pending := domain.CompleteByType(s.Pending)
+	pending := analysis.CompleteByType(s.Pending)
 	for i, p := range s.Paid {
 		t.Rows = append(t.Rows, []any{string(p.Type), p.Type.Name(), p.Count, p.Amount, pct(s.Share(p)), pending[i].Count, pending[i].Amount})
 	}
@@ -49,7 +50,7 @@ func claimTypeTable(s domain.ClaimSummary) table {
 }
 
 // reconTable is the reconciliation, one row per coverage month and the totals.
-func reconTable(p domain.Period, months []domain.ReconMonth, today time.Time) table {
+func reconTable(p domain.Period, months []analysis.ReconMonth, today time.Time) table {
 	t := table{
 		File:  fileStem("rekonsiliasi-tagihan", p, ""),
 		Title: "Rekonsiliasi tagihan " + p.Label(),
@@ -74,14 +75,14 @@ func reconTable(p domain.Period, months []domain.ReconMonth, today time.Time) ta
 		t.Rows = append(t.Rows, []any{m.Month.String(), m.RosterAny, m.RosterEnd, m.Rate.Total(), m.Expected(), billed, participants,
 			m.Paid, m.PaidByDue, m.Difference(), m.DueDate(), lastPaid, m.Payment(today).Label(), strings.Join(notes, "; ")})
 	}
-	tot := domain.TotalRecon(months, today)
+	tot := analysis.TotalRecon(months, today)
 	t.Rows = append(t.Rows, []any{"Jumlah", nil, nil, nil, tot.Expected, tot.Billed, nil, tot.Paid, nil, tot.Difference(), nil, nil, nil,
 		strconv.Itoa(tot.Flagged) + " bulan ditandai"})
 	return t
 }
 
 // budgetMonthsTable is the realisasi and absorption per month of a fiscal year.
-func budgetMonthsTable(r domain.BudgetReport) table {
+func budgetMonthsTable(r analysis.BudgetView) table {
 	t := table{
 		File:  "anggaran-realisasi-" + strconv.Itoa(r.Year),
 		Title: "Realisasi anggaran " + strconv.Itoa(r.Year),
@@ -101,7 +102,7 @@ func budgetMonthsTable(r domain.BudgetReport) table {
 }
 
 // budgetVersionsTable is the pagu versions of a fiscal year.
-func budgetVersionsTable(r domain.BudgetReport) table {
+func budgetVersionsTable(r analysis.BudgetView) table {
 	t := table{
 		File:   "anggaran-pagu-" + strconv.Itoa(r.Year),
 		Title:  "Pagu " + strconv.Itoa(r.Year),
@@ -118,7 +119,7 @@ func budgetVersionsTable(r domain.BudgetReport) table {
 }
 
 // coverageTable is the coverage by "category" (default), "kecamatan" or "kelurahan".
-func coverageTable(r domain.CoverageReport, by string) table {
+func coverageTable(r analysis.CoverageView, by string) table {
 	rows, first := r.ByCategory, "kategori"
 	switch by {
 	case "kecamatan":
@@ -132,7 +133,7 @@ func coverageTable(r domain.CoverageReport, by string) table {
 		Header: []string{"kode", first, "kode_kecamatan", "peserta_aktif", "aktif_kategori_bersasaran", "sasaran", "cakupan_persen",
 			"kekurangan", "biaya_kekurangan_setahun"},
 	}
-	row := func(c domain.CoverageRow, gap int64) []any {
+	row := func(c analysis.CoverageRow, gap int64) []any {
 		var target any
 		if c.HasTarget {
 			target = c.Target
@@ -142,7 +143,7 @@ func coverageTable(r domain.CoverageReport, by string) table {
 	for _, c := range rows {
 		t.Rows = append(t.Rows, row(c, c.Gap()))
 	}
-	total, gap := domain.TotalCoverage("Jumlah", rows)
+	total, gap := analysis.TotalCoverage("Jumlah", rows)
 	t.Rows = append(t.Rows, row(total, gap))
 	return t
 }

@@ -3,7 +3,7 @@ package app
 import (
 	"net/http"
 
-	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/platform/httpx"
 )
 
@@ -23,7 +23,7 @@ type balanceJSON struct {
 	ActiveWorkers     int64    `json:"active_workers"`
 }
 
-func toBalanceJSON(b domain.Balance) balanceJSON {
+func toBalanceJSON(b analysis.Balance) balanceJSON {
 	out := balanceJSON{
 		Period: b.Period.String(), Label: b.Period.Label(),
 		From: b.Period.Start().Format("2006-01-02"), To: b.Period.End().Format("2006-01-02"),

@@ -3,7 +3,7 @@ package app
 import (
 	"net/http"
 
-	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/platform/httpx"
 )
 
@@ -16,7 +16,7 @@ type claimTallyJSON struct {
 	Amount int64  `json:"amount"`
 }
 
-func toClaimTallyJSON(t domain.ClaimTally) claimTallyJSON {
+func toClaimTallyJSON(t analysis.ClaimTally) claimTallyJSON {
 	out := claimTallyJSON{Type: string(t.Type), Status: string(t.Status), Count: t.Count, Amount: int64(t.Amount)}
 	if t.Type != "" {
 		out.Name = t.Type.Name()

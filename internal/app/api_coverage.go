@@ -3,6 +3,7 @@ package app
 import (
 	"net/http"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/httpx"
 )
@@ -44,7 +45,7 @@ func (s *App) apiCoverage(w http.ResponseWriter, r *http.Request) {
 		s.FailJSON(w, r, err)
 		return
 	}
-	var rows []domain.CoverageRow
+	var rows []analysis.CoverageRow
 	switch by := r.URL.Query().Get("by"); by {
 	case "", "category":
 		rows = rep.ByCategory

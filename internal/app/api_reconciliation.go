@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/httpx"
 )
@@ -27,9 +28,9 @@ type reconJSON struct {
 }
 
 // paymentStates are the API names of the payment states.
-var paymentStates = map[domain.PaymentState]string{
-	domain.PaymentNothingDue: "nothing_due", domain.PaymentNotDue: "not_due", domain.PaymentOnTime: "on_time",
-	domain.PaymentLate: "late", domain.PaymentShort: "short", domain.PaymentUnpaid: "unpaid",
+var paymentStates = map[analysis.PaymentState]string{
+	analysis.PaymentNothingDue: "nothing_due", analysis.PaymentNotDue: "not_due", analysis.PaymentOnTime: "on_time",
+	analysis.PaymentLate: "late", analysis.PaymentShort: "short", analysis.PaymentUnpaid: "unpaid",
 }
 
 // apiReconciliation is GET /api/v1/reconciliation?year=2024 (or period=…): one item per coverage month.

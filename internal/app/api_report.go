@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/report"
 )
@@ -31,7 +32,7 @@ type reportJSON struct {
 	Frozen      bool             `json:"frozen"`
 	ChecksumOK  *bool            `json:"checksum_valid"`
 	Document    report.Document  `json:"report"`
-	Figures     domain.Figures   `json:"figures"`
+	Figures     laporan.Figures  `json:"figures"`
 	DataChanged []figureDiffJSON `json:"data_changed"`
 }
 
@@ -61,9 +62,9 @@ func textJSON(s string) *string {
 // (pimpinan: final ones), newest period first.
 func (s *App) apiReports(w http.ResponseWriter, r *http.Request) {
 	u := httpx.User(r)
-	var only []domain.ReportStatus
-	if !domain.ReportDraft.VisibleTo(u.Role) {
-		only = []domain.ReportStatus{domain.ReportFinal}
+	var only []laporan.Status
+	if !laporan.Draft.VisibleTo(u.Role) {
+		only = []laporan.Status{laporan.Final}
 	}
 	list, err := s.db.Reports(r.Context(), u.Pemda, only...)
 	if err != nil {

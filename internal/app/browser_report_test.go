@@ -9,6 +9,7 @@ import (
 
 	"github.com/cilegon/monev/internal/app/apptest"
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 )
 
 // TestBrowserReportWorkflow walks a report through every step in a real
@@ -147,7 +148,7 @@ func TestBrowserReportWorkflow(t *testing.T) {
 		t.Errorf("history\n%s\nwant\n%s", got, want)
 	}
 	comments, _ := a.DB.ReportComments(context.Background(), "3672", list[0].ID)
-	if th := domain.Threads(comments); len(th) != 1 || th[0].Section != "findings" || len(th[0].Replies) != 1 {
+	if th := laporan.Threads(comments); len(th) != 1 || th[0].Section != "findings" || len(th[0].Replies) != 1 {
 		t.Errorf("review threads %+v", th)
 	}
 }

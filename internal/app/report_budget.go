@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/web/pages"
 )
@@ -28,7 +29,7 @@ func (s *App) budgetCalculator(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if p.Scenario != nil && s.Can(r, http.MethodPost, "/reports/{id}/budget") {
-		list, err := s.db.Reports(r.Context(), httpx.User(r).Pemda, domain.ReportDraft, domain.ReportReturned)
+		list, err := s.db.Reports(r.Context(), httpx.User(r).Pemda, laporan.Draft, laporan.Returned)
 		if err != nil {
 			s.Fail(w, r, err)
 			return
@@ -145,7 +146,7 @@ func (s *App) budgetCalc(r *http.Request, action string, base int) (pages.Budget
 
 // priceScenario reads the calculator's fields (year, months, income, name
 // and w_<category> counts) and prices the scenario, or says what is wrong.
-func priceScenario(cb calcBase, v url.Values) (domain.BudgetScenario, domain.FieldErrors) {
+func priceScenario(cb calcBase, v url.Values) (laporan.BudgetScenario, domain.FieldErrors) {
 	errs := domain.FieldErrors{}
 	year, err := strconv.Atoi(strings.TrimSpace(v.Get("year")))
 	if err != nil {
@@ -166,7 +167,7 @@ func priceScenario(cb calcBase, v url.Values) (domain.BudgetScenario, domain.Fie
 	for k := range v {
 		typed = typed || strings.HasPrefix(k, "w_")
 	}
-	var lines []domain.BudgetLine
+	var lines []laporan.BudgetLine
 	for _, row := range cb.rows {
 		n := planned(row)
 		if typed {
@@ -177,13 +178,13 @@ func priceScenario(cb calcBase, v url.Values) (domain.BudgetScenario, domain.Fie
 				}
 			}
 		}
-		lines = append(lines, domain.BudgetLine{Category: row.Code, Name: row.Name, Workers: n})
+		lines = append(lines, laporan.BudgetLine{Category: row.Code, Name: row.Name, Workers: n})
 	}
 	if len(errs) > 0 {
-		return domain.BudgetScenario{}, errs
+		return laporan.BudgetScenario{}, errs
 	}
 	name := orDefault(strings.TrimSpace(v.Get("name")), "Sasaran "+strconv.Itoa(cb.base)+" per kategori")
-	s, err := domain.NewBudgetScenario(cb.rates, name, year, months, income, lines)
+	s, err := laporan.NewBudgetScenario(cb.rates, name, year, months, income, lines)
 	var fe domain.FieldErrors
 	switch {
 	case errors.As(err, &fe):
@@ -253,7 +254,7 @@ func (s *App) reportBudget(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_ = r.ParseForm()
-	var scenario *domain.BudgetScenario
+	var scenario *laporan.BudgetScenario
 	if r.PostForm.Get("clear") == "" {
 		cb, err := s.loadCalcBase(r, rep.Period.To.Year())
 		if err != nil {

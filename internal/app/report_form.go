@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/report"
@@ -15,9 +16,9 @@ import (
 // reportList lists the reports the user may read: pimpinan only final ones.
 func (s *App) reportList(w http.ResponseWriter, r *http.Request) {
 	u := httpx.User(r)
-	var only []domain.ReportStatus
-	if !domain.ReportDraft.VisibleTo(u.Role) {
-		only = []domain.ReportStatus{domain.ReportFinal}
+	var only []laporan.Status
+	if !laporan.Draft.VisibleTo(u.Role) {
+		only = []laporan.Status{laporan.Final}
 	}
 	items, err := s.db.Reports(r.Context(), u.Pemda, only...)
 	if err != nil {
@@ -37,18 +38,18 @@ func (s *App) reportNew(w http.ResponseWriter, r *http.Request) {
 	if p, err := domain.ParsePeriod(r.URL.Query().Get("period")); err == nil {
 		from, to = p.From, p.To
 	}
-	c := domain.ReportContent{Period: domain.RangePeriod(from, to), Basis: domain.BasisCash, LegalBasis: domain.DefaultLegalBasis,
-		Aims: domain.DefaultAims, Method: domain.DefaultMethod}
+	c := laporan.Content{Period: domain.RangePeriod(from, to), Basis: domain.BasisCash, LegalBasis: laporan.DefaultLegalBasis,
+		Aims: laporan.DefaultAims, Method: laporan.DefaultMethod}
 	// The period prints under the title, so the title need not repeat it.
 	c.Title = "Laporan Monitoring dan Evaluasi Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan"
-	s.renderReportForm(w, r, http.StatusOK, 0, domain.ReportDraft, reportFormOf(c), nil, nil)
+	s.renderReportForm(w, r, http.StatusOK, 0, laporan.Draft, reportFormOf(c), nil, nil)
 }
 
 // reportCreate saves a new draft.
 func (s *App) reportCreate(w http.ResponseWriter, r *http.Request) {
 	form, c, errs := parseReportForm(r)
 	if errs != nil {
-		s.renderReportForm(w, r, http.StatusUnprocessableEntity, 0, domain.ReportDraft, form, errs, nil)
+		s.renderReportForm(w, r, http.StatusUnprocessableEntity, 0, laporan.Draft, form, errs, nil)
 		return
 	}
 	if c.Findings == "" {
@@ -78,7 +79,7 @@ func (s *App) reportEdit(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, reportPath(rep.ID), http.StatusSeeOther)
 		return
 	}
-	s.renderReportForm(w, r, http.StatusOK, rep.ID, rep.Status, reportFormOf(rep.ReportContent), nil, rep.Budget)
+	s.renderReportForm(w, r, http.StatusOK, rep.ID, rep.Status, reportFormOf(rep.Content), nil, rep.Budget)
 }
 
 // reportUpdate saves the text of a draft or returned report.
@@ -101,8 +102,8 @@ func (s *App) reportUpdate(w http.ResponseWriter, r *http.Request) {
 
 // renderReportForm shows the report form; an existing report gets the
 // calculator and a findings draft from its figures.
-func (s *App) renderReportForm(w http.ResponseWriter, r *http.Request, status int, id int64, st domain.ReportStatus,
-	form pages.ReportForm, errs domain.FieldErrors, budget *domain.BudgetScenario) {
+func (s *App) renderReportForm(w http.ResponseWriter, r *http.Request, status int, id int64, st laporan.Status,
+	form pages.ReportForm, errs domain.FieldErrors, budget *laporan.BudgetScenario) {
 	p := pages.ReportFormProps{ID: id, Status: st, Form: form, Errors: errs, Budget: budget}
 	title := "Buat laporan"
 	if id != 0 {
@@ -136,7 +137,7 @@ func (s *App) reportChange(r *http.Request, note string) postgres.ReportChange {
 }
 
 // reportFormOf fills the form with a report's content.
-func reportFormOf(c domain.ReportContent) pages.ReportForm {
+func reportFormOf(c laporan.Content) pages.ReportForm {
 	f := pages.ReportForm{Title: c.Title, From: c.Period.From.String(), To: c.Period.To.String(), Basis: string(c.Basis),
 		MeetingPlace: c.Meeting.Place, OpenedBy: c.Meeting.OpenedBy, LegalBasis: c.LegalBasis, Background: c.Background,
 		Aims: c.Aims, Method: c.Method, Findings: c.Findings, Obstacles: c.Obstacles, Potential: c.Potential,
@@ -156,16 +157,16 @@ func reportFormOf(c domain.ReportContent) pages.ReportForm {
 
 // parseReportForm reads the posted form into a report's content, and the
 // problems by field when there are any.
-func parseReportForm(r *http.Request) (pages.ReportForm, domain.ReportContent, domain.FieldErrors) {
+func parseReportForm(r *http.Request) (pages.ReportForm, laporan.Content, domain.FieldErrors) {
 	_ = r.ParseForm() // a malformed body leaves the fields empty, and the form says so
 	v := func(k string) string { return strings.TrimSpace(r.PostForm.Get(k)) }
 	f := pages.ReportForm{Title: v("title"), From: v("from"), To: v("to"), Basis: v("basis"), MeetingOn: v("meeting_on"),
 		MeetingPlace: v("meeting_place"), OpenedBy: v("opened_by"), LegalBasis: v("legal_basis"), Background: v("background"),
 		Aims: v("aims"), Method: v("method"), Findings: v("findings"), Obstacles: v("obstacles"), Potential: v("potential"),
 		Commits: v("commitments"), Recommendations: v("recommendations")}
-	c := domain.ReportContent{Title: f.Title, LegalBasis: f.LegalBasis, Background: f.Background, Aims: f.Aims, Method: f.Method,
+	c := laporan.Content{Title: f.Title, LegalBasis: f.LegalBasis, Background: f.Background, Aims: f.Aims, Method: f.Method,
 		Findings: f.Findings, Obstacles: f.Obstacles, Potential: f.Potential, Commitments: f.Commits, Recommendations: f.Recommendations,
-		Meeting: domain.Meeting{Place: f.MeetingPlace, OpenedBy: f.OpenedBy}}
+		Meeting: laporan.Meeting{Place: f.MeetingPlace, OpenedBy: f.OpenedBy}}
 	errs := domain.FieldErrors{}
 	var err error
 	if c.Period, err = domain.PeriodFromTo(f.From, f.To); err != nil {
@@ -181,9 +182,9 @@ func parseReportForm(r *http.Request) (pages.ReportForm, domain.ReportContent, d
 	}
 	names, positions, insts := r.PostForm["attendee_name"], r.PostForm["attendee_position"], r.PostForm["attendee_institution"]
 	for i := range names {
-		a := domain.Attendee{Name: strings.TrimSpace(names[i]), Position: strings.TrimSpace(nth(positions, i)),
+		a := laporan.Attendee{Name: strings.TrimSpace(names[i]), Position: strings.TrimSpace(nth(positions, i)),
 			Institution: strings.TrimSpace(nth(insts, i))}
-		if a != (domain.Attendee{}) {
+		if a != (laporan.Attendee{}) {
 			f.Attendees, c.Attendees = append(f.Attendees, a), append(c.Attendees, a)
 		}
 	}
@@ -194,7 +195,7 @@ func parseReportForm(r *http.Request) (pages.ReportForm, domain.ReportContent, d
 			continue
 		}
 		f.Actions = append(f.Actions, row)
-		a := domain.FollowUp{Action: row.Action, Owner: row.Owner}
+		a := laporan.FollowUp{Action: row.Action, Owner: row.Owner}
 		if row.Due != "" {
 			if a.Due, err = domain.ParseDate(row.Due); err != nil {
 				errs.Add("actions", "tindak lanjut "+row.Action+": "+err.Error())

@@ -16,6 +16,7 @@ import (
 	"github.com/cilegon/monev/internal/app/apptest"
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 )
@@ -23,7 +24,7 @@ import (
 // finalReport is the ID of the demo's signed July 2024 report.
 func finalReport(a *apptest.App) int64 {
 	a.T.Helper()
-	list, err := a.DB.Reports(context.Background(), "3672", domain.ReportFinal)
+	list, err := a.DB.Reports(context.Background(), "3672", laporan.Final)
 	if err != nil || len(list) == 0 {
 		a.T.Fatalf("the demo has no final report: %v", err)
 	}
@@ -98,7 +99,7 @@ func TestReportPDF(t *testing.T) {
 	if exports != 2 {
 		t.Errorf("%d PDF downloads audited, want 2", exports)
 	}
-	drafts, _ := a.DB.Reports(context.Background(), "3672", domain.ReportDraft)
+	drafts, _ := a.DB.Reports(context.Background(), "3672", laporan.Draft)
 	if resp, _ := a.Get(pim, reportPath(drafts[0].ID)+".pdf"); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("pimpinan downloads a draft: %d", resp.StatusCode)
 	}
@@ -114,7 +115,7 @@ func BenchmarkReportPDF(b *testing.B) {
 	}
 	srv := app.New(app.Config{}, db, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	defer srv.Close()
-	list, err := db.Reports(ctx, "3672", domain.ReportFinal)
+	list, err := db.Reports(ctx, "3672", laporan.Final)
 	if err != nil || len(list) == 0 {
 		b.Fatalf("no final report: %v", err)
 	}

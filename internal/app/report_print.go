@@ -10,6 +10,7 @@ import (
 	"github.com/a-h/templ"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/platform/pdf"
 	"github.com/cilegon/monev/web"
@@ -125,7 +126,7 @@ func (s *App) ReportPDF(ctx context.Context, u domain.User, actor domain.Actor, 
 	if err != nil {
 		return nil, "", err
 	}
-	doc := pages.ReportDoc{Report: rep, Letterhead: l, Frozen: rep.Status == domain.ReportFinal}
+	doc := pages.ReportDoc{Report: rep, Letterhead: l, Frozen: rep.Status == laporan.Final}
 	path, name, what := reportPath(id)+"/print", "laporan-monev-"+rep.Period.String()+".pdf", "Laporan diunduh sebagai PDF"
 	if summary {
 		path, name, what = reportPath(id)+"/summary", "ringkasan-walikota-"+rep.Period.String()+".pdf", "Ringkasan untuk Walikota diunduh sebagai PDF"

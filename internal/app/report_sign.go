@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/report"
 	"github.com/cilegon/monev/web/pages"
@@ -19,7 +20,7 @@ func (s *App) reportSignForm(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if rep.Status != domain.ReportApproved {
+	if rep.Status != laporan.Approved {
 		s.Flash(r, "error", "Hanya laporan yang sudah disetujui BPJS yang dapat ditandatangani.")
 		http.Redirect(w, r, reportPath(rep.ID), http.StatusSeeOther)
 		return
@@ -33,7 +34,7 @@ func (s *App) reportSignForm(w http.ResponseWriter, r *http.Request) {
 }
 
 // renderSign shows the signing form with its values and errors.
-func (s *App) renderSign(w http.ResponseWriter, r *http.Request, status int, rep domain.Report, place, date string, errs domain.FieldErrors) {
+func (s *App) renderSign(w http.ResponseWriter, r *http.Request, status int, rep laporan.Report, place, date string, errs domain.FieldErrors) {
 	doc, err := s.reportDoc(r.Context(), rep, nil)
 	if err != nil {
 		s.Fail(w, r, err)
@@ -41,7 +42,7 @@ func (s *App) renderSign(w http.ResponseWriter, r *http.Request, status int, rep
 	}
 	u := httpx.User(r)
 	p := pages.ReportSignProps{Doc: doc, Signer: u, Place: place, Date: date, Errors: errs}
-	if err := u.CanSign(); err != nil {
+	if err := laporan.CanSign(u); err != nil {
 		p.Problem, _ = err.(domain.FieldErrors)
 	}
 	s.Render(w, r, status, "Tandatangani laporan", "reports", pages.ReportSign(p))
@@ -71,11 +72,11 @@ func (s *App) reportSign(w http.ResponseWriter, r *http.Request) {
 		errs.Add("confirm", "centang pernyataan ini untuk menandatangani")
 	}
 	var problem domain.FieldErrors
-	if errors.As(u.CanSign(), &problem) || len(errs) > 0 {
+	if errors.As(laporan.CanSign(u), &problem) || len(errs) > 0 {
 		s.renderSign(w, r, http.StatusUnprocessableEntity, rep, place, date, errs)
 		return
 	}
-	rep.Signature = domain.Signature{UserID: u.ID, Name: u.DisplayName(), Position: u.Position, Rank: u.Rank, NIP: u.NIP,
+	rep.Signature = laporan.Signature{UserID: u.ID, Name: u.DisplayName(), Position: u.Position, Rank: u.Rank, NIP: u.NIP,
 		Place: place, On: on}
 	f, err := report.Figures(r.Context(), s.db, rep.Pemda, rep.Period, rep.Basis, on)
 	if err != nil {

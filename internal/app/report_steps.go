@@ -9,20 +9,21 @@ import (
 	"strings"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/httpx"
 )
 
 // reportStep takes a workflow step (submit, review, return, approve) and
 // goes back to the report. A report that is not ready to submit, or a
 // return without a reason, goes back with the problems as a message.
-func (s *App) reportStep(step domain.ReportStep) http.HandlerFunc {
+func (s *App) reportStep(step laporan.Step) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		rep, ok := s.loadReport(w, r)
 		if !ok {
 			return
 		}
 		note := strings.TrimSpace(r.PostFormValue("note"))
-		if step == domain.StepReturn && note == "" {
+		if step == laporan.StepReturn && note == "" {
 			s.Flash(r, "error", "Tuliskan apa yang perlu diperbaiki sebelum mengembalikan laporan.")
 			http.Redirect(w, r, reportPath(rep.ID), http.StatusSeeOther)
 			return
@@ -33,7 +34,7 @@ func (s *App) reportStep(step domain.ReportStep) http.HandlerFunc {
 		case errors.As(err, &fe):
 			s.Flash(r, "error", "Laporan belum dapat diajukan: "+joinMessages(fe)+".")
 			http.Redirect(w, r, reportPath(rep.ID)+"/edit", http.StatusSeeOther)
-		case errors.Is(err, domain.ErrStepNotAllowed):
+		case errors.Is(err, laporan.ErrStepNotAllowed):
 			s.RenderError(w, r, http.StatusForbidden)
 		case errors.Is(err, domain.ErrConflict):
 			s.Flash(r, "error", "Langkah ini tidak dapat dilakukan: laporan berstatus "+rep.Status.Label()+".")
@@ -102,7 +103,7 @@ func (s *App) addComment(w http.ResponseWriter, r *http.Request, parent int64) {
 		return
 	}
 	u := httpx.User(r)
-	c := domain.ReportComment{ReportID: rep.ID, Section: r.PostFormValue("section"), ParentID: parent,
+	c := laporan.Comment{ReportID: rep.ID, Section: r.PostFormValue("section"), ParentID: parent,
 		Author: u.DisplayName(), Body: body}
 	id, err := s.db.AddReportComment(r.Context(), s.reportChange(r, ""), c)
 	var ve *domain.ValueError

@@ -9,8 +9,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/app/apptest"
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 )
 
 // reportPath is the address of a report's page.
@@ -40,7 +42,7 @@ func reportForm() url.Values {
 		"meeting_on": {"2024-07-17"}, "meeting_place": {"Zuka Resto Iga Konro"}, "opened_by": {"Kepala Dinas"},
 		"attendee_name": {"Rina", "Dedi", ""}, "attendee_position": {"Analis", "Penata", ""},
 		"attendee_institution": {"Disnaker", "BPJS Ketenagakerjaan", ""},
-		"legal_basis":          {domain.DefaultLegalBasis}, "background": {"Latar belakang."}, "aims": {domain.DefaultAims},
+		"legal_basis":          {laporan.DefaultLegalBasis}, "background": {"Latar belakang."}, "aims": {laporan.DefaultAims},
 		"findings": {"1. Klaim melebihi iuran."}, "recommendations": {"1. Anggarkan APBD 2025.\n2. Cocokkan data.\n3. Bayar tepat waktu."},
 		"action": {"Usulan APBD 2025", ""}, "action_owner": {"Disnaker", ""}, "action_due": {"2024-08-30", ""},
 	}
@@ -74,7 +76,7 @@ func history(a *apptest.App, id int64) string {
 	return strings.Join(steps, " ")
 }
 
-func reportStatus(a *apptest.App, id int64) domain.ReportStatus {
+func reportStatus(a *apptest.App, id int64) laporan.Status {
 	a.T.Helper()
 	r, err := a.DB.Report(context.Background(), "3672", id)
 	if err != nil {
@@ -115,7 +117,7 @@ func TestReportWorkflowHTTP(t *testing.T) {
 		t.Error("pimpinan's list shows a draft")
 	}
 
-	step := func(c *http.Client, name string, v url.Values, want domain.ReportStatus) {
+	step := func(c *http.Client, name string, v url.Values, want laporan.Status) {
 		t.Helper()
 		resp, _ := a.Do(c, http.MethodPost, path+"/"+name, apptest.Form(v), nil)
 		if resp.StatusCode != http.StatusSeeOther {
@@ -128,12 +130,12 @@ func TestReportWorkflowHTTP(t *testing.T) {
 	if resp, _ := a.Do(bpjs, http.MethodPost, path+"/submit", nil, nil); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("bpjs submits: %d", resp.StatusCode)
 	}
-	step(disnaker, "submit", nil, domain.ReportSubmitted)
+	step(disnaker, "submit", nil, laporan.Submitted)
 	if resp, _ := a.Do(disnaker, http.MethodPost, path+"/review", nil, nil); resp.StatusCode != http.StatusForbidden {
 		t.Errorf("disnaker reviews: %d", resp.StatusCode)
 	}
-	step(bpjs, "approve", nil, domain.ReportSubmitted) // not yet in review: refused, status kept
-	step(bpjs, "review", nil, domain.ReportInReview)
+	step(bpjs, "approve", nil, laporan.Submitted) // not yet in review: refused, status kept
+	step(bpjs, "review", nil, laporan.InReview)
 	if resp, _ := a.Do(disnaker, http.MethodPost, path, apptest.Form(reportForm()), nil); resp.StatusCode != http.StatusConflict {
 		t.Errorf("edit in review: %d", resp.StatusCode)
 	}
@@ -148,8 +150,8 @@ func TestReportWorkflowHTTP(t *testing.T) {
 	if len(comments) != 1 {
 		t.Fatalf("comments %+v", comments)
 	}
-	step(bpjs, "return", nil, domain.ReportInReview) // a return needs a reason
-	step(bpjs, "return", url.Values{"note": {"Perbaiki temuan"}}, domain.ReportReturned)
+	step(bpjs, "return", nil, laporan.InReview) // a return needs a reason
+	step(bpjs, "return", url.Values{"note": {"Perbaiki temuan"}}, laporan.Returned)
 	replyPath := path + "/comments/" + apptest.Itoa(comments[0].ID) + "/replies"
 	if resp, _ := a.Do(disnaker, http.MethodPost, replyPath, apptest.Form(url.Values{"body": {"Sudah ditambahkan."}}), nil); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("reply: %d", resp.StatusCode)
@@ -159,12 +161,12 @@ func TestReportWorkflowHTTP(t *testing.T) {
 	if resp, _ := a.Do(disnaker, http.MethodPost, path, apptest.Form(fixed), nil); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("edit a returned report: %d", resp.StatusCode)
 	}
-	step(admin, "submit", nil, domain.ReportSubmitted)
-	step(bpjs, "review", nil, domain.ReportInReview)
+	step(admin, "submit", nil, laporan.Submitted)
+	step(bpjs, "review", nil, laporan.InReview)
 	if resp, _ := a.Do(bpjs, http.MethodPost, path+"/comments/"+apptest.Itoa(comments[0].ID)+"/resolve", nil, nil); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("resolve: %d", resp.StatusCode)
 	}
-	step(bpjs, "approve", nil, domain.ReportApproved)
+	step(bpjs, "approve", nil, laporan.Approved)
 
 	// Signing: bpjs may not; a disnaker account without NIP is told what it lacks; the Kepala Dinas signs.
 	if resp, _ := a.Get(bpjs, path+"/sign"); resp.StatusCode != http.StatusForbidden {
@@ -181,7 +183,7 @@ func TestReportWorkflowHTTP(t *testing.T) {
 		t.Errorf("sign without confirming: %d", resp.StatusCode)
 	}
 	sign.Set("confirm", "1")
-	step(kadis, "sign", sign, domain.ReportFinal)
+	step(kadis, "sign", sign, laporan.Final)
 	r, _ = a.DB.Report(context.Background(), "3672", id)
 	if r.Signature.Name != "Drs. H. Ahmad Suhendi, M.Si." || r.Signature.NIP != "196805121994031007" || len(r.Checksum) != 64 {
 		t.Errorf("signature %+v %s", r.Signature, r.Checksum)
@@ -308,7 +310,7 @@ func TestBudgetCalculatorHTTP(t *testing.T) {
 	a := apptest.New(t)
 	disnaker := a.Login(domain.RoleDisnaker)
 	if err := a.DB.ReplaceTargets(context.Background(), domain.OperatorActor("3672", "test"), 2024, "",
-		[]domain.Target{{Year: 2024, CategoryCode: "ojek", Workers: 200}}); err != nil {
+		[]analysis.Target{{Year: 2024, CategoryCode: "ojek", Workers: 200}}); err != nil {
 		t.Fatal(err)
 	}
 	_, body := a.Get(a.Login(domain.RolePimpinan), "/reports/budget-calculator?base=2024")

@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/platform/pdf"
 	"github.com/cilegon/monev/internal/report"
@@ -14,10 +15,10 @@ import (
 
 // loadReport reads the report of the path for the current user. A report
 // the user's role may not read (a draft, for pimpinan) is not found.
-func (s *App) loadReport(w http.ResponseWriter, r *http.Request) (domain.Report, bool) {
+func (s *App) loadReport(w http.ResponseWriter, r *http.Request) (laporan.Report, bool) {
 	id, ok := s.IDParam(w, r)
 	if !ok {
-		return domain.Report{}, false
+		return laporan.Report{}, false
 	}
 	u := httpx.User(r)
 	rep, err := s.db.Report(r.Context(), u.Pemda, id)
@@ -35,7 +36,7 @@ func (s *App) loadReport(w http.ResponseWriter, r *http.Request) (domain.Report,
 // figures, checked against their checksum and compared with the data as it
 // stands (on the same day, so only changed data shows); an earlier
 // report's figures as the data stands today.
-func (s *App) reportDoc(ctx context.Context, rep domain.Report, events []domain.ReportEvent) (pages.ReportDoc, error) {
+func (s *App) reportDoc(ctx context.Context, rep laporan.Report, events []laporan.Event) (pages.ReportDoc, error) {
 	doc := pages.ReportDoc{Report: rep}
 	var err error
 	if doc.Letterhead, err = s.db.Letterhead(ctx, rep.Pemda); err != nil {
@@ -44,7 +45,7 @@ func (s *App) reportDoc(ctx context.Context, rep domain.Report, events []domain.
 	if doc.Trail, err = s.reportTrail(ctx, rep, events); err != nil {
 		return doc, err
 	}
-	if rep.Status != domain.ReportFinal {
+	if rep.Status != laporan.Final {
 		doc.Figures, err = report.Figures(ctx, s.db, rep.Pemda, rep.Period, rep.Basis, s.Now())
 		return doc, err
 	}
@@ -58,12 +59,12 @@ func (s *App) reportDoc(ctx context.Context, rep domain.Report, events []domain.
 	}
 	doc.Figures, doc.Frozen = snap.Figures, true
 	live, err := report.Figures(ctx, s.db, rep.Pemda, rep.Period, rep.Basis, rep.Signature.On)
-	doc.Changes = domain.CompareFigures(snap.Figures, live)
+	doc.Changes = laporan.CompareFigures(snap.Figures, live)
 	return doc, err
 }
 
 // reportTrail says who prepared, reviewed and signed a report, for its approval sheet.
-func (s *App) reportTrail(ctx context.Context, rep domain.Report, events []domain.ReportEvent) ([]pages.TrailStep, error) {
+func (s *App) reportTrail(ctx context.Context, rep laporan.Report, events []laporan.Event) ([]pages.TrailStep, error) {
 	users, err := s.auth.Users(ctx, rep.Pemda)
 	if err != nil {
 		return nil, err
@@ -76,12 +77,12 @@ func (s *App) reportTrail(ctx context.Context, rep domain.Report, events []domai
 		}
 		return username
 	}
-	var submitted, approved *domain.ReportEvent
+	var submitted, approved *laporan.Event
 	for i, e := range events {
-		switch domain.ReportStep(e.Action) {
-		case domain.StepSubmit:
+		switch laporan.Step(e.Action) {
+		case laporan.StepSubmit:
 			submitted = &events[i]
-		case domain.StepApprove:
+		case laporan.StepApprove:
 			approved = &events[i]
 		}
 	}
@@ -143,22 +144,22 @@ func (s *App) reportShow(w http.ResponseWriter, r *http.Request) {
 	}
 	p := pages.ReportShowProps{Doc: doc, Events: events, PDF: pdfLinks(),
 		CanEdit:   rep.Status.Editable() && s.Can(r, http.MethodPost, "/reports/{id}"),
-		CanDelete: rep.Status == domain.ReportDraft && s.Can(r, http.MethodPost, "/reports/{id}/delete"),
+		CanDelete: rep.Status == laporan.Draft && s.Can(r, http.MethodPost, "/reports/{id}/delete"),
 	}
 	for _, st := range rep.Status.Steps(u.Role) {
-		if st == domain.StepSign {
+		if st == laporan.StepSign {
 			p.SignHref = reportPath(rep.ID) + "/sign"
 			continue
 		}
 		p.Steps = append(p.Steps, pages.StepAction{Step: st, Action: reportPath(rep.ID) + "/" + string(st),
-			Note: st == domain.StepReturn, Primary: st != domain.StepReturn})
+			Note: st == laporan.StepReturn, Primary: st != laporan.StepReturn})
 	}
 	if u.Role != domain.RolePimpinan {
-		p.Review = &pages.Review{ReportID: rep.ID, Threads: map[string][]domain.Thread{},
+		p.Review = &pages.Review{ReportID: rep.ID, Threads: map[string][]laporan.Thread{},
 			CanStart:   rep.Status.CanStartThread() && s.Can(r, http.MethodPost, "/reports/{id}/comments"),
 			CanReply:   rep.Status.CanReply() && s.Can(r, http.MethodPost, "/reports/{id}/comments/{comment}/replies"),
-			CanResolve: rep.Status != domain.ReportFinal && s.Can(r, http.MethodPost, "/reports/{id}/comments/{comment}/resolve")}
-		for _, t := range domain.Threads(comments) {
+			CanResolve: rep.Status != laporan.Final && s.Can(r, http.MethodPost, "/reports/{id}/comments/{comment}/resolve")}
+		for _, t := range laporan.Threads(comments) {
 			p.Review.Threads[t.Section] = append(p.Review.Threads[t.Section], t)
 		}
 	}

@@ -3,17 +3,17 @@ package app
 import (
 	"net/http"
 
-	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/platform/pdf"
 )
 
 // stepRule lets the roles of a workflow step call its route: the route
 // rules of the review and sign-off are the domain's workflow table itself.
-func stepRule(step domain.ReportStep) httpx.Access { return httpx.Access{Roles: step.Roles()} }
+func stepRule(step laporan.Step) httpx.Access { return httpx.Access{Roles: step.Roles()} }
 
 // reviewers open review threads and mark them settled: BPJS, who reviews.
-var reviewers = stepRule(domain.StepReview)
+var reviewers = stepRule(laporan.StepReview)
 
 // reportRoutes declares the routes of monev reports: writing, review,
 // sign-off, printing, the budget calculator and the JSON API. Everyone
@@ -31,11 +31,11 @@ func (s *App) reportRoutes() {
 	s.Handle(http.MethodPost, "/reports/{id}/delete", httpx.Editors, s.reportDelete)
 	s.Handle(http.MethodPost, "/reports/{id}/budget", httpx.Editors, s.reportBudget)
 
-	for _, step := range []domain.ReportStep{domain.StepSubmit, domain.StepReview, domain.StepReturn, domain.StepApprove} {
+	for _, step := range []laporan.Step{laporan.StepSubmit, laporan.StepReview, laporan.StepReturn, laporan.StepApprove} {
 		s.Handle(http.MethodPost, "/reports/{id}/"+string(step), stepRule(step), s.reportStep(step))
 	}
-	s.Handle(http.MethodGet, "/reports/{id}/sign", stepRule(domain.StepSign), s.reportSignForm)
-	s.Handle(http.MethodPost, "/reports/{id}/sign", stepRule(domain.StepSign), s.reportSign)
+	s.Handle(http.MethodGet, "/reports/{id}/sign", stepRule(laporan.StepSign), s.reportSignForm)
+	s.Handle(http.MethodPost, "/reports/{id}/sign", stepRule(laporan.StepSign), s.reportSign)
 
 	s.Handle(http.MethodPost, "/reports/{id}/comments", reviewers, s.reportComment)
 	s.Handle(http.MethodPost, "/reports/{id}/comments/{comment}/replies", httpx.Staff, s.reportReply)

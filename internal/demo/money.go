@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 )
 
@@ -45,8 +46,8 @@ func (g *gen) contributions() []domain.Contribution {
 	return out
 }
 
-func budgets() []domain.Budget {
-	return []domain.Budget{
+func budgets() []analysis.Budget {
+	return []analysis.Budget{
 		{FiscalYear: 2023, Revision: 0, Label: "APBD Murni 2023", Ceiling: 800_000_000, Document: "DPA-SKPD 2.07.0.00.0.00.01.0000/2023",
 			DecidedOn: domain.Date(2022, time.December, 29)},
 		{FiscalYear: 2024, Revision: 0, Label: "APBD Murni 2024", Ceiling: 850_000_000, Document: "DPA-SKPD 2.07.0.00.0.00.01.0000/2024",
@@ -69,11 +70,11 @@ var categoryTargets = map[int]map[string]int64{
 
 // targets are the year's targets per category, and for RT/RW also per
 // kelurahan (spread by the kelurahan's weight, adding up to the total).
-func (g *gen) targets() []domain.Target {
-	var out []domain.Target
+func (g *gen) targets() []analysis.Target {
+	var out []analysis.Target
 	for _, y := range []int{2023, 2024} {
 		for _, q := range quotas {
-			out = append(out, domain.Target{Year: y, CategoryCode: q.category, Workers: categoryTargets[y][q.category]})
+			out = append(out, analysis.Target{Year: y, CategoryCode: q.category, Workers: categoryTargets[y][q.category]})
 		}
 	}
 	total, weights := int64(categoryTargets[2024]["rt_rw"]), int64(0)
@@ -87,13 +88,13 @@ func (g *gen) targets() []domain.Target {
 			n = total - given
 		}
 		given += n
-		out = append(out, domain.Target{Year: 2024, CategoryCode: "rt_rw", KelurahanCode: k.Code, Workers: n})
+		out = append(out, analysis.Target{Year: 2024, CategoryCode: "rt_rw", KelurahanCode: k.Code, Workers: n})
 	}
 	return out
 }
 
-func workforce() []domain.Workforce {
-	return []domain.Workforce{
+func workforce() []analysis.Workforce {
+	return []analysis.Workforce{
 		{Year: 2023, Workforce: 171_204, WorkforceSource: "BPS Kota Cilegon, Sakernas Agustus 2023",
 			Protected: 68_915, ProtectedSource: "BPJS Ketenagakerjaan Cabang Cilegon, Desember 2023", TargetPermille: 450},
 		{Year: 2024, Workforce: 172_980, WorkforceSource: "BPS Kota Cilegon, Sakernas Agustus 2024",

@@ -7,6 +7,7 @@ import (
 
 	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/report"
 )
@@ -66,18 +67,18 @@ func julyReport(ctx context.Context, db *postgres.DB, pemda string, by func(stri
 	steps := []struct {
 		user string
 		when time.Time
-		step domain.ReportStep
+		step laporan.Step
 		note string
 	}{
-		{"disnaker", at(time.July, 22, 8, 50), domain.StepSubmit, ""},
-		{"bpjs", at(time.July, 23, 9, 5), domain.StepReview, ""},
+		{"disnaker", at(time.July, 22, 8, 50), laporan.StepSubmit, ""},
+		{"bpjs", at(time.July, 23, 9, 5), laporan.StepReview, ""},
 	}
 	for _, s := range steps {
 		if _, err := db.StepReport(ctx, by(s.user, s.when, s.note), id, s.step); err != nil {
 			return err
 		}
 	}
-	comment, err := db.AddReportComment(ctx, by("bpjs", at(time.July, 23, 10, 20), ""), domain.ReportComment{
+	comment, err := db.AddReportComment(ctx, by("bpjs", at(time.July, 23, 10, 20), ""), laporan.Comment{
 		ReportID: id, Section: "findings", Author: "Dedi Kurniawan",
 		Body: "Mohon ditegaskan bahwa Rp 790.000.000 adalah klaim yang sudah dibayar menurut tanggal bayar; " +
 			"klaim yang masih diproses disebut terpisah sebagai potensi kewajiban, agar tidak dibaca sebagai tagihan BPJS kepada Pemda."})
@@ -85,10 +86,10 @@ func julyReport(ctx context.Context, db *postgres.DB, pemda string, by func(stri
 		return err
 	}
 	if _, err := db.StepReport(ctx, by("bpjs", at(time.July, 24, 14, 0), "Mohon perbaiki temuan butir 2 sesuai komentar."), id,
-		domain.StepReturn); err != nil {
+		laporan.StepReturn); err != nil {
 		return err
 	}
-	if _, err := db.AddReportComment(ctx, by("disnaker", at(time.July, 25, 8, 30), ""), domain.ReportComment{
+	if _, err := db.AddReportComment(ctx, by("disnaker", at(time.July, 25, 8, 30), ""), laporan.Comment{
 		ReportID: id, ParentID: comment, Author: "Rina Marlina, S.E.",
 		Body: "Sudah kami tegaskan pada temuan butir 1 dan 2: angka klaim adalah klaim dibayar, klaim dalam proses disebut terpisah."}); err != nil {
 		return err
@@ -102,11 +103,11 @@ func julyReport(ctx context.Context, db *postgres.DB, pemda string, by func(stri
 	for _, s := range []struct {
 		user string
 		when time.Time
-		step domain.ReportStep
+		step laporan.Step
 	}{
-		{"disnaker", at(time.July, 25, 9, 0), domain.StepSubmit},
-		{"bpjs", at(time.July, 26, 9, 30), domain.StepReview},
-		{"bpjs", at(time.July, 29, 15, 10), domain.StepApprove},
+		{"disnaker", at(time.July, 25, 9, 0), laporan.StepSubmit},
+		{"bpjs", at(time.July, 26, 9, 30), laporan.StepReview},
+		{"bpjs", at(time.July, 29, 15, 10), laporan.StepApprove},
 	} {
 		if _, err := db.StepReport(ctx, by(s.user, s.when, ""), id, s.step); err != nil {
 			return err
@@ -125,11 +126,11 @@ func signJuly(ctx context.Context, db *postgres.DB, pemda string, id int64, ch p
 	if err != nil {
 		return err
 	}
-	if err := signer.CanSign(); err != nil {
+	if err := laporan.CanSign(signer); err != nil {
 		return err
 	}
 	on := domain.Date(2024, time.July, 31)
-	r.Signature = domain.Signature{UserID: signer.ID, Name: signer.FullName, Position: signer.Position, Rank: signer.Rank,
+	r.Signature = laporan.Signature{UserID: signer.ID, Name: signer.FullName, Position: signer.Position, Rank: signer.Rank,
 		NIP: signer.NIP, Place: "Cilegon", On: on}
 	f, err := report.Figures(ctx, db, pemda, r.Period, r.Basis, on)
 	if err != nil {
@@ -143,23 +144,23 @@ func signJuly(ctx context.Context, db *postgres.DB, pemda string, id int64, ch p
 }
 
 // julyContent is what Disnaker wrote after the meeting of 17 July 2024.
-func julyContent(ctx context.Context, db *postgres.DB, pemda string) (domain.ReportContent, error) {
+func julyContent(ctx context.Context, db *postgres.DB, pemda string) (laporan.Content, error) {
 	period, _ := domain.PeriodFromTo("2024-01", "2024-07")
 	f, err := report.Figures(ctx, db, pemda, period, domain.BasisCash, domain.Date(2024, time.July, 31))
 	if err != nil {
-		return domain.ReportContent{}, err
+		return laporan.Content{}, err
 	}
 	budget, err := rentanBudget(ctx, db, pemda)
 	if err != nil {
-		return domain.ReportContent{}, err
+		return laporan.Content{}, err
 	}
-	return domain.ReportContent{
+	return laporan.Content{
 		Title:  "Laporan Hasil Monitoring dan Evaluasi Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan yang Dibiayai APBD Kota Cilegon",
 		Period: period, Basis: domain.BasisCash,
-		Meeting: domain.Meeting{On: domain.Date(2024, time.July, 17), Place: "Zuka Resto Iga Konro, Cilegon",
+		Meeting: laporan.Meeting{On: domain.Date(2024, time.July, 17), Place: "Zuka Resto Iga Konro, Cilegon",
 			OpenedBy: "Drs. H. Ahmad Suhendi, M.Si., Kepala Dinas Tenaga Kerja Kota Cilegon"},
 		Attendees:  julyAttendees,
-		LegalBasis: domain.DefaultLegalBasis,
+		LegalBasis: laporan.DefaultLegalBasis,
 		Background: "Pemerintah Kota Cilegon sejak tahun 2023 membiayai iuran Jaminan Kecelakaan Kerja (JKK) dan Jaminan Kematian (JKM) " +
 			"BPJS Ketenagakerjaan bagi pekerja rentan bukan penerima upah melalui APBD, sebesar Rp 16.800 per peserta per bulan. " +
 			"Program ini menindaklanjuti Instruksi Presiden Nomor 2 Tahun 2021 yang meminta kepala daerah mengalokasikan anggaran " +
@@ -167,8 +168,8 @@ func julyContent(ctx context.Context, db *postgres.DB, pemda string) (domain.Rep
 			"Pada pertengahan tahun 2024 klaim yang dibayarkan BPJS Ketenagakerjaan kepada keluarga peserta telah melampaui iuran yang " +
 			"dibayarkan APBD. Dinas Tenaga Kerja bersama BPJS Ketenagakerjaan Cabang Cilegon, Bappeda, BPKAD serta perwakilan " +
 			"kecamatan dan kelurahan melaksanakan rapat monitoring dan evaluasi untuk membahas capaian, kendala dan arah kebijakan tahun berikutnya.",
-		Aims:     domain.DefaultAims,
-		Method:   domain.DefaultMethod,
+		Aims:     laporan.DefaultAims,
+		Method:   laporan.DefaultMethod,
 		Findings: f.FindingsDraft(),
 		Obstacles: "1. Data peserta Dinas Tenaga Kerja dan BPJS Ketenagakerjaan belum dicocokkan setiap bulan, sehingga peserta yang " +
 			"meninggal atau berhenti masih dapat tertagih.\n" +
@@ -189,7 +190,7 @@ func julyContent(ctx context.Context, db *postgres.DB, pemda string) (domain.Rep
 			"3. Menetapkan prosedur pengalihan kuota peserta yang meninggal atau berhenti paling lama 30 hari.\n" +
 			"4. Membayar iuran paling lambat tanggal 15 setiap bulan agar kepesertaan tidak nonaktif.\n" +
 			"5. Menyampaikan laporan ini kepada Wali Kota Cilegon sebagai bahan kebijakan perluasan kepesertaan.",
-		Actions: []domain.FollowUp{
+		Actions: []laporan.FollowUp{
 			{Action: "Pencocokan data peserta Juli 2024 dan penghapusan peserta yang meninggal dari tagihan",
 				Owner: "Dinas Tenaga Kerja; BPJS Ketenagakerjaan Cabang Cilegon", Due: domain.Date(2024, time.August, 15)},
 			{Action: "Penyampaian laporan monev kepada Wali Kota Cilegon", Owner: "Dinas Tenaga Kerja", Due: domain.Date(2024, time.August, 9)},
@@ -206,28 +207,28 @@ func julyContent(ctx context.Context, db *postgres.DB, pemda string) (domain.Rep
 
 // rentanBudget is the APBD 2025 recommendation for the pekerja rentan
 // categories, from their 2024 targets and the rate in force in January 2025.
-func rentanBudget(ctx context.Context, db *postgres.DB, pemda string) (domain.BudgetScenario, error) {
+func rentanBudget(ctx context.Context, db *postgres.DB, pemda string) (laporan.BudgetScenario, error) {
 	targets, err := db.Targets(ctx, pemda, 2024)
 	if err != nil {
-		return domain.BudgetScenario{}, err
+		return laporan.BudgetScenario{}, err
 	}
 	cats, err := db.Categories(ctx, pemda)
 	if err != nil {
-		return domain.BudgetScenario{}, err
+		return laporan.BudgetScenario{}, err
 	}
 	rates, err := db.Rates(ctx, pemda)
 	if err != nil {
-		return domain.BudgetScenario{}, err
+		return laporan.BudgetScenario{}, err
 	}
-	var lines []domain.BudgetLine
+	var lines []laporan.BudgetLine
 	for _, c := range cats {
 		for _, t := range targets {
 			if t.KelurahanCode == "" && t.CategoryCode == c.Code && isRentan(c.Code) {
-				lines = append(lines, domain.BudgetLine{Category: c.Code, Name: c.Name, Workers: t.Workers})
+				lines = append(lines, laporan.BudgetLine{Category: c.Code, Name: c.Name, Workers: t.Workers})
 			}
 		}
 	}
-	return domain.NewBudgetScenario(rates, "Pekerja rentan: sasaran 2024 pelaku UMKM, marbot, tukang parkir, ojek dan buruh serabutan",
+	return laporan.NewBudgetScenario(rates, "Pekerja rentan: sasaran 2024 pelaku UMKM, marbot, tukang parkir, ojek dan buruh serabutan",
 		2025, 12, domain.DefaultIncome, lines)
 }
 
@@ -241,7 +242,7 @@ func isRentan(code string) bool {
 }
 
 // julyAttendees are the people at the meeting of 17 July 2024 (names invented).
-var julyAttendees = []domain.Attendee{
+var julyAttendees = []laporan.Attendee{
 	{Name: "Drs. H. Ahmad Suhendi, M.Si.", Position: "Kepala Dinas", Institution: "Dinas Tenaga Kerja Kota Cilegon"},
 	{Name: "Hj. Euis Rohaeti, S.Sos., M.M.", Position: "Kepala Bidang Hubungan Industrial dan Jaminan Sosial", Institution: "Dinas Tenaga Kerja Kota Cilegon"},
 	{Name: "Rina Marlina, S.E.", Position: "Analis Jaminan Sosial Tenaga Kerja", Institution: "Dinas Tenaga Kerja Kota Cilegon"},
@@ -257,14 +258,14 @@ var julyAttendees = []domain.Attendee{
 }
 
 // yearDraft is the report on the whole of 2024, still being written.
-func yearDraft() domain.ReportContent {
-	return domain.ReportContent{
+func yearDraft() laporan.Content {
+	return laporan.Content{
 		Title:      "Laporan Monitoring dan Evaluasi Jaminan Sosial Ketenagakerjaan Pekerja Rentan Tahun 2024",
 		Period:     domain.YearPeriod(2024),
 		Basis:      domain.BasisCash,
-		LegalBasis: domain.DefaultLegalBasis,
-		Aims:       domain.DefaultAims,
-		Method:     domain.DefaultMethod,
+		LegalBasis: laporan.DefaultLegalBasis,
+		Aims:       laporan.DefaultAims,
+		Method:     laporan.DefaultMethod,
 		Background: "Laporan tahunan pelaksanaan program jaminan sosial ketenagakerjaan bagi pekerja rentan yang dibiayai APBD Kota Cilegon " +
 			"Tahun Anggaran 2024, sebagai tindak lanjut rapat monitoring dan evaluasi 17 Juli 2024.",
 	}

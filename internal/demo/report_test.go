@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/report"
@@ -25,7 +26,7 @@ func TestDemoJulyReport(t *testing.T) {
 	if err != nil || len(list) != 2 {
 		t.Fatalf("reports %+v %v", list, err)
 	}
-	finals, _ := db.Reports(ctx, domain.DefaultPemda, domain.ReportFinal)
+	finals, _ := db.Reports(ctx, domain.DefaultPemda, laporan.Final)
 	if len(finals) != 1 || finals[0].Period.String() != "2024-01..2024-07" {
 		t.Fatalf("final reports %+v", finals)
 	}
@@ -39,7 +40,7 @@ func TestDemoJulyReport(t *testing.T) {
 	if r.Signature.NIP != "196805121994031007" || r.Signature.Rank == "" || !r.Signature.On.Equal(domain.Date(2024, time.July, 31)) {
 		t.Errorf("signature %+v", r.Signature)
 	}
-	if n := len(domain.ListItems(r.Aims)); n != 3 {
+	if n := len(laporan.ListItems(r.Aims)); n != 3 {
 		t.Errorf("%d aims", n)
 	}
 	for _, want := range []string{"Rp 480.457.660", "Rp 790.000.000", "−Rp 309.542.340", "164,4 %"} {
@@ -67,7 +68,7 @@ func TestDemoJulyReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := domain.CompareFigures(snap.Figures, live); len(d) != 0 {
+	if d := laporan.CompareFigures(snap.Figures, live); len(d) != 0 {
 		t.Errorf("the demo's data differs from its signed report: %+v", d)
 	}
 	events, err := db.ReportEvents(ctx, domain.DefaultPemda, r.ID)
@@ -86,7 +87,7 @@ func TestDemoJulyReport(t *testing.T) {
 		t.Errorf("history\n%s\nwant\n%s", got, want)
 	}
 	cs, _ := db.ReportComments(ctx, domain.DefaultPemda, r.ID)
-	if th := domain.Threads(cs); len(th) != 1 || len(th[0].Replies) != 1 || !th[0].Resolved {
+	if th := laporan.Threads(cs); len(th) != 1 || len(th[0].Replies) != 1 || !th[0].Resolved {
 		t.Errorf("review threads %+v", th)
 	}
 }

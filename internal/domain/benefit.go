@@ -59,10 +59,10 @@ func StandardBenefit(t ClaimType, incident time.Time, income Rupiah) (amount Rup
 	if income <= 0 {
 		income = DefaultIncome
 	}
-	day := dayNumber(incident)
+	day := DayNumber(incident)
 	var found *Benefit
 	for _, b := range StandardBenefits() {
-		if b.Type == t && dayNumber(b.ValidFrom) <= day {
+		if b.Type == t && DayNumber(b.ValidFrom) <= day {
 			found = &b
 		}
 	}

@@ -65,7 +65,7 @@ func Date(y int, m time.Month, d int) time.Time {
 // FormatDate formats t as "17 Juli 2024", or "–" for the zero time.
 func FormatDate(t time.Time) string {
 	if t.IsZero() {
-		return noValue
+		return NoValue
 	}
 	return fmt.Sprintf("%d %s %d", t.Day(), MonthName(t.Month()), t.Year())
 }
@@ -73,7 +73,7 @@ func FormatDate(t time.Time) string {
 // FormatDateShort formats t as "17 Jul 2024", or "–" for the zero time.
 func FormatDateShort(t time.Time) string {
 	if t.IsZero() {
-		return noValue
+		return NoValue
 	}
 	return fmt.Sprintf("%d %s %d", t.Day(), monthShortName(t.Month()), t.Year())
 }
@@ -81,7 +81,7 @@ func FormatDateShort(t time.Time) string {
 // FormatDateTime formats t in its own location as "17 Juli 2024 14.05" (a dot between hour and minute), or "–" for the zero time.
 func FormatDateTime(t time.Time) string {
 	if t.IsZero() {
-		return noValue
+		return NoValue
 	}
 	return fmt.Sprintf("%s %02d.%02d", FormatDate(t), t.Hour(), t.Minute())
 }

@@ -54,15 +54,15 @@ type Enrollment struct {
 
 // Covers reports whether the calendar day of day (in its own location) lies within the enrollment.
 func (e Enrollment) Covers(day time.Time) bool {
-	d := dayNumber(day)
-	return dayNumber(e.Start) <= d && (e.End == nil || d <= dayNumber(*e.End))
+	d := DayNumber(day)
+	return DayNumber(e.Start) <= d && (e.End == nil || d <= DayNumber(*e.End))
 }
 
 // Overlaps reports whether the two enrollments share at least one day.
 func (e Enrollment) Overlaps(o Enrollment) bool {
 	// Two closed intervals overlap when each starts no later than the other ends.
-	return (o.End == nil || dayNumber(e.Start) <= dayNumber(*o.End)) &&
-		(e.End == nil || dayNumber(o.Start) <= dayNumber(*e.End))
+	return (o.End == nil || DayNumber(e.Start) <= DayNumber(*o.End)) &&
+		(e.End == nil || DayNumber(o.Start) <= DayNumber(*e.End))
 }
 
 // Validate checks what a user can get wrong when entering an enrollment and
@@ -72,7 +72,7 @@ func (e Enrollment) Validate() error {
 	if e.Start.IsZero() {
 		fe.Add("start", "tanggal mulai kepesertaan belum diisi")
 	}
-	if e.End != nil && !e.Start.IsZero() && dayNumber(*e.End) < dayNumber(e.Start) {
+	if e.End != nil && !e.Start.IsZero() && DayNumber(*e.End) < DayNumber(e.Start) {
 		fe.Add("end", "tanggal akhir kepesertaan tidak boleh sebelum tanggal mulai ("+FormatDate(e.Start)+")")
 	}
 	if e.Status.Label() == "" {
@@ -81,8 +81,8 @@ func (e Enrollment) Validate() error {
 	return fe.Err()
 }
 
-// dayNumber numbers calendar days, taking the date of t in t's own location, so a time of day never matters.
-func dayNumber(t time.Time) int64 {
+// DayNumber numbers calendar days, taking the date of t in t's own location, so a time of day never matters.
+func DayNumber(t time.Time) int64 {
 	y, m, d := t.Date()
 	return Date(y, m, d).Unix() / 86400
 }

@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -10,7 +11,8 @@ import (
 // and an en dash for "no value" (a ratio without a denominator, a zero date).
 const (
 	minusSign = "\u2212"
-	noValue   = "\u2013"
+	// NoValue is what a page shows where there is no figure: an en dash.
+	NoValue = "\u2013"
 )
 
 // maxDecimals caps the decimals FormatDecimal and Ratio will produce.
@@ -52,7 +54,7 @@ func (r Ratio) Float() float64 {
 // Percent formats the ratio as a percentage with a space before the sign ("164,4 %"), or "–" when invalid.
 func (r Ratio) Percent(decimals int) string {
 	if !r.Valid() {
-		return noValue
+		return NoValue
 	}
 	num := new(big.Int).Mul(big.NewInt(r.Num), big.NewInt(100))
 	return formatRational(num, big.NewInt(r.Den), decimals) + " %"
@@ -67,7 +69,7 @@ func (r Ratio) Per(decimals int) string {
 // scaling by 100 or 10^decimals cannot overflow.
 func formatRational(num, den *big.Int, decimals int) string {
 	if den.Sign() == 0 {
-		return noValue
+		return NoValue
 	}
 	decimals = min(max(decimals, 0), maxDecimals)
 	neg := num.Sign()*den.Sign() < 0
@@ -129,4 +131,18 @@ func magnitude(n int64) (uint64, bool) {
 		return uint64(-(n + 1)) + 1, true
 	}
 	return uint64(n), false
+}
+
+// PercentValue is the ratio as a percentage rounded to decimals, as
+// Percent shows it (164,4 % is 164.4), for spreadsheet cells; 0 when invalid.
+func (r Ratio) PercentValue(decimals int) float64 {
+	if !r.Valid() {
+		return 0
+	}
+	decimals = min(max(decimals, 0), 6)
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(decimals)), nil)
+	num := new(big.Int).Mul(big.NewInt(r.Num), big.NewInt(100))
+	q := roundQuo(num.Mul(num, scale), big.NewInt(r.Den))
+	f, _ := new(big.Float).SetInt(q).Float64()
+	return f / math.Pow10(decimals)
 }

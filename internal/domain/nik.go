@@ -35,7 +35,7 @@ func ParseNIK(s string) (NIK, error) {
 		return "", Invalidf("NIK belum diisi")
 	case excelScientific.MatchString(t):
 		return "", Invalidf("NIK terbaca sebagai angka oleh Excel (%s); format kolom nik sebagai Teks lalu ketik ulang", t)
-	case !allDigits(t):
+	case !AllDigits(t):
 		return "", Invalidf("NIK harus 16 digit angka")
 	case len(t) != 16:
 		return "", Invalidf("NIK harus 16 digit angka (terisi %d digit)", len(t))
@@ -57,7 +57,7 @@ func ParseNIK(s string) (NIK, error) {
 // test uses 20YY, which for every YY agrees with the century BirthDate picks
 // (00 always means 2000 until the year 2100).
 func nikBirth(s string) (day int, m time.Month, yy int, ok bool) {
-	if len(s) != 16 || !allDigits(s) {
+	if len(s) != 16 || !AllDigits(s) {
 		return 0, 0, 0, false
 	}
 	day = int(s[6]-'0')*10 + int(s[7]-'0')

@@ -78,14 +78,14 @@ func ParsePeriod(s string) (Period, error) {
 		}
 		return checkRange(f, l)
 	}
-	if len(t) == 4 && allDigits(t) {
+	if len(t) == 4 && AllDigits(t) {
 		y, _ := strconv.Atoi(t)
 		if y < minYear || y > maxYear {
 			return Period{}, Invalidf("periode tidak valid: %s; tahun harus antara %d dan %d", Quote(s), minYear, maxYear)
 		}
 		return YearPeriod(y), nil
 	}
-	if len(t) == 7 && allDigits(t[:4]) && t[4] == '-' && t[6] >= '0' && t[6] <= '9' {
+	if len(t) == 7 && AllDigits(t[:4]) && t[4] == '-' && t[6] >= '0' && t[6] <= '9' {
 		y, _ := strconv.Atoi(t[:4])
 		n := int(t[6] - '0')
 		if y < minYear || y > maxYear {

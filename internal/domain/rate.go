@@ -26,9 +26,9 @@ type RateTable []Rate
 
 // At returns the rate in force on the first day of month m, and false when m is before the first rate.
 func (t RateTable) At(m Month) (Rate, bool) {
-	day := dayNumber(m.First())
+	day := DayNumber(m.First())
 	for i := len(t) - 1; i >= 0; i-- {
-		if dayNumber(t[i].ValidFrom) <= day {
+		if DayNumber(t[i].ValidFrom) <= day {
 			return t[i], true
 		}
 	}

@@ -139,7 +139,7 @@ func validRupiahDigits(s string) bool {
 	}
 	groups := strings.Split(s, ".")
 	for i, g := range groups {
-		if g == "" || !allDigits(g) {
+		if g == "" || !AllDigits(g) {
 			return false
 		}
 		if len(groups) > 1 && ((i == 0 && len(g) > 3) || (i > 0 && len(g) != 3)) {
@@ -168,8 +168,8 @@ func cutPrefixFold(s, prefix string) (string, bool) {
 	return s, false
 }
 
-// allDigits reports whether s is non-empty and made only of ASCII digits.
-func allDigits(s string) bool {
+// AllDigits reports whether s is non-empty and made only of ASCII digits.
+func AllDigits(s string) bool {
 	if s == "" {
 		return false
 	}

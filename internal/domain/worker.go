@@ -56,39 +56,3 @@ type Claim struct {
 	Beneficiary string // ahli waris
 	Note        string
 }
-
-// Budget is one version of a fiscal year's pagu: revision 0 is the original
-// APBD (murni), later revisions (perubahan) supersede it.
-type Budget struct {
-	FiscalYear int
-	Revision   int
-	Label      string
-	Ceiling    Rupiah
-	Document   string
-	DecidedOn  time.Time // zero when unknown
-	Note       string
-}
-
-// Target is the number of workers the programme means to cover in a year,
-// for a category and optionally a kelurahan ("" for the whole Pemda).
-type Target struct {
-	Year          int
-	CategoryCode  string
-	KelurahanCode string
-	Workers       int64
-	Note          string
-}
-
-// Workforce is a year's workforce and BPJS-protected workers of the whole
-// Pemda (all schemes, not only this programme), for UCJ.
-type Workforce struct {
-	Year            int
-	Workforce       int64
-	WorkforceSource string
-	Protected       int64
-	ProtectedSource string
-	TargetPermille  int // UCJ target, 550 = 55 %; 0 when none
-}
-
-// UCJ is the share of the workforce protected by BPJS Ketenagakerjaan.
-func (w Workforce) UCJ() Ratio { return Ratio{Num: w.Protected, Den: w.Workforce} }

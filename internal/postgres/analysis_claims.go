@@ -5,11 +5,12 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 )
 
 // claimSummarySQL sorts the monthly claim aggregates of a Pemda into the
-// three groups of domain.ClaimSummary: paid in the period on the basis,
+// three groups of analysis.ClaimSummary: paid in the period on the basis,
 // still in process with an incident up to the period's end, and rejected
 // with an incident in the period. Every claim has exactly one accrual row,
 // so pending and rejected claims are counted once.
@@ -26,13 +27,13 @@ const claimSummarySQL = `
 	GROUP BY grp, type, status`
 
 // ClaimSummary counts the claims of a period by type: paid, in process and rejected.
-func (db *DB) ClaimSummary(ctx context.Context, pemda string, p domain.Period, basis domain.Basis) (domain.ClaimSummary, error) {
-	s := domain.ClaimSummary{Period: p, Basis: basis}
+func (db *DB) ClaimSummary(ctx context.Context, pemda string, p domain.Period, basis domain.Basis) (analysis.ClaimSummary, error) {
+	s := analysis.ClaimSummary{Period: p, Basis: basis}
 	rows, _ := db.Pool().Query(ctx, claimSummarySQL, pemda, p.From.First(), p.To.First(), string(basis))
-	var paid, pending []domain.ClaimTally
+	var paid, pending []analysis.ClaimTally
 	_, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (struct{}, error) {
 		var grp string
-		var t domain.ClaimTally
+		var t analysis.ClaimTally
 		if err := row.Scan(&grp, &t.Type, &t.Status, &t.Count, &t.Amount); err != nil {
 			return struct{}{}, err
 		}
@@ -47,7 +48,7 @@ func (db *DB) ClaimSummary(ctx context.Context, pemda string, p domain.Period, b
 		}
 		return struct{}{}, nil
 	})
-	s.Paid, s.Pending = domain.CompleteByType(paid), domain.SortPending(pending)
+	s.Paid, s.Pending = analysis.CompleteByType(paid), analysis.SortPending(pending)
 	return s, mapError("claim summary", err)
 }
 
@@ -65,13 +66,13 @@ func (db *DB) SaldoBefore(ctx context.Context, pemda string, m domain.Month, bas
 // BalanceReport gathers the balance view of a period: the balance, the
 // same period a year earlier, the period split by granularity, the saldo
 // carried in from earlier months and the claims by type.
-func (db *DB) BalanceReport(ctx context.Context, pemda string, p domain.Period, basis domain.Basis, by domain.Granularity) (domain.BalanceReport, error) {
+func (db *DB) BalanceReport(ctx context.Context, pemda string, p domain.Period, basis domain.Basis, by domain.Granularity) (analysis.BalanceView, error) {
 	parts := p.Split(by)
 	series, err := db.BalanceSeries(ctx, pemda, append([]domain.Period{p, p.YearEarlier()}, parts...), basis)
 	if err != nil {
-		return domain.BalanceReport{}, err
+		return analysis.BalanceView{}, err
 	}
-	r := domain.BalanceReport{Balance: series[0], YearEarlier: series[1], By: by, Series: series[2:]}
+	r := analysis.BalanceView{Balance: series[0], YearEarlier: series[1], By: by, Series: series[2:]}
 	if r.Opening, err = db.SaldoBefore(ctx, pemda, p.From, basis); err != nil {
 		return r, err
 	}

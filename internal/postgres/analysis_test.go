@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
@@ -96,18 +97,18 @@ func analysisProgram() postgres.Bulk {
 			claim("C6", 2, domain.ClaimScholarship, "2020-10-20", "2024-07-22", 3_000_000, domain.ClaimPaid),
 			claim("C7", 3, domain.ClaimJKKDisability, "2024-11-05", "", 10_000_000, domain.ClaimSubmitted),
 		},
-		Budgets: []domain.Budget{
+		Budgets: []analysis.Budget{
 			{FiscalYear: 2024, Revision: 0, Label: "APBD Murni 2024", Ceiling: 800_000, Document: "DPA 2024"},
 			{FiscalYear: 2024, Revision: 1, Label: "APBD Perubahan 2024", Ceiling: 700_000, Document: "DPPA 2024"},
 		},
-		Targets: []domain.Target{
+		Targets: []analysis.Target{
 			{Year: 2024, CategoryCode: "nelayan", Workers: 4},
 			{Year: 2024, CategoryCode: "rt_rw", Workers: 2},
 			{Year: 2024, CategoryCode: "kader", Workers: 1},
 			{Year: 2024, CategoryCode: "rt_rw", KelurahanCode: lebakgede, Workers: 2},
 			{Year: 2024, CategoryCode: "rt_rw", KelurahanCode: kepuh, Workers: 1},
 		},
-		Workforce: []domain.Workforce{
+		Workforce: []analysis.Workforce{
 			{Year: 2024, Workforce: 1000, WorkforceSource: "BPS", Protected: 400, ProtectedSource: "BPJS", TargetPermille: 500},
 		},
 	}

@@ -6,20 +6,21 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 )
 
 // Balance computes the contribution-versus-claim balance of one period.
-func (db *DB) Balance(ctx context.Context, pemda string, p domain.Period, basis domain.Basis) (domain.Balance, error) {
+func (db *DB) Balance(ctx context.Context, pemda string, p domain.Period, basis domain.Basis) (analysis.Balance, error) {
 	bs, err := db.BalanceSeries(ctx, pemda, []domain.Period{p}, basis)
 	if err != nil {
-		return domain.Balance{}, err
+		return analysis.Balance{}, err
 	}
 	return bs[0], nil
 }
 
 // balanceSQL reads the balance of many periods from the monthly aggregates.
-// The definitions are domain.Balance's: contributions and paid claims dated
+// The definitions are analysis.Balance's: contributions and paid claims dated
 // in the period (by the basis's date), and workers covered on the period's
 // last day, the running sum of the roster's month-end changes.
 const balanceSQL = `
@@ -47,7 +48,7 @@ const balanceSQL = `
 
 // BalanceSeries computes the balance of each period, in order, from the
 // monthly aggregates.
-func (db *DB) BalanceSeries(ctx context.Context, pemda string, periods []domain.Period, basis domain.Basis) ([]domain.Balance, error) {
+func (db *DB) BalanceSeries(ctx context.Context, pemda string, periods []domain.Period, basis domain.Basis) ([]analysis.Balance, error) {
 	return db.balanceSeries(ctx, balanceSQL, pemda, periods, basis)
 }
 
@@ -74,11 +75,11 @@ const directBalanceSQL = `
 
 // DirectBalanceSeries is BalanceSeries computed from the base tables
 // without the aggregates: slower, and the reference for tests and benchmarks.
-func (db *DB) DirectBalanceSeries(ctx context.Context, pemda string, periods []domain.Period, basis domain.Basis) ([]domain.Balance, error) {
+func (db *DB) DirectBalanceSeries(ctx context.Context, pemda string, periods []domain.Period, basis domain.Basis) ([]analysis.Balance, error) {
 	return db.balanceSeries(ctx, directBalanceSQL, pemda, periods, basis)
 }
 
-func (db *DB) balanceSeries(ctx context.Context, sql, pemda string, periods []domain.Period, basis domain.Basis) ([]domain.Balance, error) {
+func (db *DB) balanceSeries(ctx context.Context, sql, pemda string, periods []domain.Period, basis domain.Basis) ([]analysis.Balance, error) {
 	if len(periods) == 0 {
 		return nil, nil
 	}
@@ -89,8 +90,8 @@ func (db *DB) balanceSeries(ctx context.Context, sql, pemda string, periods []do
 	}
 	rows, _ := db.Pool().Query(ctx, sql, pemda, froms, tos, string(basis))
 	i := 0
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.Balance, error) {
-		b := domain.Balance{Period: periods[i], Basis: basis}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (analysis.Balance, error) {
+		b := analysis.Balance{Period: periods[i], Basis: basis}
 		i++
 		err := row.Scan(&b.ContributionsPaid, &b.ClaimsPaid, &b.ClaimsCount, &b.ActiveWorkers)
 		return b, err

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/audit"
 )
@@ -15,14 +16,14 @@ import (
 const budgetColumns = `fiscal_year, revision, label, ceiling, document, coalesce(decided_on, '0001-01-01'::date), note`
 
 // Budgets lists the pagu versions of a fiscal year, the original APBD first.
-func (db *DB) Budgets(ctx context.Context, pemda string, year int) ([]domain.Budget, error) {
+func (db *DB) Budgets(ctx context.Context, pemda string, year int) ([]analysis.Budget, error) {
 	rows, _ := db.Pool().Query(ctx, `SELECT `+budgetColumns+` FROM budget WHERE pemda = $1 AND fiscal_year = $2 ORDER BY revision`, pemda, year)
 	bs, err := pgx.CollectRows(rows, budgetRow)
 	return bs, mapError("list budgets", err)
 }
 
-func budgetRow(row pgx.CollectableRow) (domain.Budget, error) {
-	var b domain.Budget
+func budgetRow(row pgx.CollectableRow) (analysis.Budget, error) {
+	var b analysis.Budget
 	err := row.Scan(&b.FiscalYear, &b.Revision, &b.Label, &b.Ceiling, &b.Document, &b.DecidedOn, &b.Note)
 	if b.DecidedOn.Year() == 1 {
 		b.DecidedOn = time.Time{}
@@ -32,7 +33,7 @@ func budgetRow(row pgx.CollectableRow) (domain.Budget, error) {
 
 // AddBudget adds a pagu version to a fiscal year as its next revision, and
 // returns it with the revision it got.
-func (db *DB) AddBudget(ctx context.Context, actor domain.Actor, b domain.Budget) (domain.Budget, error) {
+func (db *DB) AddBudget(ctx context.Context, actor domain.Actor, b analysis.Budget) (analysis.Budget, error) {
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		err := tx.QueryRow(ctx, `
 			INSERT INTO budget (pemda, fiscal_year, revision, label, ceiling, document, decided_on, note)
@@ -49,7 +50,7 @@ func (db *DB) AddBudget(ctx context.Context, actor domain.Actor, b domain.Budget
 }
 
 // UpdateBudget changes an existing pagu version, found by year and revision.
-func (db *DB) UpdateBudget(ctx context.Context, actor domain.Actor, b domain.Budget) error {
+func (db *DB) UpdateBudget(ctx context.Context, actor domain.Actor, b analysis.Budget) error {
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		rows, _ := tx.Query(ctx, `SELECT `+budgetColumns+` FROM budget WHERE pemda = $1 AND fiscal_year = $2 AND revision = $3 FOR UPDATE`,
 			actor.Pemda, b.FiscalYear, b.Revision)
@@ -70,7 +71,7 @@ func (db *DB) UpdateBudget(ctx context.Context, actor domain.Actor, b domain.Bud
 }
 
 // budgetID names a pagu version in the audit log, "2024/1".
-func budgetID(b domain.Budget) string {
+func budgetID(b analysis.Budget) string {
 	return strconv.Itoa(b.FiscalYear) + "/" + strconv.Itoa(b.Revision)
 }
 
@@ -78,8 +79,8 @@ func budgetID(b domain.Budget) string {
 // realisasi by SP2D month and payments by coverage month, and the roster and
 // rate a projection made on day today uses. through is the last month the
 // headline figures count.
-func (db *DB) BudgetReport(ctx context.Context, pemda string, year int, through domain.Month, today time.Time) (domain.BudgetReport, error) {
-	r := domain.BudgetReport{Year: year, Through: through, Today: today}
+func (db *DB) BudgetReport(ctx context.Context, pemda string, year int, through domain.Month, today time.Time) (analysis.BudgetView, error) {
+	r := analysis.BudgetView{Year: year, Through: through, Today: today}
 	var err error
 	if r.Versions, err = db.Budgets(ctx, pemda, year); err != nil {
 		return r, err
@@ -90,8 +91,8 @@ func (db *DB) BudgetReport(ctx context.Context, pemda string, year int, through 
 		LEFT JOIN agg_contribution c ON c.pemda = $1 AND c.basis = 'cash' AND c.month = m.month
 		LEFT JOIN agg_contribution a ON a.pemda = $1 AND a.basis = 'accrual' AND a.month = m.month
 		ORDER BY m.month`, pemda, domain.NewMonth(year, time.January).First(), domain.NewMonth(year, time.December).First())
-	r.Months, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.BudgetMonth, error) {
-		var m domain.BudgetMonth
+	r.Months, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (analysis.BudgetMonth, error) {
+		var m analysis.BudgetMonth
 		var first time.Time
 		err := row.Scan(&first, &m.Realized, &m.CoveragePaid)
 		m.Month = domain.MonthOf(first)
@@ -100,7 +101,7 @@ func (db *DB) BudgetReport(ctx context.Context, pemda string, year int, through 
 	if err != nil {
 		return r, mapError("budget months", err)
 	}
-	rm := domain.RosterMonth(year, today)
+	rm := analysis.RosterMonth(year, today)
 	if r.Roster, _, err = db.RosterAt(ctx, pemda, rm); err != nil {
 		return r, err
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 )
 
@@ -41,11 +42,11 @@ func TestBudgetReport(t *testing.T) {
 func TestBudgetEdits(t *testing.T) {
 	ctx := context.Background()
 	db := loadAnalysis(t)
-	b, err := db.AddBudget(ctx, testActor, domain.Budget{FiscalYear: 2024, Label: "Pergeseran 2024", Ceiling: 720_000, DecidedOn: date("2024-11-01")})
+	b, err := db.AddBudget(ctx, testActor, analysis.Budget{FiscalYear: 2024, Label: "Pergeseran 2024", Ceiling: 720_000, DecidedOn: date("2024-11-01")})
 	if err != nil || b.Revision != 2 {
 		t.Fatalf("AddBudget = %+v, %v; want revision 2", b, err)
 	}
-	first, err := db.AddBudget(ctx, testActor, domain.Budget{FiscalYear: 2025, Label: "APBD Murni 2025", Ceiling: 900_000})
+	first, err := db.AddBudget(ctx, testActor, analysis.Budget{FiscalYear: 2025, Label: "APBD Murni 2025", Ceiling: 900_000})
 	if err != nil || first.Revision != 0 {
 		t.Fatalf("first version of 2025 = %+v, %v", first, err)
 	}
@@ -57,7 +58,7 @@ func TestBudgetEdits(t *testing.T) {
 	if err != nil || len(bs) != 3 || bs[2].Ceiling != 730_000 || bs[2].Note != "dikoreksi" || !bs[2].DecidedOn.Equal(date("2024-11-01")) || !bs[0].DecidedOn.IsZero() {
 		t.Errorf("Budgets = %+v, %v", bs, err)
 	}
-	if err := db.UpdateBudget(ctx, testActor, domain.Budget{FiscalYear: 2024, Revision: 9, Label: "x", Ceiling: 1}); !errors.Is(err, domain.ErrNotFound) {
+	if err := db.UpdateBudget(ctx, testActor, analysis.Budget{FiscalYear: 2024, Revision: 9, Label: "x", Ceiling: 1}); !errors.Is(err, domain.ErrNotFound) {
 		t.Errorf("update of a missing version: %v", err)
 	}
 	var n int

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/audit"
 )
@@ -20,9 +21,9 @@ type Bulk struct {
 	Workers       []domain.Worker
 	Contributions []domain.Contribution
 	Claims        []domain.Claim
-	Budgets       []domain.Budget
-	Targets       []domain.Target
-	Workforce     []domain.Workforce
+	Budgets       []analysis.Budget
+	Targets       []analysis.Target
+	Workforce     []analysis.Workforce
 }
 
 // HasData reports whether a Pemda already has workers, payments, claims or

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/audit"
 )
@@ -62,8 +63,8 @@ const coverageByKelurahanSQL = `
 // its end per category and per kecamatan and kelurahan (of one category
 // when category is set) against the targets of the period's last year,
 // and the year's workforce figures for UCJ.
-func (db *DB) CoverageReport(ctx context.Context, pemda string, p domain.Period, category string) (domain.CoverageReport, error) {
-	r := domain.CoverageReport{Period: p, Year: p.To.Year(), Category: category}
+func (db *DB) CoverageReport(ctx context.Context, pemda string, p domain.Period, category string) (analysis.CoverageView, error) {
+	r := analysis.CoverageView{Period: p, Year: p.To.Year(), Category: category}
 	var err error
 	if r.ByCategory, err = db.coverageRows(ctx, coverageByCategorySQL, pemda, p.To.First(), r.Year); err != nil {
 		return r, err
@@ -75,7 +76,7 @@ func (db *DB) CoverageReport(ctx context.Context, pemda string, p domain.Period,
 	if err != nil {
 		return r, err
 	}
-	r.ByKecamatan = domain.RollUpKecamatan(kecs, r.ByKelurahan)
+	r.ByKecamatan = analysis.RollUpKecamatan(kecs, r.ByKelurahan)
 	rows, _ := db.Pool().Query(ctx, `
 		SELECT c.name FROM category c WHERE c.pemda = $1 AND ($3 = '' OR c.code = $3) AND EXISTS (
 			SELECT 1 FROM target t WHERE t.pemda = c.pemda AND t.category_code = c.code AND t.year = $2 AND t.kelurahan_code IS NOT NULL)
@@ -91,15 +92,15 @@ func (db *DB) CoverageReport(ctx context.Context, pemda string, p domain.Period,
 	return r, err
 }
 
-func (db *DB) coverageRows(ctx context.Context, sql string, args ...any) ([]domain.CoverageRow, error) {
+func (db *DB) coverageRows(ctx context.Context, sql string, args ...any) ([]analysis.CoverageRow, error) {
 	rows, _ := db.Pool().Query(ctx, sql, args...)
-	out, err := pgx.CollectRows(rows, pgx.RowToStructByPos[domain.CoverageRow])
+	out, err := pgx.CollectRows(rows, pgx.RowToStructByPos[analysis.CoverageRow])
 	return out, mapError("coverage", err)
 }
 
 // Workforce returns a year's workforce and protected workers, and false when none are entered.
-func (db *DB) Workforce(ctx context.Context, pemda string, year int) (domain.Workforce, bool, error) {
-	w := domain.Workforce{Year: year}
+func (db *DB) Workforce(ctx context.Context, pemda string, year int) (analysis.Workforce, bool, error) {
+	w := analysis.Workforce{Year: year}
 	err := db.Pool().QueryRow(ctx, `
 		SELECT workforce, workforce_source, protected, protected_source, coalesce(target_permille, 0)
 		FROM workforce WHERE pemda = $1 AND year = $2`, pemda, year).
@@ -111,7 +112,7 @@ func (db *DB) Workforce(ctx context.Context, pemda string, year int) (domain.Wor
 }
 
 // SaveWorkforce enters or replaces a year's workforce figures.
-func (db *DB) SaveWorkforce(ctx context.Context, actor domain.Actor, w domain.Workforce) error {
+func (db *DB) SaveWorkforce(ctx context.Context, actor domain.Actor, w analysis.Workforce) error {
 	old, had, err := db.Workforce(ctx, actor.Pemda, w.Year)
 	if err != nil {
 		return err
@@ -140,18 +141,18 @@ func (db *DB) SaveWorkforce(ctx context.Context, actor domain.Actor, w domain.Wo
 }
 
 // Targets lists a year's targets: Pemda-wide ones first, then per kelurahan.
-func (db *DB) Targets(ctx context.Context, pemda string, year int) ([]domain.Target, error) {
+func (db *DB) Targets(ctx context.Context, pemda string, year int) ([]analysis.Target, error) {
 	rows, _ := db.Pool().Query(ctx, `
 		SELECT year, category_code, coalesce(kelurahan_code, ''), workers, note FROM target
 		WHERE pemda = $1 AND year = $2 ORDER BY kelurahan_code NULLS FIRST, category_code`, pemda, year)
-	ts, err := pgx.CollectRows(rows, pgx.RowToStructByPos[domain.Target])
+	ts, err := pgx.CollectRows(rows, pgx.RowToStructByPos[analysis.Target])
 	return ts, mapError("list targets", err)
 }
 
 // ReplaceTargets replaces one set of a year's targets in one transaction:
 // with category "" the Pemda-wide targets of every category, otherwise the
 // per-kelurahan targets of that category. A target left out is removed.
-func (db *DB) ReplaceTargets(ctx context.Context, actor domain.Actor, year int, category string, targets []domain.Target) error {
+func (db *DB) ReplaceTargets(ctx context.Context, actor domain.Actor, year int, category string, targets []analysis.Target) error {
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		scope, args := `kelurahan_code IS NULL`, []any{actor.Pemda, year}
 		if category != "" {
@@ -160,7 +161,7 @@ func (db *DB) ReplaceTargets(ctx context.Context, actor domain.Actor, year int, 
 		rows, _ := tx.Query(ctx, `
 			DELETE FROM target WHERE pemda = $1 AND year = $2 AND `+scope+`
 			RETURNING year, category_code, coalesce(kelurahan_code, ''), workers, note`, args...)
-		old, err := pgx.CollectRows(rows, pgx.RowToStructByPos[domain.Target])
+		old, err := pgx.CollectRows(rows, pgx.RowToStructByPos[analysis.Target])
 		if err != nil {
 			return err
 		}

@@ -4,7 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/analysis"
 )
 
 func TestCoverageReport(t *testing.T) {
@@ -14,14 +14,14 @@ func TestCoverageReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	byCode := func(rows []domain.CoverageRow, code string) domain.CoverageRow {
+	byCode := func(rows []analysis.CoverageRow, code string) analysis.CoverageRow {
 		for _, row := range rows {
 			if row.Code == code {
 				return row
 			}
 		}
 		t.Fatalf("no row %s", code)
-		return domain.CoverageRow{}
+		return analysis.CoverageRow{}
 	}
 	// At the end of 2024: W1 and W3 (nelayan), W5 (rt_rw, W4's quota).
 	for _, tt := range []struct {
@@ -85,7 +85,7 @@ func TestCoverageReport(t *testing.T) {
 func TestTargetAndWorkforceEdits(t *testing.T) {
 	ctx := context.Background()
 	db := loadAnalysis(t)
-	err := db.ReplaceTargets(ctx, testActor, 2024, "", []domain.Target{
+	err := db.ReplaceTargets(ctx, testActor, 2024, "", []analysis.Target{
 		{Year: 2024, CategoryCode: "nelayan", Workers: 5}, {Year: 2024, CategoryCode: "ojek", Workers: 3},
 	})
 	if err != nil {
@@ -107,7 +107,7 @@ func TestTargetAndWorkforceEdits(t *testing.T) {
 	if wide != 2 || regional != 2 {
 		t.Errorf("targets after replacing the Pemda-wide ones: %+v", ts)
 	}
-	if err := db.ReplaceTargets(ctx, testActor, 2024, "rt_rw", []domain.Target{{Year: 2024, CategoryCode: "rt_rw", KelurahanCode: kepuh, Workers: 7}}); err != nil {
+	if err := db.ReplaceTargets(ctx, testActor, 2024, "rt_rw", []analysis.Target{{Year: 2024, CategoryCode: "rt_rw", KelurahanCode: kepuh, Workers: 7}}); err != nil {
 		t.Fatal(err)
 	}
 	r, err := db.CoverageReport(ctx, "3672", mustPeriod(t, "2024"), "")
@@ -120,7 +120,7 @@ func TestTargetAndWorkforceEdits(t *testing.T) {
 			t.Errorf("rt_rw target %+v", row)
 		}
 	}
-	w := domain.Workforce{Year: 2025, Workforce: 174_897, WorkforceSource: "BPS", Protected: 76_062, ProtectedSource: "BPJS", TargetPermille: 550}
+	w := analysis.Workforce{Year: 2025, Workforce: 174_897, WorkforceSource: "BPS", Protected: 76_062, ProtectedSource: "BPJS", TargetPermille: 550}
 	if err := db.SaveWorkforce(ctx, testActor, w); err != nil {
 		t.Fatal(err)
 	}

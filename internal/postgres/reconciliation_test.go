@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 )
 
@@ -57,7 +58,7 @@ func TestReconciliation(t *testing.T) {
 	if months[2].RosterEnd != 3 || months[5].RosterEnd != 4 || months[6].RosterEnd != 3 {
 		t.Errorf("month-end roster: Mar %d Jun %d Jul %d; want 3 4 3", months[2].RosterEnd, months[5].RosterEnd, months[6].RosterEnd)
 	}
-	tot := domain.TotalRecon(months, today)
+	tot := analysis.TotalRecon(months, today)
 	if tot.Expected != 705_600 || tot.Paid != 604_800 || tot.Flagged != 3 {
 		t.Errorf("totals %+v", tot)
 	}
@@ -81,7 +82,7 @@ func TestReconciliation(t *testing.T) {
 			t.Errorf("%s: rate %d expected %d issues %v; want %d %v", m.Month, m.Rate.Total(), m.Expected(), codes, expected[i], issues[i])
 		}
 	}
-	if months[4].Payment(today) != domain.PaymentLate || months[4].LastPaidOn != date("2021-01-20") {
+	if months[4].Payment(today) != analysis.PaymentLate || months[4].LastPaidOn != date("2021-01-20") {
 		t.Errorf("December 2020: %s paid %s", months[4].Payment(today).Label(), months[4].LastPaidOn)
 	}
 

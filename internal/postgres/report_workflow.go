@@ -8,19 +8,20 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/audit"
 )
 
 // StepReport takes a workflow step other than signing (submit, review,
 // return, approve) and records it in the report's history. A role the
-// step is not for gives domain.ErrStepNotAllowed, a step that does not
+// step is not for gives laporan.ErrStepNotAllowed, a step that does not
 // fit the status domain.ErrConflict; a report submitted without what
 // reviewers need gives domain.FieldErrors.
-func (db *DB) StepReport(ctx context.Context, ch ReportChange, id int64, step domain.ReportStep) (domain.ReportStatus, error) {
-	if step == domain.StepSign {
+func (db *DB) StepReport(ctx context.Context, ch ReportChange, id int64, step laporan.Step) (laporan.Status, error) {
+	if step == laporan.StepSign {
 		return "", fmt.Errorf("postgres: step report: signing needs SignReport")
 	}
-	var to domain.ReportStatus
+	var to laporan.Status
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		r, err := loadReport(ctx, tx, ch.Actor.Pemda, id, "FOR UPDATE")
 		if err != nil {
@@ -29,7 +30,7 @@ func (db *DB) StepReport(ctx context.Context, ch ReportChange, id int64, step do
 		if to, err = r.Status.Apply(step, ch.Role); err != nil {
 			return err
 		}
-		if step == domain.StepSubmit {
+		if step == laporan.StepSubmit {
 			if err := r.ReadyToSubmit(); err != nil {
 				return err
 			}
@@ -58,13 +59,13 @@ func notePart(note string) string {
 // SignReport makes an approved report final: the signer's name, rank and
 // NIP, place and date, and the frozen figures (snapshot, canonical JSON)
 // with their SHA-256 checksum. Only an approved report can be signed.
-func (db *DB) SignReport(ctx context.Context, ch ReportChange, id int64, sig domain.Signature, snapshot []byte, checksum string) error {
+func (db *DB) SignReport(ctx context.Context, ch ReportChange, id int64, sig laporan.Signature, snapshot []byte, checksum string) error {
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		r, err := loadReport(ctx, tx, ch.Actor.Pemda, id, "FOR UPDATE")
 		if err != nil {
 			return err
 		}
-		to, err := r.Status.Apply(domain.StepSign, ch.Role)
+		to, err := r.Status.Apply(laporan.StepSign, ch.Role)
 		if err != nil {
 			return err
 		}
@@ -78,10 +79,10 @@ func (db *DB) SignReport(ctx context.Context, ch ReportChange, id int64, sig dom
 			return err
 		}
 		ch.Note = strings.TrimSpace("SHA-256 " + checksum + " " + ch.Note)
-		if err := addEvent(ctx, tx, ch, id, string(domain.StepSign), r.Status, to); err != nil {
+		if err := addEvent(ctx, tx, ch, id, string(laporan.StepSign), r.Status, to); err != nil {
 			return err
 		}
-		return audit.Write(ctx, tx, ch.Actor, string(domain.StepSign), "report", id,
+		return audit.Write(ctx, tx, ch.Actor, string(laporan.StepSign), "report", id,
 			"Laporan ditandatangani "+sig.Name+": "+r.Title, map[string]any{"status": r.Status},
 			map[string]any{"status": to, "signer": sig.Name, "nip": sig.NIP, "signed_on": sig.On, "checksum": checksum})
 	})
@@ -89,7 +90,7 @@ func (db *DB) SignReport(ctx context.Context, ch ReportChange, id int64, sig dom
 }
 
 // addEvent appends a line to a report's history.
-func addEvent(ctx context.Context, tx pgx.Tx, ch ReportChange, id int64, action string, from, to domain.ReportStatus) error {
+func addEvent(ctx context.Context, tx pgx.Tx, ch ReportChange, id int64, action string, from, to laporan.Status) error {
 	_, err := tx.Exec(ctx, `
 		INSERT INTO report_event (pemda, report_id, at, user_id, username, action, from_status, to_status, note)
 		VALUES ($1, $2, coalesce($3, now()), nullif($4, 0), $5, $6, nullif($7, ''), $8, $9)`,
@@ -98,11 +99,11 @@ func addEvent(ctx context.Context, tx pgx.Tx, ch ReportChange, id int64, action 
 }
 
 // ReportEvents is the history of a report, oldest first.
-func (db *DB) ReportEvents(ctx context.Context, pemda string, id int64) ([]domain.ReportEvent, error) {
+func (db *DB) ReportEvents(ctx context.Context, pemda string, id int64) ([]laporan.Event, error) {
 	rows, _ := db.Pool().Query(ctx, `
 		SELECT at, username, action, coalesce(from_status, ''), to_status, note FROM report_event
 		WHERE pemda = $1 AND report_id = $2 ORDER BY at, id`, pemda, id)
-	events, err := pgx.CollectRows(rows, pgx.RowToStructByPos[domain.ReportEvent])
+	events, err := pgx.CollectRows(rows, pgx.RowToStructByPos[laporan.Event])
 	return events, mapError("report history", err)
 }
 
@@ -110,7 +111,7 @@ func (db *DB) ReportEvents(ctx context.Context, pemda string, id int64) ([]domai
 // (ParentID set; a reply to a reply joins the thread of its parent). A new
 // thread needs a report in review, a reply one between submission and
 // signing; otherwise it fails with domain.ErrConflict.
-func (db *DB) AddReportComment(ctx context.Context, ch ReportChange, c domain.ReportComment) (int64, error) {
+func (db *DB) AddReportComment(ctx context.Context, ch ReportChange, c laporan.Comment) (int64, error) {
 	var id int64
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		r, err := loadReport(ctx, tx, ch.Actor.Pemda, c.ReportID, "FOR SHARE")
@@ -129,7 +130,7 @@ func (db *DB) AddReportComment(ctx context.Context, ch ReportChange, c domain.Re
 			return fmt.Errorf("%w: comments open only while the report is in review", domain.ErrConflict)
 		case c.ParentID != 0 && !r.Status.CanReply():
 			return fmt.Errorf("%w: a report %s takes no replies", domain.ErrConflict, r.Status)
-		case domain.SectionTitle(c.Section) == "":
+		case laporan.SectionTitle(c.Section) == "":
 			return &domain.ValueError{Msg: "bagian laporan tidak dikenal: " + c.Section}
 		}
 		err = tx.QueryRow(ctx, `
@@ -143,7 +144,7 @@ func (db *DB) AddReportComment(ctx context.Context, ch ReportChange, c domain.Re
 		if c.ParentID != 0 {
 			kind = "Balasan komentar"
 		}
-		return audit.Write(ctx, tx, ch.Actor, "comment", "report", c.ReportID, kind+" pada "+domain.SectionTitle(c.Section)+": "+r.Title,
+		return audit.Write(ctx, tx, ch.Actor, "comment", "report", c.ReportID, kind+" pada "+laporan.SectionTitle(c.Section)+": "+r.Title,
 			nil, map[string]any{"comment_id": id, "section": c.Section, "parent_id": c.ParentID, "body": c.Body})
 	})
 	return id, mapError("add report comment", err)
@@ -167,10 +168,10 @@ func (db *DB) ResolveReportComment(ctx context.Context, actor domain.Actor, repo
 }
 
 // ReportComments lists the comments of a report, oldest first.
-func (db *DB) ReportComments(ctx context.Context, pemda string, reportID int64) ([]domain.ReportComment, error) {
+func (db *DB) ReportComments(ctx context.Context, pemda string, reportID int64) ([]laporan.Comment, error) {
 	rows, _ := db.Pool().Query(ctx, `
 		SELECT id, report_id, section, coalesce(parent_id, 0), coalesce(user_id, 0), author, author_role, body, resolved, created_at
 		FROM report_comment WHERE pemda = $1 AND report_id = $2 ORDER BY created_at, id`, pemda, reportID)
-	cs, err := pgx.CollectRows(rows, pgx.RowToStructByPos[domain.ReportComment])
+	cs, err := pgx.CollectRows(rows, pgx.RowToStructByPos[laporan.Comment])
 	return cs, mapError("report comments", err)
 }

@@ -9,7 +9,9 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/audit"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 // ReportChange is who changes a report and when: the time is now unless
@@ -31,8 +33,8 @@ const reportColumns = `id, pemda, status, title, period, basis, coalesce(meeting
 	coalesce(signed_on, '0001-01-01'::date), coalesce(snapshot::text, ''), coalesce(checksum, ''), coalesce(created_by, 0),
 	created_at, updated_at`
 
-func reportRow(row pgx.CollectableRow) (domain.Report, error) {
-	var r domain.Report
+func reportRow(row pgx.CollectableRow) (laporan.Report, error) {
+	var r laporan.Report
 	var period, snapshot string
 	var budget []byte
 	err := row.Scan(&r.ID, &r.Pemda, &r.Status, &r.Title, &period, &r.Basis, &r.Meeting.On, &r.Meeting.Place, &r.Meeting.OpenedBy,
@@ -50,7 +52,7 @@ func reportRow(row pgx.CollectableRow) (domain.Report, error) {
 		return r, fmt.Errorf("report %d: %w", r.ID, err)
 	}
 	if len(budget) > 0 {
-		r.Budget = new(domain.BudgetScenario)
+		r.Budget = new(laporan.BudgetScenario)
 		if err := json.Unmarshal(budget, r.Budget); err != nil {
 			return r, fmt.Errorf("report %d: budget scenario: %w", r.ID, err)
 		}
@@ -67,8 +69,8 @@ func zeroDate(t time.Time) time.Time {
 }
 
 // Report returns one report with its attendees and follow-up actions.
-func (db *DB) Report(ctx context.Context, pemda string, id int64) (domain.Report, error) {
-	var r domain.Report
+func (db *DB) Report(ctx context.Context, pemda string, id int64) (laporan.Report, error) {
+	var r laporan.Report
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		var err error
 		r, err = loadReport(ctx, tx, pemda, id, "")
@@ -78,7 +80,7 @@ func (db *DB) Report(ctx context.Context, pemda string, id int64) (domain.Report
 }
 
 // loadReport reads a report inside tx; lock is "" or "FOR UPDATE".
-func loadReport(ctx context.Context, tx pgx.Tx, pemda string, id int64, lock string) (domain.Report, error) {
+func loadReport(ctx context.Context, tx pgx.Tx, pemda string, id int64, lock string) (laporan.Report, error) {
 	rows, _ := tx.Query(ctx, `SELECT `+reportColumns+` FROM report WHERE pemda = $1 AND id = $2 `+lock, pemda, id)
 	r, err := pgx.CollectExactlyOneRow(rows, reportRow)
 	if err != nil {
@@ -86,13 +88,13 @@ func loadReport(ctx context.Context, tx pgx.Tx, pemda string, id int64, lock str
 	}
 	rows, _ = tx.Query(ctx, `SELECT name, position, institution FROM report_attendee
 		WHERE pemda = $1 AND report_id = $2 ORDER BY seq`, pemda, id)
-	if r.Attendees, err = pgx.CollectRows(rows, pgx.RowToStructByPos[domain.Attendee]); err != nil {
+	if r.Attendees, err = pgx.CollectRows(rows, pgx.RowToStructByPos[laporan.Attendee]); err != nil {
 		return r, err
 	}
 	rows, _ = tx.Query(ctx, `SELECT action, owner, coalesce(due_on, '0001-01-01'::date) FROM report_action
 		WHERE pemda = $1 AND report_id = $2 ORDER BY seq`, pemda, id)
-	r.Actions, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.FollowUp, error) {
-		var f domain.FollowUp
+	r.Actions, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (laporan.FollowUp, error) {
+		var f laporan.FollowUp
 		err := row.Scan(&f.Action, &f.Owner, &f.Due)
 		f.Due = zeroDate(f.Due)
 		return f, err
@@ -102,7 +104,7 @@ func loadReport(ctx context.Context, tx pgx.Tx, pemda string, id int64, lock str
 
 // Reports lists the reports of a Pemda, newest period first; with
 // statuses given, only those in one of them.
-func (db *DB) Reports(ctx context.Context, pemda string, statuses ...domain.ReportStatus) ([]domain.ReportSummary, error) {
+func (db *DB) Reports(ctx context.Context, pemda string, statuses ...laporan.Status) ([]laporan.Summary, error) {
 	only := make([]string, len(statuses))
 	for i, s := range statuses {
 		only[i] = string(s)
@@ -112,8 +114,8 @@ func (db *DB) Reports(ctx context.Context, pemda string, statuses ...domain.Repo
 		       coalesce(checksum, ''), updated_at
 		FROM report WHERE pemda = $1 AND (cardinality($2::text[]) = 0 OR status = ANY($2))
 		ORDER BY split_part(period, '..', -1) DESC, id DESC`, pemda, only)
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.ReportSummary, error) {
-		var s domain.ReportSummary
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (laporan.Summary, error) {
+		var s laporan.Summary
 		var period string
 		err := row.Scan(&s.ID, &s.Title, &period, &s.Basis, &s.Status, &s.MeetingOn, &s.SignedOn, &s.Checksum, &s.UpdatedAt)
 		if err != nil {
@@ -127,7 +129,7 @@ func (db *DB) Reports(ctx context.Context, pemda string, statuses ...domain.Repo
 }
 
 // CreateReport adds a draft report and returns its ID.
-func (db *DB) CreateReport(ctx context.Context, ch ReportChange, c domain.ReportContent) (int64, error) {
+func (db *DB) CreateReport(ctx context.Context, ch ReportChange, c laporan.Content) (int64, error) {
 	var id int64
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		err := tx.QueryRow(ctx, `
@@ -140,7 +142,7 @@ func (db *DB) CreateReport(ctx context.Context, ch ReportChange, c domain.Report
 		if err := writeContent(ctx, tx, ch.Actor.Pemda, id, c); err != nil {
 			return err
 		}
-		if err := addEvent(ctx, tx, ch, id, "create", "", domain.ReportDraft); err != nil {
+		if err := addEvent(ctx, tx, ch, id, "create", "", laporan.Draft); err != nil {
 			return err
 		}
 		return audit.Write(ctx, tx, ch.Actor, "create", "report", id, "Laporan monev dibuat: "+c.Title, nil, reportValues(c))
@@ -150,7 +152,7 @@ func (db *DB) CreateReport(ctx context.Context, ch ReportChange, c domain.Report
 
 // UpdateReport replaces what the authors wrote, while the report is a
 // draft or returned for changes; otherwise it fails with ErrConflict.
-func (db *DB) UpdateReport(ctx context.Context, ch ReportChange, id int64, c domain.ReportContent) error {
+func (db *DB) UpdateReport(ctx context.Context, ch ReportChange, id int64, c laporan.Content) error {
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		old, err := editableReport(ctx, tx, ch.Actor.Pemda, id)
 		if err != nil {
@@ -164,14 +166,14 @@ func (db *DB) UpdateReport(ctx context.Context, ch ReportChange, id int64, c dom
 			return err
 		}
 		return audit.Write(ctx, tx, ch.Actor, "update", "report", id, "Laporan monev diubah: "+c.Title,
-			reportValues(old.ReportContent), reportValues(c))
+			reportValues(old.Content), reportValues(c))
 	})
 	return mapError("update report", err)
 }
 
 // SetReportBudget stores the budget recommendation chosen in the
 // calculator (nil removes it), while the report may be edited.
-func (db *DB) SetReportBudget(ctx context.Context, ch ReportChange, id int64, s *domain.BudgetScenario) error {
+func (db *DB) SetReportBudget(ctx context.Context, ch ReportChange, id int64, s *laporan.BudgetScenario) error {
 	err := db.inTx(ctx, func(tx pgx.Tx) error {
 		old, err := editableReport(ctx, tx, ch.Actor.Pemda, id)
 		if err != nil {
@@ -201,19 +203,19 @@ func (db *DB) DeleteReport(ctx context.Context, actor domain.Actor, id int64) er
 		if err != nil {
 			return err
 		}
-		if old.Status != domain.ReportDraft {
+		if old.Status != laporan.Draft {
 			return fmt.Errorf("%w: only a draft can be deleted", domain.ErrConflict)
 		}
 		if _, err := tx.Exec(ctx, `DELETE FROM report WHERE pemda = $1 AND id = $2`, actor.Pemda, id); err != nil {
 			return err
 		}
-		return audit.Write(ctx, tx, actor, "delete", "report", id, "Draf laporan dihapus: "+old.Title, reportValues(old.ReportContent), nil)
+		return audit.Write(ctx, tx, actor, "delete", "report", id, "Draf laporan dihapus: "+old.Title, reportValues(old.Content), nil)
 	})
 	return mapError("delete report", err)
 }
 
 // editableReport locks a report and fails with ErrConflict unless its text may change.
-func editableReport(ctx context.Context, tx pgx.Tx, pemda string, id int64) (domain.Report, error) {
+func editableReport(ctx context.Context, tx pgx.Tx, pemda string, id int64) (laporan.Report, error) {
 	r, err := loadReport(ctx, tx, pemda, id, "FOR UPDATE")
 	if err == nil && !r.Status.Editable() {
 		err = fmt.Errorf("%w: a report %s cannot be edited", domain.ErrConflict, r.Status)
@@ -222,7 +224,7 @@ func editableReport(ctx context.Context, tx pgx.Tx, pemda string, id int64) (dom
 }
 
 // writeContent stores the text, attendees and actions of a report.
-func writeContent(ctx context.Context, tx pgx.Tx, pemda string, id int64, c domain.ReportContent) error {
+func writeContent(ctx context.Context, tx pgx.Tx, pemda string, id int64, c laporan.Content) error {
 	_, err := tx.Exec(ctx, `
 		UPDATE report SET title = $3, period = $4, basis = $5, meeting_on = $6, meeting_place = $7, opened_by = $8,
 			legal_basis = $9, background = $10, aims = $11, method = $12, findings = $13, obstacles = $14, potential = $15,
@@ -255,7 +257,7 @@ func writeContent(ctx context.Context, tx pgx.Tx, pemda string, id int64, c doma
 }
 
 // reportValues is what the audit log keeps of a report's content.
-func reportValues(c domain.ReportContent) map[string]any {
+func reportValues(c laporan.Content) map[string]any {
 	return map[string]any{
 		"title": c.Title, "period": c.Period.String(), "basis": c.Basis, "meeting_on": nullDate(c.Meeting.On),
 		"meeting_place": c.Meeting.Place, "opened_by": c.Meeting.OpenedBy, "attendees": c.Attendees,
@@ -266,8 +268,8 @@ func reportValues(c domain.ReportContent) map[string]any {
 }
 
 // Letterhead returns what the head of a Pemda's documents prints.
-func (db *DB) Letterhead(ctx context.Context, pemda string) (domain.Letterhead, error) {
-	var l domain.Letterhead
+func (db *DB) Letterhead(ctx context.Context, pemda string) (settings.Letterhead, error) {
+	var l settings.Letterhead
 	err := db.Pool().QueryRow(ctx, `SELECT name, government, office, office_address, city FROM pemda WHERE code = $1`, pemda).
 		Scan(&l.PemdaName, &l.Government, &l.Office, &l.Address, &l.City)
 	return l, mapError("find letterhead", err)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 )
@@ -27,13 +28,13 @@ func reportUsers(t *testing.T, db *postgres.DB) (writer, reviewer, signer postgr
 	return mk("rina", domain.RoleDisnaker), mk("dedi", domain.RoleBPJS), mk("kadis", domain.RoleDisnaker)
 }
 
-func sampleContent(t *testing.T) domain.ReportContent {
-	return domain.ReportContent{
+func sampleContent(t *testing.T) laporan.Content {
+	return laporan.Content{
 		Title: "Laporan Monev Januari–Juli 2024", Period: mustPeriod(t, "2024-01..2024-07"), Basis: domain.BasisCash,
-		Meeting:    domain.Meeting{On: date("2024-07-17"), Place: "Zuka Resto Iga Konro", OpenedBy: "Kepala Dinas"},
-		Attendees:  []domain.Attendee{{Name: "Rina", Position: "Analis", Institution: "Disnaker"}, {Name: "Dedi", Position: "Penata", Institution: "BPJS Ketenagakerjaan"}},
-		LegalBasis: domain.DefaultLegalBasis, Background: "Latar", Findings: "Temuan", Recommendations: "1. Anggarkan.",
-		Actions: []domain.FollowUp{{Action: "Usulkan APBD 2025", Owner: "Disnaker", Due: date("2024-08-31")}, {Action: "Data", Owner: "BPJS"}},
+		Meeting:    laporan.Meeting{On: date("2024-07-17"), Place: "Zuka Resto Iga Konro", OpenedBy: "Kepala Dinas"},
+		Attendees:  []laporan.Attendee{{Name: "Rina", Position: "Analis", Institution: "Disnaker"}, {Name: "Dedi", Position: "Penata", Institution: "BPJS Ketenagakerjaan"}},
+		LegalBasis: laporan.DefaultLegalBasis, Background: "Latar", Findings: "Temuan", Recommendations: "1. Anggarkan.",
+		Actions: []laporan.FollowUp{{Action: "Usulkan APBD 2025", Owner: "Disnaker", Due: date("2024-08-31")}, {Action: "Data", Owner: "BPJS"}},
 	}
 }
 
@@ -52,7 +53,7 @@ func TestReportLifecycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Status != domain.ReportDraft || r.Title != c.Title || r.Period != c.Period || len(r.Attendees) != 2 ||
+	if r.Status != laporan.Draft || r.Title != c.Title || r.Period != c.Period || len(r.Attendees) != 2 ||
 		r.Attendees[1].Institution != "BPJS Ketenagakerjaan" || len(r.Actions) != 2 || !r.Actions[0].Due.Equal(date("2024-08-31")) ||
 		!r.Actions[1].Due.IsZero() || !r.Meeting.On.Equal(date("2024-07-17")) || r.CreatedBy != writer.Actor.UserID {
 		t.Fatalf("stored report %+v", r)
@@ -60,7 +61,7 @@ func TestReportLifecycle(t *testing.T) {
 
 	// Submitting needs the findings.
 	var fe domain.FieldErrors
-	if _, err := db.StepReport(ctx, writer, id, domain.StepSubmit); !errors.As(err, &fe) || fe["findings"] == "" {
+	if _, err := db.StepReport(ctx, writer, id, laporan.StepSubmit); !errors.As(err, &fe) || fe["findings"] == "" {
 		t.Fatalf("submit without findings: %v", err)
 	}
 	c = sampleContent(t)
@@ -69,33 +70,33 @@ func TestReportLifecycle(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The wrong role, then the wrong order.
-	if _, err := db.StepReport(ctx, reviewer, id, domain.StepSubmit); !errors.Is(err, domain.ErrStepNotAllowed) {
+	if _, err := db.StepReport(ctx, reviewer, id, laporan.StepSubmit); !errors.Is(err, laporan.ErrStepNotAllowed) {
 		t.Errorf("bpjs submits: %v", err)
 	}
-	if _, err := db.StepReport(ctx, reviewer, id, domain.StepApprove); !errors.Is(err, domain.ErrConflict) {
+	if _, err := db.StepReport(ctx, reviewer, id, laporan.StepApprove); !errors.Is(err, domain.ErrConflict) {
 		t.Errorf("approve a draft: %v", err)
 	}
 	steps := []struct {
 		ch   postgres.ReportChange
-		step domain.ReportStep
-		want domain.ReportStatus
+		step laporan.Step
+		want laporan.Status
 	}{
-		{writer, domain.StepSubmit, domain.ReportSubmitted},
-		{reviewer, domain.StepReview, domain.ReportInReview},
-		{reviewer, domain.StepReturn, domain.ReportReturned},
-		{writer, domain.StepSubmit, domain.ReportSubmitted},
-		{reviewer, domain.StepReview, domain.ReportInReview},
-		{reviewer, domain.StepApprove, domain.ReportApproved},
+		{writer, laporan.StepSubmit, laporan.Submitted},
+		{reviewer, laporan.StepReview, laporan.InReview},
+		{reviewer, laporan.StepReturn, laporan.Returned},
+		{writer, laporan.StepSubmit, laporan.Submitted},
+		{reviewer, laporan.StepReview, laporan.InReview},
+		{reviewer, laporan.StepApprove, laporan.Approved},
 	}
 	for i, s := range steps {
-		if s.step == domain.StepReturn {
+		if s.step == laporan.StepReturn {
 			s.ch.Note = "Lengkapi data klaim"
 		}
 		got, err := db.StepReport(ctx, s.ch, id, s.step)
 		if err != nil || got != s.want {
 			t.Fatalf("step %d %s: %s, %v", i, s.step, got, err)
 		}
-		if s.step == domain.StepReview && i == 1 {
+		if s.step == laporan.StepReview && i == 1 {
 			// In review: the text is frozen for the reviewer.
 			if err := db.UpdateReport(ctx, writer, id, c); !errors.Is(err, domain.ErrConflict) {
 				t.Errorf("edit in review: %v", err)
@@ -109,11 +110,11 @@ func TestReportLifecycle(t *testing.T) {
 		t.Errorf("delete an approved report: %v", err)
 	}
 
-	sig := domain.Signature{UserID: signer.Actor.UserID, Name: "Drs. H. Ahmad Suhendi, M.Si.", Position: "Kepala Dinas",
+	sig := laporan.Signature{UserID: signer.Actor.UserID, Name: "Drs. H. Ahmad Suhendi, M.Si.", Position: "Kepala Dinas",
 		Rank: "Pembina Utama Muda (IV/c)", NIP: "196805121994031007", Place: "Cilegon", On: date("2024-07-31")}
 	snap := []byte(`{"version":1,"figures":{"balance":{"claims_paid":790000000}}}`)
 	sum := strings.Repeat("ab", 32)
-	if err := db.SignReport(ctx, reviewer, id, sig, snap, sum); !errors.Is(err, domain.ErrStepNotAllowed) {
+	if err := db.SignReport(ctx, reviewer, id, sig, snap, sum); !errors.Is(err, laporan.ErrStepNotAllowed) {
 		t.Errorf("bpjs signs: %v", err)
 	}
 	if err := db.SignReport(ctx, signer, id, sig, snap, sum); err != nil {
@@ -123,7 +124,7 @@ func TestReportLifecycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Status != domain.ReportFinal || r.Checksum != sum || r.Signature.NIP != sig.NIP || !r.Signature.On.Equal(sig.On) ||
+	if r.Status != laporan.Final || r.Checksum != sum || r.Signature.NIP != sig.NIP || !r.Signature.On.Equal(sig.On) ||
 		!strings.Contains(string(r.Snapshot), `"claims_paid": 790000000`) {
 		t.Errorf("signed report %+v %s", r.Signature, r.Snapshot)
 	}
@@ -142,7 +143,7 @@ func TestReportLifecycle(t *testing.T) {
 	if got := strings.Join(actions, " "); got != "create update submit review return submit review approve sign" {
 		t.Errorf("history: %s", got)
 	}
-	if e := events[4]; e.Note != "Lengkapi data klaim" || e.From != domain.ReportInReview || e.To != domain.ReportReturned || e.Username != "dedi" {
+	if e := events[4]; e.Note != "Lengkapi data klaim" || e.From != laporan.InReview || e.To != laporan.Returned || e.Username != "dedi" {
 		t.Errorf("return event %+v", e)
 	}
 	if !strings.Contains(events[len(events)-1].Note, sum) {
@@ -154,11 +155,11 @@ func TestReportLifecycle(t *testing.T) {
 		t.Errorf("audit entries %d for %d events (%v)", audited, len(events), err)
 	}
 
-	list, err := db.Reports(ctx, "3672", domain.ReportFinal)
+	list, err := db.Reports(ctx, "3672", laporan.Final)
 	if err != nil || len(list) != 1 || list[0].ID != id || list[0].Checksum != sum {
 		t.Errorf("final reports %+v %v", list, err)
 	}
-	if list, _ := db.Reports(ctx, "3672", domain.ReportDraft); len(list) != 0 {
+	if list, _ := db.Reports(ctx, "3672", laporan.Draft); len(list) != 0 {
 		t.Errorf("drafts %+v", list)
 	}
 }
@@ -171,13 +172,13 @@ func TestReportComments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	comment := domain.ReportComment{ReportID: id, Section: "findings", Author: "Dedi", Body: "Angka klaim Juli belum termasuk."}
+	comment := laporan.Comment{ReportID: id, Section: "findings", Author: "Dedi", Body: "Angka klaim Juli belum termasuk."}
 	if _, err := db.AddReportComment(ctx, reviewer, comment); !errors.Is(err, domain.ErrConflict) {
 		t.Errorf("comment on a draft: %v", err)
 	}
-	for _, s := range []domain.ReportStep{domain.StepSubmit, domain.StepReview} {
+	for _, s := range []laporan.Step{laporan.StepSubmit, laporan.StepReview} {
 		ch := writer
-		if s == domain.StepReview {
+		if s == laporan.StepReview {
 			ch = reviewer
 		}
 		if _, err := db.StepReport(ctx, ch, id, s); err != nil {
@@ -196,7 +197,7 @@ func TestReportComments(t *testing.T) {
 	if _, err := db.AddReportComment(ctx, reviewer, bad); !errors.As(err, &ve) {
 		t.Errorf("unknown section: %v", err)
 	}
-	reply := domain.ReportComment{ReportID: id, ParentID: first, Section: "ignored", Author: "Rina", Body: "Sudah kami tambahkan."}
+	reply := laporan.Comment{ReportID: id, ParentID: first, Section: "ignored", Author: "Rina", Body: "Sudah kami tambahkan."}
 	second, err := db.AddReportComment(ctx, writer, reply)
 	if err != nil {
 		t.Fatal(err)
@@ -216,7 +217,7 @@ func TestReportComments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	th := domain.Threads(cs)
+	th := laporan.Threads(cs)
 	if len(th) != 1 || !th[0].Resolved || !th[0].At.Equal(at) || th[0].AuthorRole != domain.RoleBPJS || len(th[0].Replies) != 2 ||
 		th[0].Replies[0].Section != "findings" || th[0].Replies[1].ParentID != first {
 		t.Errorf("threads %+v", th)
@@ -236,8 +237,8 @@ func TestReportBudgetAndDelete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := domain.NewBudgetScenario(domain.DefaultBPURates(), "Pekerja rentan", 2025, 12, 1_000_000,
-		[]domain.BudgetLine{{Category: "umkm", Name: "Pelaku UMKM", Workers: 300}, {Category: "ojek", Name: "Ojek", Workers: 200}})
+	s, err := laporan.NewBudgetScenario(domain.DefaultBPURates(), "Pekerja rentan", 2025, 12, 1_000_000,
+		[]laporan.BudgetLine{{Category: "umkm", Name: "Pelaku UMKM", Workers: 300}, {Category: "ojek", Name: "Ojek", Workers: 200}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/postgres"
 )
 
@@ -17,20 +18,20 @@ import (
 // the data stands now and with payment states and the pagu in force judged
 // on day asOf: the balance with its monthly series and claims by type, the
 // billing reconciliation, the budget and the coverage with UCJ.
-func Figures(ctx context.Context, db *postgres.DB, pemda string, p domain.Period, basis domain.Basis, asOf time.Time) (domain.Figures, error) {
-	in := domain.FigureInputs{Period: p, Basis: basis, AsOf: asOf}
+func Figures(ctx context.Context, db *postgres.DB, pemda string, p domain.Period, basis domain.Basis, asOf time.Time) (laporan.Figures, error) {
+	in := laporan.FigureInputs{Period: p, Basis: basis, AsOf: asOf}
 	var err error
-	if in.Balance, err = db.BalanceReport(ctx, pemda, p, basis, domain.SeriesGranularity(p)); err != nil {
-		return domain.Figures{}, err
+	if in.Balance, err = db.BalanceReport(ctx, pemda, p, basis, laporan.SeriesGranularity(p)); err != nil {
+		return laporan.Figures{}, err
 	}
 	if in.Recon, err = db.Reconciliation(ctx, pemda, p); err != nil {
-		return domain.Figures{}, err
+		return laporan.Figures{}, err
 	}
 	if in.Budget, err = db.BudgetReport(ctx, pemda, p.To.Year(), p.To, asOf); err != nil {
-		return domain.Figures{}, err
+		return laporan.Figures{}, err
 	}
 	if in.Coverage, err = db.CoverageReport(ctx, pemda, p, ""); err != nil {
-		return domain.Figures{}, err
+		return laporan.Figures{}, err
 	}
-	return domain.NewFigures(in), nil
+	return laporan.NewFigures(in), nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/report"
@@ -18,7 +19,7 @@ func TestMain(m *testing.M) { pgdev.Main(m) }
 var actor = domain.OperatorActor(domain.DefaultPemda, "test")
 
 // approvedReport stores a report on January–July 2024 and walks it to approval.
-func approvedReport(t *testing.T, db *postgres.DB) (domain.Report, postgres.ReportChange) {
+func approvedReport(t *testing.T, db *postgres.DB) (laporan.Report, postgres.ReportChange) {
 	t.Helper()
 	ctx := context.Background()
 	mk := func(name string, role domain.Role) postgres.ReportChange {
@@ -31,16 +32,16 @@ func approvedReport(t *testing.T, db *postgres.DB) (domain.Report, postgres.Repo
 	}
 	writer, reviewer := mk("rina", domain.RoleDisnaker), mk("dedi", domain.RoleBPJS)
 	p, _ := domain.PeriodFromTo("2024-01", "2024-07")
-	id, err := db.CreateReport(ctx, writer, domain.ReportContent{Title: "Laporan", Period: p, Basis: domain.BasisCash,
-		Meeting:   domain.Meeting{On: domain.Date(2024, time.July, 17), Place: "Zuka Resto Iga Konro"},
-		Attendees: []domain.Attendee{{Name: "Rina"}}, Background: "a", Findings: "b", Recommendations: "1. c"})
+	id, err := db.CreateReport(ctx, writer, laporan.Content{Title: "Laporan", Period: p, Basis: domain.BasisCash,
+		Meeting:   laporan.Meeting{On: domain.Date(2024, time.July, 17), Place: "Zuka Resto Iga Konro"},
+		Attendees: []laporan.Attendee{{Name: "Rina"}}, Background: "a", Findings: "b", Recommendations: "1. c"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range []struct {
 		ch   postgres.ReportChange
-		step domain.ReportStep
-	}{{writer, domain.StepSubmit}, {reviewer, domain.StepReview}, {reviewer, domain.StepApprove}} {
+		step laporan.Step
+	}{{writer, laporan.StepSubmit}, {reviewer, laporan.StepReview}, {reviewer, laporan.StepApprove}} {
 		if _, err := db.StepReport(ctx, s.ch, id, s.step); err != nil {
 			t.Fatal(err)
 		}
@@ -49,7 +50,7 @@ func approvedReport(t *testing.T, db *postgres.DB) (domain.Report, postgres.Repo
 	if err != nil {
 		t.Fatal(err)
 	}
-	r.Signature = domain.Signature{UserID: writer.Actor.UserID, Name: "Drs. H. Ahmad Suhendi, M.Si.", Position: "Kepala Dinas",
+	r.Signature = laporan.Signature{UserID: writer.Actor.UserID, Name: "Drs. H. Ahmad Suhendi, M.Si.", Position: "Kepala Dinas",
 		Rank: "Pembina Utama Muda (IV/c)", NIP: "196805121994031007", Place: "Cilegon", On: domain.Date(2024, time.July, 31)}
 	return r, writer
 }
@@ -131,8 +132,8 @@ func TestFiguresFollowTheData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	changes := domain.CompareFigures(signed, now)
-	found := map[string]domain.FigureChange{}
+	changes := laporan.CompareFigures(signed, now)
+	found := map[string]laporan.FigureChange{}
 	for _, c := range changes {
 		found[c.Label] = c
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 )
 
 // SnapshotVersion is the layout of the snapshots this code writes.
@@ -18,24 +19,24 @@ const SnapshotVersion = 1
 // Snapshot is what signing freezes: the document as signed and every
 // figure it shows. It is stored as canonical JSON next to its SHA-256.
 type Snapshot struct {
-	Version int            `json:"version"`
-	Report  Document       `json:"report"`
-	Figures domain.Figures `json:"figures"`
+	Version int             `json:"version"`
+	Report  Document        `json:"report"`
+	Figures laporan.Figures `json:"figures"`
 }
 
 // Document is the text of a signed report, in the snapshot and the API.
 type Document struct {
-	ID          int64                  `json:"id"`
-	Title       string                 `json:"title"`
-	Period      string                 `json:"period"`
-	PeriodLabel string                 `json:"period_label"`
-	Basis       domain.Basis           `json:"basis"`
-	Meeting     Meeting                `json:"meeting"`
-	LegalBasis  string                 `json:"legal_basis"`
-	Sections    map[string]string      `json:"sections"`
-	Actions     []Action               `json:"follow_up"`
-	Budget      *domain.BudgetScenario `json:"budget_recommendation"`
-	Signature   *Signature             `json:"signature"`
+	ID          int64                   `json:"id"`
+	Title       string                  `json:"title"`
+	Period      string                  `json:"period"`
+	PeriodLabel string                  `json:"period_label"`
+	Basis       domain.Basis            `json:"basis"`
+	Meeting     Meeting                 `json:"meeting"`
+	LegalBasis  string                  `json:"legal_basis"`
+	Sections    map[string]string       `json:"sections"`
+	Actions     []Action                `json:"follow_up"`
+	Budget      *laporan.BudgetScenario `json:"budget_recommendation"`
+	Signature   *Signature              `json:"signature"`
 }
 
 // Meeting is the monev meeting of a document.
@@ -71,14 +72,14 @@ type Signature struct {
 }
 
 // DocumentOf is the document of a report as the snapshot and the API write it.
-func DocumentOf(r domain.Report) Document {
+func DocumentOf(r laporan.Report) Document {
 	d := Document{ID: r.ID, Title: r.Title, Period: r.Period.String(), PeriodLabel: r.Period.Label(), Basis: r.Basis,
 		Meeting:    Meeting{Date: isoDate(r.Meeting.On), Place: r.Meeting.Place, OpenedBy: r.Meeting.OpenedBy, Attendees: []Attendee{}},
 		LegalBasis: r.LegalBasis, Sections: map[string]string{}, Actions: []Action{}, Budget: r.Budget}
 	for _, a := range r.Attendees {
 		d.Meeting.Attendees = append(d.Meeting.Attendees, Attendee(a))
 	}
-	for _, s := range domain.ReportSections {
+	for _, s := range laporan.Sections {
 		if t := r.Text(s.Key); t != "" && s.Key != "legal_basis" {
 			d.Sections[s.Key] = t
 		}
@@ -101,7 +102,7 @@ func isoDate(t time.Time) string {
 
 // Freeze makes the snapshot of a report about to be signed (its Signature
 // set) and returns it as canonical JSON with its checksum.
-func Freeze(r domain.Report, f domain.Figures) (snapshot []byte, checksum string, err error) {
+func Freeze(r laporan.Report, f laporan.Figures) (snapshot []byte, checksum string, err error) {
 	raw, err := json.Marshal(Snapshot{Version: SnapshotVersion, Report: DocumentOf(r), Figures: f})
 	if err != nil {
 		return nil, "", fmt.Errorf("report: freeze: %w", err)
@@ -146,7 +147,7 @@ var ErrTampered = errors.New("report: the stored snapshot does not match its che
 // Open reads the snapshot of a final report and checks it: the checksum of
 // its canonical form must be the stored one, and the report's text must be
 // the text it froze. The snapshot is returned even when the check fails.
-func Open(r domain.Report) (Snapshot, error) {
+func Open(r laporan.Report) (Snapshot, error) {
 	var s Snapshot
 	if len(r.Snapshot) == 0 {
 		return s, fmt.Errorf("report: report %d has no snapshot", r.ID)

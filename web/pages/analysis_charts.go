@@ -3,6 +3,7 @@ package pages
 import (
 	"strings"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/web/components"
 )
@@ -12,10 +13,10 @@ import (
 // the basis; every summary says the figures in one sentence.
 
 // scopeOf says the period and basis of a balance, "Tahun 2024 · basis kas".
-func scopeOf(b domain.Balance) string { return b.Period.Label() + " · " + b.Basis.Label() }
+func scopeOf(b analysis.Balance) string { return b.Period.Label() + " · " + b.Basis.Label() }
 
 // IuranKlaimChart is the bar chart of contributions against paid claims per sub-period.
-func IuranKlaimChart(id string, r domain.BalanceReport) components.BarChart {
+func IuranKlaimChart(id string, r analysis.BalanceView) components.BarChart {
 	periods := make([]domain.Period, len(r.Series))
 	iuran, klaim := make([]int64, len(r.Series)), make([]int64, len(r.Series))
 	hrefs := [][]string{make([]string, len(r.Series)), make([]string, len(r.Series))}
@@ -38,7 +39,7 @@ func IuranKlaimChart(id string, r domain.BalanceReport) components.BarChart {
 }
 
 // SaldoChart is the line of the cumulative saldo since the programme began, at each sub-period's end.
-func SaldoChart(id string, r domain.BalanceReport) components.LineChart {
+func SaldoChart(id string, r analysis.BalanceView) components.LineChart {
 	periods := make([]domain.Period, len(r.Series))
 	values := make([]int64, len(r.Series))
 	for i, c := range r.Cumulative() {
@@ -67,7 +68,7 @@ func saldoLine(id, title, summary string, opening domain.Rupiah, periods []domai
 }
 
 // ClaimTypeChart is the horizontal bar chart of paid claims by type.
-func ClaimTypeChart(id string, s domain.ClaimSummary) components.HBarChart {
+func ClaimTypeChart(id string, s analysis.ClaimSummary) components.HBarChart {
 	items := make([]components.HBarItem, len(s.Paid))
 	var parts []string
 	for i, t := range s.Paid {
@@ -86,7 +87,7 @@ func ClaimTypeChart(id string, s domain.ClaimSummary) components.HBarChart {
 }
 
 // ReconChart is the bar chart of expected billing, billed and paid per coverage month.
-func ReconChart(id string, p domain.Period, months []domain.ReconMonth) components.BarChart {
+func ReconChart(id string, p domain.Period, months []analysis.ReconMonth) components.BarChart {
 	periods := make([]domain.Period, len(months))
 	exp, billed, paid := make([]int64, len(months)), make([]int64, len(months)), make([]int64, len(months))
 	for i, m := range months {
@@ -106,7 +107,7 @@ func ReconChart(id string, p domain.Period, months []domain.ReconMonth) componen
 }
 
 // BudgetChart is the line of cumulative realisasi against the pagu in force over the fiscal year.
-func BudgetChart(id string, r domain.BudgetReport) components.LineChart {
+func BudgetChart(id string, r analysis.BudgetView) components.LineChart {
 	periods := make([]domain.Period, len(r.Months))
 	cum, pagu := make([]int64, len(r.Months)), make([]int64, len(r.Months))
 	ceiling, _ := r.Ceiling()
@@ -133,7 +134,7 @@ func BudgetChart(id string, r domain.BudgetReport) components.LineChart {
 func yearText(y int) string { return domain.YearPeriod(y).String() }
 
 // CoverageCategoryChart is the horizontal bar chart of active workers per category against the targets.
-func CoverageCategoryChart(id string, r domain.CoverageReport) components.HBarChart {
+func CoverageCategoryChart(id string, r analysis.CoverageView) components.HBarChart {
 	items := make([]components.HBarItem, 0, len(r.ByCategory))
 	for _, c := range r.ByCategory {
 		if c.Active == 0 && !c.HasTarget {
@@ -142,7 +143,7 @@ func CoverageCategoryChart(id string, r domain.CoverageReport) components.HBarCh
 		items = append(items, components.HBarItem{Label: c.Name, Value: c.Active, Target: c.Target,
 			Href: WorkersHref(WorkerFilter{ActiveOn: r.Period.End(), Category: c.Code})})
 	}
-	total, _ := domain.TotalCoverage("", r.ByCategory)
+	total, _ := analysis.TotalCoverage("", r.ByCategory)
 	return components.HBarChart{
 		ID:    id,
 		Title: "Peserta aktif per kategori terhadap sasaran " + yearText(r.Year) + " · " + dateOf(r.Period.End()),
@@ -158,7 +159,7 @@ func CoverageCategoryChart(id string, r domain.CoverageReport) components.HBarCh
 
 // CoverageRegionChart is the horizontal bar chart per kecamatan: coverage
 // against the targets per kelurahan when there are any, active workers otherwise.
-func CoverageRegionChart(id string, r domain.CoverageReport) components.HBarChart {
+func CoverageRegionChart(id string, r analysis.CoverageView) components.HBarChart {
 	targeted := len(r.RegionalTargets) > 0
 	items := make([]components.HBarItem, len(r.ByKecamatan))
 	for i, k := range r.ByKecamatan {

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 )
 
@@ -64,7 +65,7 @@ func ClaimsHref(f ClaimFilter) string {
 }
 
 // PendingClaimsHref links the claims of a type and status whose incident was on or before day end.
-func PendingClaimsHref(t domain.ClaimTally, end time.Time) string {
+func PendingClaimsHref(t analysis.ClaimTally, end time.Time) string {
 	return link("/claims", "type", string(t.Type), "status", string(t.Status), "incident_to", end.Format(isoDay))
 }
 

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 // ReportDoc is a monev report as a document: what the print view, the
@@ -14,13 +16,13 @@ import (
 // report's Figures are its frozen snapshot; an earlier one's are the data
 // as it stands.
 type ReportDoc struct {
-	Letterhead domain.Letterhead
-	Report     domain.Report
-	Figures    domain.Figures
+	Letterhead settings.Letterhead
+	Report     laporan.Report
+	Figures    laporan.Figures
 	Frozen     bool
 	// Changes lists the figures that differ between the signed snapshot
 	// and the data now, side by side.
-	Changes []domain.FigureChange
+	Changes []laporan.FigureChange
 	// Tampered explains a snapshot that fails its checksum check; "" when sound.
 	Tampered string
 	// Trail is who prepared, reviewed and signed the report, for the approval sheet.
@@ -36,7 +38,7 @@ type TrailStep struct {
 
 // KeyRecommendations are the first three recommendations, for the executive summary.
 func (d ReportDoc) KeyRecommendations() []string {
-	items := domain.ListItems(d.Report.Recommendations)
+	items := laporan.ListItems(d.Report.Recommendations)
 	return items[:min(len(items), 3)]
 }
 
@@ -59,7 +61,7 @@ func (d ReportDoc) Footer() string {
 
 // Signed reports whether the report carries its signature.
 func (d ReportDoc) Signed() bool {
-	return d.Report.Status == domain.ReportFinal && d.Report.Signature.Name != ""
+	return d.Report.Status == laporan.Final && d.Report.Signature.Name != ""
 }
 
 // SignPlaceDate is the place and date above a signature: "Cilegon, 31 Juli 2024".
@@ -75,7 +77,7 @@ func (d ReportDoc) SignPlaceDate() string {
 func (d ReportDoc) MeetingDay() string { return dayDate(d.Report.Meeting.On) }
 
 // Budget is the budget recommendation, nil when none was chosen.
-func (d ReportDoc) Budget() *domain.BudgetScenario { return d.Report.Budget }
+func (d ReportDoc) Budget() *laporan.BudgetScenario { return d.Report.Budget }
 
 // dayNames are the Indonesian names of the days of the week, Sunday first.
 var dayNames = [...]string{"Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"}
@@ -97,13 +99,13 @@ func basisName(b domain.Basis) string {
 }
 
 // reportStatusClass is the badge of a report's status.
-func reportStatusClass(s domain.ReportStatus) string {
+func reportStatusClass(s laporan.Status) string {
 	switch s {
-	case domain.ReportFinal:
+	case laporan.Final:
 		return "badge-surplus"
-	case domain.ReportReturned:
+	case laporan.Returned:
 		return "badge-deficit"
-	case domain.ReportApproved, domain.ReportInReview, domain.ReportSubmitted:
+	case laporan.Approved, laporan.InReview, laporan.Submitted:
 		return "badge-warn"
 	}
 	return "badge-muted"
@@ -170,7 +172,7 @@ func formatNIP(nip string) string {
 
 // attendeeSummary says how many came from how many institutions: "12
 // orang dari 8 instansi (daftar hadir pada Lampiran 1)".
-func attendeeSummary(as []domain.Attendee) string {
+func attendeeSummary(as []laporan.Attendee) string {
 	if len(as) == 0 {
 		return "\u2013"
 	}
@@ -188,7 +190,7 @@ func attendeeSummary(as []domain.Attendee) string {
 }
 
 // lastDay is the last day of the figures' period, "31 Juli 2024".
-func lastDay(f domain.Figures) string {
+func lastDay(f laporan.Figures) string {
 	p, err := domain.ParsePeriod(f.Period)
 	if err != nil {
 		return f.Label
@@ -197,7 +199,7 @@ func lastDay(f domain.Figures) string {
 }
 
 // gapCost is the yearly cost of a category's gap, or "–" without a target.
-func gapCost(c domain.CoverageFigure) string {
+func gapCost(c laporan.CoverageFigure) string {
 	if !c.HasTarget {
 		return "\u2013"
 	}
@@ -209,7 +211,7 @@ func shareOfAll(r domain.Rupiah) string { return domain.Ratio{Num: int64(r), Den
 
 // claimsLiability says which claims are still in process (the expected
 // liability) and which were rejected, beside the paid claims.
-func claimsLiability(f domain.Figures) string {
+func claimsLiability(f laporan.Figures) string {
 	var count int64
 	var amount domain.Rupiah
 	var parts []string
@@ -230,7 +232,7 @@ func claimsLiability(f domain.Figures) string {
 }
 
 // kecamatanCaption names the table per kecamatan and what its coverage measures.
-func kecamatanCaption(f domain.Figures) string {
+func kecamatanCaption(f laporan.Figures) string {
 	s := "Tabel 3.2 Peserta aktif per kecamatan"
 	if len(f.RegionalTargets) > 0 {
 		s += "; cakupan " + strings.Join(f.RegionalTargets, ", ") + " terhadap sasaran per kelurahan"
@@ -239,7 +241,7 @@ func kecamatanCaption(f domain.Figures) string {
 }
 
 // budgetSentence says the pagu in force and how much of it was spent.
-func budgetSentence(f domain.Figures) string {
+func budgetSentence(f laporan.Figures) string {
 	b := f.Budget
 	if !b.HasCeiling {
 		return "Pagu tahun anggaran " + yearText(b.Year) + " belum dicatat."
@@ -258,7 +260,7 @@ func nb(s string) string {
 }
 
 // lastBudgetMonth names the last month the budget counts.
-func lastBudgetMonth(b domain.BudgetFigures) string {
+func lastBudgetMonth(b laporan.BudgetFigures) string {
 	if len(b.Months) == 0 {
 		return b.Through
 	}
@@ -266,7 +268,7 @@ func lastBudgetMonth(b domain.BudgetFigures) string {
 }
 
 // billed is what BPJS billed for a month, or "–" when the bill is not on record.
-func billed(r domain.ReconFigure) string {
+func billed(r laporan.ReconFigure) string {
 	if !r.BillKnown {
 		return "\u2013"
 	}
@@ -285,8 +287,8 @@ func flaggedText(n int) string {
 // section and what the user may do with them.
 type Review struct {
 	ReportID   int64
-	Threads    map[string][]domain.Thread // by section key
-	CanStart   bool                       // open a new thread (BPJS, in review)
+	Threads    map[string][]laporan.Thread // by section key
+	CanStart   bool                        // open a new thread (BPJS, in review)
 	CanReply   bool
 	CanResolve bool
 }

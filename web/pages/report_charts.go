@@ -2,6 +2,7 @@ package pages
 
 import (
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/web/components"
 )
 
@@ -10,7 +11,7 @@ import (
 // charts carry no links: paper cannot follow them.
 
 // figurePeriods reads the sub-periods of the figures' series.
-func figurePeriods(ms []domain.MonthFigure) []domain.Period {
+func figurePeriods(ms []laporan.MonthFigure) []domain.Period {
 	out := make([]domain.Period, 0, len(ms))
 	for _, m := range ms {
 		p, err := domain.ParsePeriod(m.Period)
@@ -23,10 +24,10 @@ func figurePeriods(ms []domain.MonthFigure) []domain.Period {
 }
 
 // reportScope says the period and basis of a report's figures.
-func reportScope(f domain.Figures) string { return f.Label + " · " + f.Basis.Label() }
+func reportScope(f laporan.Figures) string { return f.Label + " · " + f.Basis.Label() }
 
 // reportSeriesChart is contributions against paid claims per month.
-func reportSeriesChart(id string, f domain.Figures) components.BarChart {
+func reportSeriesChart(id string, f laporan.Figures) components.BarChart {
 	iuran, klaim := make([]int64, len(f.Series)), make([]int64, len(f.Series))
 	for i, m := range f.Series {
 		iuran[i], klaim[i] = int64(m.Contributions), int64(m.Claims)
@@ -43,7 +44,7 @@ func reportSeriesChart(id string, f domain.Figures) components.BarChart {
 }
 
 // reportSaldoChart is the cumulative saldo since the programme began.
-func reportSaldoChart(id string, f domain.Figures) components.LineChart {
+func reportSaldoChart(id string, f laporan.Figures) components.LineChart {
 	values := make([]int64, len(f.Series))
 	for i, m := range f.Series {
 		values[i] = int64(m.Cumulative)
@@ -54,7 +55,7 @@ func reportSaldoChart(id string, f domain.Figures) components.LineChart {
 }
 
 // reportClaimChart is the paid claims by type.
-func reportClaimChart(id string, f domain.Figures) components.HBarChart {
+func reportClaimChart(id string, f laporan.Figures) components.HBarChart {
 	items := make([]components.HBarItem, len(f.ClaimsByType))
 	for i, c := range f.ClaimsByType {
 		items[i] = components.HBarItem{Label: domain.ClaimType(c.Type).ShortName(), Value: int64(c.Amount),
@@ -67,7 +68,7 @@ func reportClaimChart(id string, f domain.Figures) components.HBarChart {
 }
 
 // reportCoverageChart is the active workers per category against the targets.
-func reportCoverageChart(id string, f domain.Figures) components.HBarChart {
+func reportCoverageChart(id string, f laporan.Figures) components.HBarChart {
 	var items []components.HBarItem
 	for _, c := range f.Coverage {
 		if c.Active == 0 && !c.HasTarget {
@@ -84,7 +85,7 @@ func reportCoverageChart(id string, f domain.Figures) components.HBarChart {
 }
 
 // reportBudgetChart is the cumulative realisasi against the pagu in force.
-func reportBudgetChart(id string, f domain.Figures) components.LineChart {
+func reportBudgetChart(id string, f laporan.Figures) components.LineChart {
 	b := f.Budget
 	cum, pagu := make([]int64, len(b.Months)), make([]int64, len(b.Months))
 	for i, m := range b.Months {

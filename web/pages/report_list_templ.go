@@ -8,11 +8,11 @@ package pages
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
-import "github.com/cilegon/monev/internal/domain"
+import "github.com/cilegon/monev/internal/laporan"
 
 // ReportListProps is the list of monev reports.
 type ReportListProps struct {
-	Items     []domain.ReportSummary
+	Items     []laporan.Summary
 	CanCreate bool
 	FinalOnly bool // pimpinan: only signed reports are listed
 }

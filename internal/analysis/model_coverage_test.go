@@ -1,9 +1,10 @@
-package domain_test
+package analysis_test
 
 import (
 	"testing"
 	"time"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 )
 
@@ -11,16 +12,16 @@ func TestCoverageRow(t *testing.T) {
 	rate, _ := domain.DefaultBPURates().At(domain.NewMonth(2024, time.December))
 	tests := []struct {
 		name     string
-		row      domain.CoverageRow
+		row      analysis.CoverageRow
 		coverage string
 		gap      int64
 		cost     domain.Rupiah
 	}{
-		{"nelayan", domain.CoverageRow{Active: 332, Targeted: 332, Target: 400, HasTarget: true}, "83,0 %", 68, 13_708_800},
-		{"above target", domain.CoverageRow{Active: 1460, Targeted: 1460, Target: 1400, HasTarget: true}, "104,3 %", 0, 0},
-		{"no target", domain.CoverageRow{Active: 61, Targeted: 61}, "–", 0, 0},
-		{"zero target", domain.CoverageRow{Active: 5, Targeted: 5, HasTarget: true}, "–", 0, 0},
-		{"region: only RT/RW has targets", domain.CoverageRow{Active: 200, Targeted: 30, Target: 40, HasTarget: true}, "75,0 %", 10, 2_016_000},
+		{"nelayan", analysis.CoverageRow{Active: 332, Targeted: 332, Target: 400, HasTarget: true}, "83,0 %", 68, 13_708_800},
+		{"above target", analysis.CoverageRow{Active: 1460, Targeted: 1460, Target: 1400, HasTarget: true}, "104,3 %", 0, 0},
+		{"no target", analysis.CoverageRow{Active: 61, Targeted: 61}, "–", 0, 0},
+		{"zero target", analysis.CoverageRow{Active: 5, Targeted: 5, HasTarget: true}, "–", 0, 0},
+		{"region: only RT/RW has targets", analysis.CoverageRow{Active: 200, Targeted: 30, Target: 40, HasTarget: true}, "75,0 %", 10, 2_016_000},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -38,12 +39,12 @@ func TestCoverageRow(t *testing.T) {
 }
 
 func TestTotalAndRollUp(t *testing.T) {
-	kels := []domain.CoverageRow{
+	kels := []analysis.CoverageRow{
 		{Code: "36.72.01.1001", Parent: "36.72.01", Active: 10, Targeted: 5, Target: 8, HasTarget: true},
 		{Code: "36.72.01.1002", Parent: "36.72.01", Active: 7, Targeted: 7, Target: 5, HasTarget: true},
 		{Code: "36.72.02.1001", Parent: "36.72.02", Active: 3},
 	}
-	kecs := domain.RollUpKecamatan([]domain.Kecamatan{{Code: "36.72.01", Name: "Cibeber"}, {Code: "36.72.02", Name: "Cilegon"}, {Code: "36.72.03", Name: "Pulomerak"}}, kels)
+	kecs := analysis.RollUpKecamatan([]domain.Kecamatan{{Code: "36.72.01", Name: "Cibeber"}, {Code: "36.72.02", Name: "Cilegon"}, {Code: "36.72.03", Name: "Pulomerak"}}, kels)
 	if len(kecs) != 3 || kecs[0].Active != 17 || kecs[0].Target != 13 || !kecs[0].HasTarget || kecs[1].HasTarget || kecs[2].Active != 0 {
 		t.Errorf("RollUpKecamatan = %+v", kecs)
 	}
@@ -51,18 +52,18 @@ func TestTotalAndRollUp(t *testing.T) {
 	if kecs[0].Gap() != 1 {
 		t.Errorf("kecamatan gap %d, want 1 (12 of 13)", kecs[0].Gap())
 	}
-	total, gap := domain.TotalCoverage("Jumlah", kels)
+	total, gap := analysis.TotalCoverage("Jumlah", kels)
 	if total.Active != 20 || total.Target != 13 || gap != 3 {
 		t.Errorf("TotalCoverage = %+v, gap %d", total, gap)
 	}
-	r := domain.CoverageReport{ByKelurahan: kels}
+	r := analysis.CoverageView{ByKelurahan: kels}
 	if got := r.Kelurahan("36.72.01"); len(got) != 2 {
 		t.Errorf("Kelurahan(36.72.01) = %v", got)
 	}
 }
 
 func TestWorkforce(t *testing.T) {
-	w := domain.Workforce{Year: 2025, Workforce: 174_897, Protected: 76_062, TargetPermille: 550}
+	w := analysis.Workforce{Year: 2025, Workforce: 174_897, Protected: 76_062, TargetPermille: 550}
 	if got := w.UCJ().Percent(1); got != "43,5 %" {
 		t.Errorf("UCJ = %s", got)
 	}
@@ -76,35 +77,9 @@ func TestWorkforce(t *testing.T) {
 	if err := w.Validate(); err != nil {
 		t.Error(err)
 	}
-	bad := domain.Workforce{Year: 2025, Workforce: 100, Protected: 101, TargetPermille: 1001}
+	bad := analysis.Workforce{Year: 2025, Workforce: 100, Protected: 101, TargetPermille: 1001}
 	if fe, ok := bad.Validate().(domain.FieldErrors); !ok || fe["protected"] == "" || fe["target"] == "" {
 		t.Errorf("Validate = %v", bad.Validate())
-	}
-}
-
-func TestParseCount(t *testing.T) {
-	for in, want := range map[string]int64{"1528": 1528, "1.528": 1528, " 172.980 ": 172_980, "0": 0} {
-		got, err := domain.ParseCount(in)
-		if err != nil || got != want {
-			t.Errorf("ParseCount(%q) = %d, %v; want %d", in, got, err, want)
-		}
-	}
-	for _, in := range []string{"", "-5", "1,5", "15.28", "abc", "99999999999999999999"} {
-		_, err := domain.ParseCount(in)
-		wantValueError(t, in, err)
-	}
-}
-
-func TestParsePermille(t *testing.T) {
-	for in, want := range map[string]int{"55": 550, "55,5": 555, "55.5": 555, "55 %": 550, "0": 0, "100": 1000, "43,5%": 435} {
-		got, err := domain.ParsePermille(in)
-		if err != nil || got != want {
-			t.Errorf("ParsePermille(%q) = %d, %v; want %d", in, got, err, want)
-		}
-	}
-	for _, in := range []string{"", "101", "55,55", "-1", "abc", "5,"} {
-		_, err := domain.ParsePermille(in)
-		wantValueError(t, in, err)
 	}
 }
 

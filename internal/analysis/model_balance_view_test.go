@@ -1,19 +1,20 @@
-package domain_test
+package analysis_test
 
 import (
 	"slices"
 	"testing"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 )
 
 func TestCompleteByType(t *testing.T) {
-	got := domain.CompleteByType([]domain.ClaimTally{
+	got := analysis.CompleteByType([]analysis.ClaimTally{
 		{Type: domain.ClaimScholarship, Count: 2, Amount: 5_000_000},
 		{Type: domain.ClaimJKM, Count: 1, Amount: 42_000_000},
 		{Type: domain.ClaimJKM, Count: 2, Amount: 84_000_000}, // another kelurahan, same type
 	})
-	want := []domain.ClaimTally{
+	want := []analysis.ClaimTally{
 		{Type: domain.ClaimJKM, Count: 3, Amount: 126_000_000},
 		{Type: domain.ClaimJKKDeath},
 		{Type: domain.ClaimJKKDisability},
@@ -28,7 +29,7 @@ func TestCompleteByType(t *testing.T) {
 			t.Errorf("tally %d = %+v, want %+v", i, got[i], want[i])
 		}
 	}
-	s := domain.ClaimSummary{Paid: got}
+	s := analysis.ClaimSummary{Paid: got}
 	if tot := s.PaidTotal(); tot.Count != 5 || tot.Amount != 131_000_000 {
 		t.Errorf("PaidTotal = %+v", tot)
 	}
@@ -38,7 +39,7 @@ func TestCompleteByType(t *testing.T) {
 }
 
 func TestSortPending(t *testing.T) {
-	got := domain.SortPending([]domain.ClaimTally{
+	got := analysis.SortPending([]analysis.ClaimTally{
 		{Type: domain.ClaimJKKCare, Status: domain.ClaimProcessing, Count: 1, Amount: 5_300_000},
 		{Type: domain.ClaimJKM, Status: domain.ClaimProcessing, Count: 0},
 		{Type: domain.ClaimJKM, Status: domain.ClaimSubmitted, Count: 1, Amount: 42_000_000},
@@ -46,18 +47,18 @@ func TestSortPending(t *testing.T) {
 	if len(got) != 2 || got[0].Type != domain.ClaimJKM || got[1].Type != domain.ClaimJKKCare {
 		t.Errorf("SortPending = %+v", got)
 	}
-	if tot := (domain.ClaimSummary{Pending: got}).PendingTotal(); tot.Amount != 47_300_000 || tot.Count != 2 {
+	if tot := (analysis.ClaimSummary{Pending: got}).PendingTotal(); tot.Amount != 47_300_000 || tot.Count != 2 {
 		t.Errorf("PendingTotal = %+v", tot)
 	}
 }
 
 func TestBalanceReportCumulative(t *testing.T) {
-	month := func(c, k domain.Rupiah) domain.Balance {
-		return domain.Balance{ContributionsPaid: c, ClaimsPaid: k}
+	month := func(c, k domain.Rupiah) analysis.Balance {
+		return analysis.Balance{ContributionsPaid: c, ClaimsPaid: k}
 	}
-	r := domain.BalanceReport{
+	r := analysis.BalanceView{
 		Balance: month(300, 200),
-		Series:  []domain.Balance{month(100, 0), month(100, 200), month(100, 0)},
+		Series:  []analysis.Balance{month(100, 0), month(100, 200), month(100, 0)},
 		Opening: -50,
 	}
 	got := r.Cumulative()
@@ -87,7 +88,7 @@ func TestChange(t *testing.T) {
 		{-150, -100, "turun 50,0 %"},
 	}
 	for _, tt := range tests {
-		c := domain.Change{Now: tt.now, Before: tt.before}
+		c := analysis.Change{Now: tt.now, Before: tt.before}
 		if got := c.Label(); got != tt.label {
 			t.Errorf("Change{%d, %d}.Label() = %q, want %q", tt.now, tt.before, got, tt.label)
 		}

@@ -1,8 +1,10 @@
-package domain
+package laporan
 
 import (
 	"strconv"
 	"strings"
+
+	"github.com/cilegon/monev/internal/domain"
 )
 
 // FindingsDraft writes the findings a report's figures support, as a
@@ -14,12 +16,12 @@ func (f Figures) FindingsDraft() string {
 	var items []string
 	b := f.Balance
 	basis := "basis kas"
-	if f.Basis == BasisAccrual {
+	if f.Basis == domain.BasisAccrual {
 		basis = "basis akrual"
 	}
 	s := "Selama " + f.Label + " (" + basis + "), iuran yang dibayarkan dari APBD sebesar " + b.Contributions.String() +
 		", sedangkan klaim yang dibayarkan BPJS Ketenagakerjaan kepada pekerja yang iurannya dibiayai APBD sebesar " +
-		b.Claims.String() + " (" + FormatInt(b.ClaimsCount) + " kasus, menurut tanggal bayar)."
+		b.Claims.String() + " (" + domain.FormatInt(b.ClaimsCount) + " kasus, menurut tanggal bayar)."
 	if b.Deficit() {
 		s += " Saldo iuran dikurangi klaim " + b.Saldo.String() + " dengan rasio klaim " + b.ClaimRatio.Percent() +
 			": setiap Rp 1 iuran APBD kembali kepada keluarga pekerja sebagai manfaat Rp " + b.ClaimRatio.Ratio().Per(2) + "."
@@ -28,10 +30,10 @@ func (f Figures) FindingsDraft() string {
 	}
 	items = append(items, s)
 	if top, ok := f.largestClaim(); ok {
-		s := "Klaim terbesar adalah " + top.Name + ": " + FormatInt(top.Count) + " kasus senilai " + top.Amount.String() +
+		s := "Klaim terbesar adalah " + top.Name + ": " + domain.FormatInt(top.Count) + " kasus senilai " + top.Amount.String() +
 			" (" + top.Share.Percent() + " dari klaim yang dibayar)."
 		if p := f.pendingTotal(); p.Count > 0 {
-			s += " Angka klaim di atas hanya klaim yang sudah dibayar; selain itu " + FormatInt(p.Count) + " klaim senilai " +
+			s += " Angka klaim di atas hanya klaim yang sudah dibayar; selain itu " + domain.FormatInt(p.Count) + " klaim senilai " +
 				p.Amount.String() + " masih dalam proses dan menjadi potensi kewajiban."
 		} else {
 			s += " Angka klaim di atas adalah klaim yang sudah dibayar; pada akhir periode tidak ada klaim yang masih diajukan atau diproses."
@@ -39,8 +41,8 @@ func (f Figures) FindingsDraft() string {
 		items = append(items, s)
 	}
 	if t := f.CoverageTotal; t.HasTarget {
-		items = append(items, "Peserta aktif pada akhir periode sebanyak "+FormatInt(b.ActiveWorkers)+" pekerja. Terhadap sasaran tahun "+
-			strconv.Itoa(f.UCJ.Year)+" sebanyak "+FormatInt(t.Target)+" pekerja, masih kurang "+FormatInt(t.Gap)+
+		items = append(items, "Peserta aktif pada akhir periode sebanyak "+domain.FormatInt(b.ActiveWorkers)+" pekerja. Terhadap sasaran tahun "+
+			strconv.Itoa(f.UCJ.Year)+" sebanyak "+domain.FormatInt(t.Target)+" pekerja, masih kurang "+domain.FormatInt(t.Gap)+
 			" pekerja; menutup kekurangan itu membutuhkan "+t.GapCost.String()+" setahun.")
 	}
 	if bu := f.Budget; bu.HasCeiling {
@@ -52,8 +54,8 @@ func (f Figures) FindingsDraft() string {
 			"(selisih tagihan, keterlambatan atau kekurangan bayar).")
 	}
 	if u := f.UCJ; u.HasWorkforce {
-		items = append(items, "Universal Coverage Jamsostek (UCJ) tahun "+strconv.Itoa(u.Year)+": "+FormatInt(u.Protected)+
-			" pekerja terlindungi dari "+FormatInt(u.Workforce)+" angkatan kerja ("+u.Coverage.Percent()+"), target "+
+		items = append(items, "Universal Coverage Jamsostek (UCJ) tahun "+strconv.Itoa(u.Year)+": "+domain.FormatInt(u.Protected)+
+			" pekerja terlindungi dari "+domain.FormatInt(u.Workforce)+" angkatan kerja ("+u.Coverage.Percent()+"), target "+
 			u.Target.Percent()+".")
 	}
 	var out strings.Builder

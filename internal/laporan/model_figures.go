@@ -1,7 +1,10 @@
-package domain
+package laporan
 
 import (
 	"time"
+
+	"github.com/cilegon/monev/internal/analysis"
+	"github.com/cilegon/monev/internal/domain"
 )
 
 // Figures are every number a monev report shows, taken from the same
@@ -10,10 +13,10 @@ import (
 // report keeps them as its snapshot: numbers only, already computed, so
 // the signed document never changes when the data or the code does.
 type Figures struct {
-	Period string    `json:"period"` // canonical, "2024-01..2024-07"
-	Label  string    `json:"label"`  // "Januari–Juli 2024"
-	Basis  Basis     `json:"basis"`
-	AsOf   time.Time `json:"as_of"` // the day payment states and the pagu in force are judged on
+	Period string       `json:"period"` // canonical, "2024-01..2024-07"
+	Label  string       `json:"label"`  // "Januari–Juli 2024"
+	Basis  domain.Basis `json:"basis"`
+	AsOf   time.Time    `json:"as_of"` // the day payment states and the pagu in force are judged on
 
 	Balance       BalanceFigures `json:"balance"`
 	Series        []MonthFigure  `json:"series"` // the period by month (by quarter beyond 18 months)
@@ -42,30 +45,30 @@ type Fraction struct {
 	Den int64 `json:"den"`
 }
 
-func fractionOf(r Ratio) Fraction { return Fraction(r) }
+func fractionOf(r domain.Ratio) Fraction { return Fraction(r) }
 
 // Ratio is the fraction as a domain ratio, for formatting.
-func (f Fraction) Ratio() Ratio { return Ratio(f) }
+func (f Fraction) Ratio() domain.Ratio { return domain.Ratio(f) }
 
 // Percent formats the fraction as "164,4 %", or "–" without a denominator.
-func (f Fraction) Percent() string { return Ratio(f).Percent(1) }
+func (f Fraction) Percent() string { return domain.Ratio(f).Percent(1) }
 
 // BalanceFigures are the balance of the period and its context.
 type BalanceFigures struct {
-	Contributions Rupiah   `json:"contributions_paid"`
-	Claims        Rupiah   `json:"claims_paid"`
-	ClaimsCount   int64    `json:"claims_count"`
-	Saldo         Rupiah   `json:"balance"`
-	ClaimRatio    Fraction `json:"claim_ratio"`
-	ActiveWorkers int64    `json:"active_workers"`
+	Contributions domain.Rupiah `json:"contributions_paid"`
+	Claims        domain.Rupiah `json:"claims_paid"`
+	ClaimsCount   int64         `json:"claims_count"`
+	Saldo         domain.Rupiah `json:"balance"`
+	ClaimRatio    Fraction      `json:"claim_ratio"`
+	ActiveWorkers int64         `json:"active_workers"`
 	// Opening and Closing are the cumulative saldo since the programme
 	// began, before the period and at its end.
-	Opening Rupiah `json:"cumulative_opening"`
-	Closing Rupiah `json:"cumulative_closing"`
+	Opening domain.Rupiah `json:"cumulative_opening"`
+	Closing domain.Rupiah `json:"cumulative_closing"`
 	// The same period a year earlier.
-	EarlierLabel         string `json:"year_earlier_label"`
-	EarlierContributions Rupiah `json:"year_earlier_contributions_paid"`
-	EarlierClaims        Rupiah `json:"year_earlier_claims_paid"`
+	EarlierLabel         string        `json:"year_earlier_label"`
+	EarlierContributions domain.Rupiah `json:"year_earlier_contributions_paid"`
+	EarlierClaims        domain.Rupiah `json:"year_earlier_claims_paid"`
 }
 
 // Deficit reports whether claims exceeded contributions in the period.
@@ -73,38 +76,38 @@ func (b BalanceFigures) Deficit() bool { return b.Saldo < 0 }
 
 // MonthFigure is one sub-period of the balance series.
 type MonthFigure struct {
-	Period        string `json:"period"`
-	Label         string `json:"label"`
-	Contributions Rupiah `json:"contributions_paid"`
-	Claims        Rupiah `json:"claims_paid"`
-	Saldo         Rupiah `json:"balance"`
-	Cumulative    Rupiah `json:"cumulative_balance"`
+	Period        string        `json:"period"`
+	Label         string        `json:"label"`
+	Contributions domain.Rupiah `json:"contributions_paid"`
+	Claims        domain.Rupiah `json:"claims_paid"`
+	Saldo         domain.Rupiah `json:"balance"`
+	Cumulative    domain.Rupiah `json:"cumulative_balance"`
 }
 
 // ClaimFigure is a number of claims and their amount, of one type (and status).
 type ClaimFigure struct {
-	Type   string   `json:"type"`
-	Name   string   `json:"name"`
-	Status string   `json:"status,omitempty"`
-	Count  int64    `json:"count"`
-	Amount Rupiah   `json:"amount"`
-	Share  Fraction `json:"share"` // of the paid claims' amount
+	Type   string        `json:"type"`
+	Name   string        `json:"name"`
+	Status string        `json:"status,omitempty"`
+	Count  int64         `json:"count"`
+	Amount domain.Rupiah `json:"amount"`
+	Share  Fraction      `json:"share"` // of the paid claims' amount
 }
 
 // ReconFigure is one coverage month of the billing reconciliation, or its total.
 type ReconFigure struct {
-	Month      string   `json:"month"`
-	Label      string   `json:"label"`
-	Roster     int64    `json:"active_workers"`
-	Rate       Rupiah   `json:"rate"`
-	Expected   Rupiah   `json:"expected_billing"`
-	Billed     Rupiah   `json:"billed"`
-	BillKnown  bool     `json:"bill_known"`
-	Paid       Rupiah   `json:"paid"`
-	Difference Rupiah   `json:"difference"`
-	Status     string   `json:"payment_status"`
-	Issues     []string `json:"issues"`
-	Flagged    int      `json:"flagged_months,omitempty"` // in the total: months with an issue
+	Month      string        `json:"month"`
+	Label      string        `json:"label"`
+	Roster     int64         `json:"active_workers"`
+	Rate       domain.Rupiah `json:"rate"`
+	Expected   domain.Rupiah `json:"expected_billing"`
+	Billed     domain.Rupiah `json:"billed"`
+	BillKnown  bool          `json:"bill_known"`
+	Paid       domain.Rupiah `json:"paid"`
+	Difference domain.Rupiah `json:"difference"`
+	Status     string        `json:"payment_status"`
+	Issues     []string      `json:"issues"`
+	Flagged    int           `json:"flagged_months,omitempty"` // in the total: months with an issue
 }
 
 // BudgetFigures are the pagu in force and the realisasi of the report's fiscal year.
@@ -113,33 +116,33 @@ type BudgetFigures struct {
 	HasCeiling   bool          `json:"has_ceiling"`
 	CeilingLabel string        `json:"ceiling_label"`
 	Document     string        `json:"ceiling_document"`
-	Ceiling      Rupiah        `json:"ceiling"`
+	Ceiling      domain.Rupiah `json:"ceiling"`
 	Through      string        `json:"through"` // last month counted, "2024-07"
-	Realized     Rupiah        `json:"realized"`
+	Realized     domain.Rupiah `json:"realized"`
 	Absorption   Fraction      `json:"absorption"`
-	Remaining    Rupiah        `json:"remaining"`
+	Remaining    domain.Rupiah `json:"remaining"`
 	Months       []MonthFigure `json:"months"` // Contributions = realisasi, Cumulative = cumulative realisasi
 }
 
 // RateFigure is the contribution rate per worker a month.
 type RateFigure struct {
-	JKK        Rupiah `json:"jkk"`
-	JKM        Rupiah `json:"jkm"`
-	Total      Rupiah `json:"total"`
-	Regulation string `json:"regulation"`
+	JKK        domain.Rupiah `json:"jkk"`
+	JKM        domain.Rupiah `json:"jkm"`
+	Total      domain.Rupiah `json:"total"`
+	Regulation string        `json:"regulation"`
 }
 
 // CoverageFigure is one category or kecamatan: active workers at the period's end against the target.
 type CoverageFigure struct {
-	Code      string   `json:"code"`
-	Name      string   `json:"name"`
-	Active    int64    `json:"active"`
-	Targeted  int64    `json:"targeted"` // active in the categories the target is for
-	Target    int64    `json:"target"`
-	HasTarget bool     `json:"has_target"`
-	Coverage  Fraction `json:"coverage"`
-	Gap       int64    `json:"gap"`
-	GapCost   Rupiah   `json:"gap_cost"` // covering the gap for a year at the rate
+	Code      string        `json:"code"`
+	Name      string        `json:"name"`
+	Active    int64         `json:"active"`
+	Targeted  int64         `json:"targeted"` // active in the categories the target is for
+	Target    int64         `json:"target"`
+	HasTarget bool          `json:"has_target"`
+	Coverage  Fraction      `json:"coverage"`
+	Gap       int64         `json:"gap"`
+	GapCost   domain.Rupiah `json:"gap_cost"` // covering the gap for a year at the rate
 }
 
 // UCJFigures are Universal Coverage Jamsostek for the year of the period's end.
@@ -158,22 +161,22 @@ type UCJFigures struct {
 
 // FigureInputs are the reports a report's figures are taken from.
 type FigureInputs struct {
-	Period   Period
-	Basis    Basis
+	Period   domain.Period
+	Basis    domain.Basis
 	AsOf     time.Time
-	Balance  BalanceReport
-	Recon    []ReconMonth
-	Budget   BudgetReport
-	Coverage CoverageReport
+	Balance  analysis.BalanceView
+	Recon    []analysis.ReconMonth
+	Budget   analysis.BudgetView
+	Coverage analysis.CoverageView
 }
 
 // SeriesGranularity is how a report splits its period for the balance
 // series: by month up to a year and a half, by quarter beyond.
-func SeriesGranularity(p Period) Granularity {
+func SeriesGranularity(p domain.Period) domain.Granularity {
 	if p.Len() <= 18 {
-		return ByMonth
+		return domain.ByMonth
 	}
-	return ByQuarter
+	return domain.ByQuarter
 }
 
 // NewFigures computes every figure of a report from the analysis reports.
@@ -219,12 +222,12 @@ func NewFigures(in FigureInputs) Figures {
 	return f
 }
 
-func claimFigure(t ClaimTally, s ClaimSummary) ClaimFigure {
+func claimFigure(t analysis.ClaimTally, s analysis.ClaimSummary) ClaimFigure {
 	return ClaimFigure{Type: string(t.Type), Name: t.Type.Name(), Count: t.Count, Amount: t.Amount, Share: fractionOf(s.Share(t))}
 }
 
 // reconFigures judges each coverage month on day asOf.
-func reconFigures(months []ReconMonth, asOf time.Time) ([]ReconFigure, ReconFigure) {
+func reconFigures(months []analysis.ReconMonth, asOf time.Time) ([]ReconFigure, ReconFigure) {
 	var out []ReconFigure
 	for _, m := range months {
 		r := ReconFigure{Month: m.Month.String(), Label: m.Month.Label(), Roster: m.RosterAny, Rate: m.Rate.Total(),
@@ -235,16 +238,16 @@ func reconFigures(months []ReconMonth, asOf time.Time) ([]ReconFigure, ReconFigu
 		}
 		out = append(out, r)
 	}
-	t := TotalRecon(months, asOf)
+	t := analysis.TotalRecon(months, asOf)
 	return out, ReconFigure{Label: "Jumlah", Expected: t.Expected, Billed: t.Billed, Paid: t.Paid,
 		Difference: t.Difference(), Issues: []string{}, Flagged: t.Flagged}
 }
 
 // budgetFigures takes the pagu that was in force on day asOf (a revision
 // decided later did not exist yet) and the realisasi through the period's end.
-func budgetFigures(r BudgetReport, asOf time.Time) BudgetFigures {
+func budgetFigures(r analysis.BudgetView, asOf time.Time) BudgetFigures {
 	f := BudgetFigures{Year: r.Year, Through: r.Through.String()}
-	var in []Budget
+	var in []analysis.Budget
 	for _, v := range r.Versions {
 		if v.DecidedOn.IsZero() || !v.DecidedOn.After(asOf) {
 			in = append(in, v)
@@ -268,16 +271,16 @@ func budgetFigures(r BudgetReport, asOf time.Time) BudgetFigures {
 
 // coverageFigures converts coverage rows and adds their total; the total
 // gap is the sum of the rows' gaps.
-func coverageFigures(rows []CoverageRow, rate Rate) ([]CoverageFigure, CoverageFigure) {
+func coverageFigures(rows []analysis.CoverageRow, rate domain.Rate) ([]CoverageFigure, CoverageFigure) {
 	var out []CoverageFigure
 	for _, r := range rows {
 		out = append(out, coverageFigure(r, r.Gap(), rate))
 	}
-	total, gap := TotalCoverage("Jumlah", rows)
+	total, gap := analysis.TotalCoverage("Jumlah", rows)
 	return out, coverageFigure(total, gap, rate)
 }
 
-func coverageFigure(r CoverageRow, gap int64, rate Rate) CoverageFigure {
+func coverageFigure(r analysis.CoverageRow, gap int64, rate domain.Rate) CoverageFigure {
 	return CoverageFigure{Code: r.Code, Name: r.Name, Active: r.Active, Targeted: r.Targeted, Target: r.Target, HasTarget: r.HasTarget,
 		Coverage: fractionOf(r.Coverage()), Gap: gap, GapCost: rate.Annual(gap)}
 }

@@ -1,4 +1,4 @@
-package domain
+package laporan
 
 import (
 	"errors"
@@ -6,106 +6,110 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/cilegon/monev/internal/domain"
 )
 
-// ReportStatus is where a monev report stands on its way from a draft to
+// Status is where a monev report stands on its way from a draft to
 // the signed document on the Walikota's desk.
-type ReportStatus string
+type Status string
 
 // The statuses of a monev report.
 const (
-	ReportDraft     ReportStatus = "draft"     // Disnaker writes it
-	ReportSubmitted ReportStatus = "submitted" // handed to BPJS for review
-	ReportInReview  ReportStatus = "in_review" // BPJS is reviewing and commenting
-	ReportReturned  ReportStatus = "returned"  // BPJS sent it back for changes
-	ReportApproved  ReportStatus = "approved"  // BPJS agrees with it
-	ReportFinal     ReportStatus = "final"     // signed by the Kepala Dinas; figures frozen
+	Draft     Status = "draft"     // Disnaker writes it
+	Submitted Status = "submitted" // handed to BPJS for review
+	InReview  Status = "in_review" // BPJS is reviewing and commenting
+	Returned  Status = "returned"  // BPJS sent it back for changes
+	Approved  Status = "approved"  // BPJS agrees with it
+	Final     Status = "final"     // signed by the Kepala Dinas; figures frozen
 )
 
-// ReportStatuses lists every status in workflow order.
-var ReportStatuses = []ReportStatus{ReportDraft, ReportSubmitted, ReportInReview, ReportReturned, ReportApproved, ReportFinal}
+// Statuses lists every status in workflow order.
+var Statuses = []Status{Draft, Submitted, InReview, Returned, Approved, Final}
 
-// ParseReportStatus reads a status code.
-func ParseReportStatus(s string) (ReportStatus, error) {
-	if st := ReportStatus(strings.TrimSpace(s)); slices.Contains(ReportStatuses, st) {
+// ParseStatus reads a status code.
+func ParseStatus(s string) (Status, error) {
+	if st := Status(strings.TrimSpace(s)); slices.Contains(Statuses, st) {
 		return st, nil
 	}
-	return "", Invalidf("status laporan tidak valid: %s", Quote(s))
+	return "", domain.Invalidf("status laporan tidak valid: %s", domain.Quote(s))
 }
 
 // Label is the Indonesian name of the status.
-func (s ReportStatus) Label() string {
+func (s Status) Label() string {
 	switch s {
-	case ReportDraft:
+	case Draft:
 		return "Draf"
-	case ReportSubmitted:
+	case Submitted:
 		return "Diajukan"
-	case ReportInReview:
+	case InReview:
 		return "Direviu BPJS"
-	case ReportReturned:
+	case Returned:
 		return "Dikembalikan untuk perbaikan"
-	case ReportApproved:
+	case Approved:
 		return "Disetujui BPJS"
-	case ReportFinal:
+	case Final:
 		return "Final, ditandatangani"
 	}
-	return noValue
+	return domain.NoValue
 }
 
 // Editable reports whether the text of a report in this status may change:
 // only a draft or a report returned for changes.
-func (s ReportStatus) Editable() bool { return s == ReportDraft || s == ReportReturned }
+func (s Status) Editable() bool { return s == Draft || s == Returned }
 
 // VisibleTo reports whether a role may read a report in this status:
 // pimpinan reads only final, signed reports.
-func (s ReportStatus) VisibleTo(r Role) bool { return r != RolePimpinan || s == ReportFinal }
+func (s Status) VisibleTo(r domain.Role) bool {
+	return r != domain.RolePimpinan || s == Final
+}
 
-// ReportStep is one step of the review and sign-off workflow.
-type ReportStep string
+// Step is one step of the review and sign-off workflow.
+type Step string
 
 // The workflow steps.
 const (
-	StepSubmit  ReportStep = "submit"  // Disnaker hands the report to BPJS
-	StepReview  ReportStep = "review"  // BPJS opens the review
-	StepReturn  ReportStep = "return"  // BPJS returns it for changes
-	StepApprove ReportStep = "approve" // BPJS approves it
-	StepSign    ReportStep = "sign"    // the Kepala Dinas signs it: final
+	StepSubmit  Step = "submit"  // Disnaker hands the report to BPJS
+	StepReview  Step = "review"  // BPJS opens the review
+	StepReturn  Step = "return"  // BPJS returns it for changes
+	StepApprove Step = "approve" // BPJS approves it
+	StepSign    Step = "sign"    // the Kepala Dinas signs it: final
 )
 
-// ReportSteps lists every step in workflow order.
-var ReportSteps = []ReportStep{StepSubmit, StepReview, StepReturn, StepApprove, StepSign}
+// Steps lists every step in workflow order.
+var Steps = []Step{StepSubmit, StepReview, StepReturn, StepApprove, StepSign}
 
 // transition is one rule of the workflow: from which statuses a step may
 // be taken, where it leads, and which roles may take it.
 type transition struct {
-	from  []ReportStatus
-	to    ReportStatus
-	roles []Role
+	from  []Status
+	to    Status
+	roles []domain.Role
 	label string
 }
 
 // workflow is the whole review and sign-off workflow. The route rules of
 // the server are built from it, so a role may take a step exactly when
 // this table says so.
-var workflow = map[ReportStep]transition{
-	StepSubmit:  {[]ReportStatus{ReportDraft, ReportReturned}, ReportSubmitted, []Role{RoleAdmin, RoleDisnaker}, "Ajukan untuk direviu BPJS"},
-	StepReview:  {[]ReportStatus{ReportSubmitted}, ReportInReview, []Role{RoleBPJS}, "Mulai reviu"},
-	StepReturn:  {[]ReportStatus{ReportInReview}, ReportReturned, []Role{RoleBPJS}, "Kembalikan untuk perbaikan"},
-	StepApprove: {[]ReportStatus{ReportInReview}, ReportApproved, []Role{RoleBPJS}, "Setujui"},
-	StepSign:    {[]ReportStatus{ReportApproved}, ReportFinal, []Role{RoleAdmin, RoleDisnaker}, "Tandatangani dan finalkan"},
+var workflow = map[Step]transition{
+	StepSubmit:  {[]Status{Draft, Returned}, Submitted, []domain.Role{domain.RoleAdmin, domain.RoleDisnaker}, "Ajukan untuk direviu BPJS"},
+	StepReview:  {[]Status{Submitted}, InReview, []domain.Role{domain.RoleBPJS}, "Mulai reviu"},
+	StepReturn:  {[]Status{InReview}, Returned, []domain.Role{domain.RoleBPJS}, "Kembalikan untuk perbaikan"},
+	StepApprove: {[]Status{InReview}, Approved, []domain.Role{domain.RoleBPJS}, "Setujui"},
+	StepSign:    {[]Status{Approved}, Final, []domain.Role{domain.RoleAdmin, domain.RoleDisnaker}, "Tandatangani dan finalkan"},
 }
 
 // ErrStepNotAllowed reports a workflow step the user's role may not take.
 var ErrStepNotAllowed = errors.New("report step not allowed for this role")
 
 // Roles lists the roles that may take the step.
-func (st ReportStep) Roles() []Role { return workflow[st].roles }
+func (st Step) Roles() []domain.Role { return workflow[st].roles }
 
 // Label is the Indonesian name of the step, as on its button.
-func (st ReportStep) Label() string { return workflow[st].label }
+func (st Step) Label() string { return workflow[st].label }
 
 // Past says in Indonesian what the step did, for the history: "diajukan".
-func (st ReportStep) Past() string {
+func (st Step) Past() string {
 	switch st {
 	case StepSubmit:
 		return "Diajukan untuk direviu"
@@ -124,24 +128,24 @@ func (st ReportStep) Past() string {
 // Apply returns the status a report in status s reaches when a user of
 // role r takes step st. A role the step is not for gives
 // ErrStepNotAllowed; a step that does not start from s wraps ErrConflict.
-func (s ReportStatus) Apply(st ReportStep, r Role) (ReportStatus, error) {
+func (s Status) Apply(st Step, r domain.Role) (Status, error) {
 	t, ok := workflow[st]
 	if !ok {
-		return s, Invalidf("langkah tidak dikenal: %s", Quote(string(st)))
+		return s, domain.Invalidf("langkah tidak dikenal: %s", domain.Quote(string(st)))
 	}
 	if !slices.Contains(t.roles, r) {
 		return s, ErrStepNotAllowed
 	}
 	if !slices.Contains(t.from, s) {
-		return s, fmt.Errorf("%w: laporan berstatus %s tidak dapat: %s", ErrConflict, s.Label(), strings.ToLower(t.label))
+		return s, fmt.Errorf("%w: laporan berstatus %s tidak dapat: %s", domain.ErrConflict, s.Label(), strings.ToLower(t.label))
 	}
 	return t.to, nil
 }
 
 // Steps lists the steps a user of role r may take from status s, in workflow order.
-func (s ReportStatus) Steps(r Role) []ReportStep {
-	var out []ReportStep
-	for _, st := range ReportSteps {
+func (s Status) Steps(r domain.Role) []Step {
+	var out []Step
+	for _, st := range Steps {
 		if _, err := s.Apply(st, r); err == nil {
 			out = append(out, st)
 		}
@@ -151,12 +155,12 @@ func (s ReportStatus) Steps(r Role) []ReportStep {
 
 // CanStartThread reports whether a review comment may open a new thread
 // on a report in this status: while BPJS reviews it.
-func (s ReportStatus) CanStartThread() bool { return s == ReportInReview }
+func (s Status) CanStartThread() bool { return s == InReview }
 
 // CanReply reports whether the threads of a report in this status take
 // replies: from submission until it is signed.
-func (s ReportStatus) CanReply() bool {
-	return s == ReportSubmitted || s == ReportInReview || s == ReportReturned || s == ReportApproved
+func (s Status) CanReply() bool {
+	return s == Submitted || s == InReview || s == Returned || s == Approved
 }
 
 // Meeting is the monev meeting a report records.
@@ -180,13 +184,13 @@ type FollowUp struct {
 	Due    time.Time // zero when open-ended
 }
 
-// ReportContent is what the authors of a report write: the meeting, the
+// Content is what the authors of a report write: the meeting, the
 // legal basis, the narrative sections, the follow-up actions and the
 // budget recommendation. The figures are not typed: they come from the data.
-type ReportContent struct {
+type Content struct {
 	Title           string
-	Period          Period
-	Basis           Basis
+	Period          domain.Period
+	Basis           domain.Basis
 	Meeting         Meeting
 	Attendees       []Attendee
 	LegalBasis      string
@@ -217,8 +221,8 @@ type Signature struct {
 type Report struct {
 	ID     int64
 	Pemda  string
-	Status ReportStatus
-	ReportContent
+	Status Status
+	Content
 	Signature Signature // set when final
 	// Snapshot holds the frozen figures and text of a final report as
 	// canonical JSON, and Checksum its SHA-256 in hex; both empty before.
@@ -229,13 +233,13 @@ type Report struct {
 	UpdatedAt time.Time
 }
 
-// ReportSummary is a report as lists show it.
-type ReportSummary struct {
+// Summary is a report as lists show it.
+type Summary struct {
 	ID        int64
 	Title     string
-	Period    Period
-	Basis     Basis
-	Status    ReportStatus
+	Period    domain.Period
+	Basis     domain.Basis
+	Status    Status
 	MeetingOn time.Time
 	SignedOn  time.Time
 	Checksum  string
@@ -248,9 +252,9 @@ type Section struct {
 	Title string // as the chapter shows it, e.g. "Temuan"
 }
 
-// ReportSections lists the parts of a report a review comment can be
+// Sections lists the parts of a report a review comment can be
 // attached to, in the order of the document.
-var ReportSections = []Section{
+var Sections = []Section{
 	{"meeting", "Waktu, tempat dan peserta rapat"},
 	{"legal_basis", "Dasar hukum"},
 	{"background", "Latar belakang"},
@@ -268,7 +272,7 @@ var ReportSections = []Section{
 
 // SectionTitle is the title of a section key, or "" when the key is unknown.
 func SectionTitle(key string) string {
-	for _, s := range ReportSections {
+	for _, s := range Sections {
 		if s.Key == key {
 			return s.Title
 		}
@@ -277,7 +281,7 @@ func SectionTitle(key string) string {
 }
 
 // Text returns the text of a narrative section by key ("" for the others).
-func (c ReportContent) Text(key string) string {
+func (c Content) Text(key string) string {
 	switch key {
 	case "legal_basis":
 		return c.LegalBasis
@@ -303,8 +307,8 @@ func (c ReportContent) Text(key string) string {
 
 // Validate checks what the authors can get wrong, keyed by form field:
 // "title", "period", "meeting_place", "attendees", "actions".
-func (c ReportContent) Validate() error {
-	fe := FieldErrors{}
+func (c Content) Validate() error {
+	fe := domain.FieldErrors{}
 	if strings.TrimSpace(c.Title) == "" {
 		fe.Add("title", "judul laporan belum diisi")
 	}
@@ -329,8 +333,8 @@ func (c ReportContent) Validate() error {
 
 // ReadyToSubmit checks that a report has what a reviewer needs: the
 // meeting, at least one attendee and the core sections.
-func (c ReportContent) ReadyToSubmit() error {
-	fe := FieldErrors{}
+func (c Content) ReadyToSubmit() error {
+	fe := domain.FieldErrors{}
 	if c.Meeting.On.IsZero() {
 		fe.Add("meeting_on", "tanggal rapat belum diisi")
 	}
@@ -347,34 +351,34 @@ func (c ReportContent) ReadyToSubmit() error {
 
 // CanSign reports whether a user may sign final reports: a Disnaker or
 // admin user whose position, rank and NIP are on record.
-func (u User) CanSign() error {
+func CanSign(u domain.User) error {
 	if !slices.Contains(StepSign.Roles(), u.Role) {
 		return ErrStepNotAllowed
 	}
-	fe := FieldErrors{}
+	fe := domain.FieldErrors{}
 	if strings.TrimSpace(u.Position) == "" {
 		fe.Add("position", "jabatan penanda tangan belum tercatat pada akun")
 	}
 	if strings.TrimSpace(u.Rank) == "" {
 		fe.Add("rank", "pangkat/golongan penanda tangan belum tercatat pada akun")
 	}
-	if len(u.NIP) != 18 || !allDigits(u.NIP) {
+	if len(u.NIP) != 18 || !domain.AllDigits(u.NIP) {
 		fe.Add("nip", "NIP (18 angka) penanda tangan belum tercatat pada akun")
 	}
 	return fe.Err()
 }
 
-// ReportEvent is one line of a report's history.
-type ReportEvent struct {
+// Event is one line of a report's history.
+type Event struct {
 	At       time.Time
 	Username string
-	Action   string // a ReportStep, or "create", "update", "budget"
-	From, To ReportStatus
+	Action   string // a Step, or "create", "update", "budget"
+	From, To Status
 	Note     string
 }
 
 // Label says in Indonesian what happened.
-func (e ReportEvent) Label() string {
+func (e Event) Label() string {
 	switch e.Action {
 	case "create":
 		return "Draf dibuat"
@@ -383,18 +387,18 @@ func (e ReportEvent) Label() string {
 	case "budget":
 		return "Rekomendasi anggaran dipilih"
 	}
-	return ReportStep(e.Action).Past()
+	return Step(e.Action).Past()
 }
 
-// ReportComment is a review comment on a section, or a reply to one.
-type ReportComment struct {
+// Comment is a review comment on a section, or a reply to one.
+type Comment struct {
 	ID         int64
 	ReportID   int64
 	Section    string
 	ParentID   int64 // 0 for a thread's first comment
 	UserID     int64
 	Author     string
-	AuthorRole Role
+	AuthorRole domain.Role
 	Body       string
 	Resolved   bool
 	At         time.Time
@@ -402,20 +406,20 @@ type ReportComment struct {
 
 // Thread is a review comment with its replies, oldest first.
 type Thread struct {
-	ReportComment
-	Replies []ReportComment
+	Comment
+	Replies []Comment
 }
 
-// Threads groups comments into threads in the order of ReportSections,
+// Threads groups comments into threads in the order of Sections,
 // then by age.
-func Threads(comments []ReportComment) []Thread {
+func Threads(comments []Comment) []Thread {
 	var out []Thread
-	for _, s := range ReportSections {
+	for _, s := range Sections {
 		for _, c := range comments {
 			if c.ParentID != 0 || c.Section != s.Key {
 				continue
 			}
-			t := Thread{ReportComment: c}
+			t := Thread{Comment: c}
 			for _, r := range comments {
 				if r.ParentID == c.ID {
 					t.Replies = append(t.Replies, r)
@@ -444,12 +448,3 @@ const DefaultAims = `1. Memperoleh data tindak lanjut Pemerintah Kota Cilegon at
 
 // DefaultMethod says where a report's figures come from.
 const DefaultMethod = `Angka dalam laporan ini diambil langsung dari basis data monev: daftar peserta dan masa kepesertaan yang diimpor Dinas Tenaga Kerja, pembayaran iuran menurut SP2D, tagihan dan klaim yang dilaporkan BPJS Ketenagakerjaan Cabang Cilegon, pagu anggaran (DPA), serta sasaran per kategori. Setiap angka dihitung sekali oleh aplikasi dengan definisi yang sama dengan halaman Analisis, lalu dibekukan saat laporan ditandatangani.`
-
-// Letterhead is what the head (kop surat) of a Pemda office's documents prints.
-type Letterhead struct {
-	PemdaName  string // Kota Cilegon
-	Government string // Pemerintah Kota Cilegon
-	Office     string // Dinas Tenaga Kerja
-	Address    string
-	City       string // where documents are signed: Cilegon
-}

@@ -1,45 +1,47 @@
-package domain_test
+package laporan_test
 
 import (
 	"testing"
 	"time"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 )
 
 // meetingInputs are analysis reports shaped like the July 2024 meeting's.
-func meetingInputs() domain.FigureInputs {
+func meetingInputs() laporan.FigureInputs {
 	p, _ := domain.PeriodFromTo("2024-01", "2024-07")
 	rate, _ := domain.DefaultBPURates().At(domain.NewMonth(2024, time.July))
-	bal := domain.Balance{Period: p, Basis: domain.BasisCash, ContributionsPaid: 480_457_660, ClaimsPaid: 790_000_000,
+	bal := analysis.Balance{Period: p, Basis: domain.BasisCash, ContributionsPaid: 480_457_660, ClaimsPaid: 790_000_000,
 		ClaimsCount: 20, ActiveWorkers: 4187}
-	var series []domain.Balance
+	var series []analysis.Balance
 	for _, sp := range p.Split(domain.ByMonth) {
-		series = append(series, domain.Balance{Period: sp, Basis: domain.BasisCash})
+		series = append(series, analysis.Balance{Period: sp, Basis: domain.BasisCash})
 	}
 	series[0].ContributionsPaid, series[6].ClaimsPaid = 480_457_660, 790_000_000
-	claims := domain.ClaimSummary{Period: p, Basis: domain.BasisCash, Paid: domain.CompleteByType([]domain.ClaimTally{
+	claims := analysis.ClaimSummary{Period: p, Basis: domain.BasisCash, Paid: analysis.CompleteByType([]analysis.ClaimTally{
 		{Type: domain.ClaimJKM, Count: 15, Amount: 630_000_000}, {Type: domain.ClaimJKKDeath, Count: 2, Amount: 140_000_000},
 		{Type: domain.ClaimJKKCare, Count: 3, Amount: 20_000_000}}),
-		Pending: []domain.ClaimTally{{Type: domain.ClaimJKM, Status: domain.ClaimStatus("diproses"), Count: 1, Amount: 42_000_000}}}
-	return domain.FigureInputs{
+		Pending: []analysis.ClaimTally{{Type: domain.ClaimJKM, Status: domain.ClaimStatus("diproses"), Count: 1, Amount: 42_000_000}}}
+	return laporan.FigureInputs{
 		Period: p, Basis: domain.BasisCash, AsOf: domain.Date(2024, time.July, 31),
-		Balance: domain.BalanceReport{Balance: bal, By: domain.ByMonth, Series: series, Opening: 100_000_000, Claims: claims},
-		Recon: []domain.ReconMonth{{Month: domain.NewMonth(2024, time.July), Rate: rate, HasRate: true, RosterAny: 10,
+		Balance: analysis.BalanceView{Balance: bal, By: domain.ByMonth, Series: series, Opening: 100_000_000, Claims: claims},
+		Recon: []analysis.ReconMonth{{Month: domain.NewMonth(2024, time.July), Rate: rate, HasRate: true, RosterAny: 10,
 			Payments: 1, Paid: 168_000, PaidByDue: 168_000}},
-		Budget: domain.BudgetReport{Year: 2024, Through: p.To, Versions: []domain.Budget{
+		Budget: analysis.BudgetView{Year: 2024, Through: p.To, Versions: []analysis.Budget{
 			{FiscalYear: 2024, Revision: 0, Label: "APBD Murni 2024", Ceiling: 850_000_000, DecidedOn: domain.Date(2023, time.December, 28)},
 			{FiscalYear: 2024, Revision: 1, Label: "APBD Perubahan 2024", Ceiling: 950_000_000, DecidedOn: domain.Date(2024, time.September, 30)},
 		}, Months: budgetYear([]domain.Rupiah{100_000_000, 0, 0, 0, 0, 0, 0, 50_000_000}, nil)},
-		Coverage: domain.CoverageReport{Period: p, Year: 2024, Rate: rate, ByCategory: []domain.CoverageRow{
+		Coverage: analysis.CoverageView{Period: p, Year: 2024, Rate: rate, ByCategory: []analysis.CoverageRow{
 			{Code: "umkm", Name: "Pelaku UMKM", Active: 45, Targeted: 45, Target: 300, HasTarget: true},
 			{Code: "lainnya", Name: "Lainnya", Active: 61, Targeted: 61}},
-			Workforce: domain.Workforce{Year: 2024, Workforce: 172_980, Protected: 72_104, TargetPermille: 500}, HasWorkforce: true},
+			Workforce: analysis.Workforce{Year: 2024, Workforce: 172_980, Protected: 72_104, TargetPermille: 500}, HasWorkforce: true},
 	}
 }
 
 func TestNewFigures(t *testing.T) {
-	f := domain.NewFigures(meetingInputs())
+	f := laporan.NewFigures(meetingInputs())
 	b := f.Balance
 	if b.Saldo != -309_542_340 || b.ClaimRatio.Percent() != "164,4 %" || !b.Deficit() || b.Closing != 100_000_000-309_542_340 {
 		t.Errorf("balance %+v", b)
@@ -78,15 +80,15 @@ func TestNewFigures(t *testing.T) {
 }
 
 func TestCompareFigures(t *testing.T) {
-	signed := domain.NewFigures(meetingInputs())
-	if d := domain.CompareFigures(signed, signed); len(d) != 0 {
+	signed := laporan.NewFigures(meetingInputs())
+	if d := laporan.CompareFigures(signed, signed); len(d) != 0 {
 		t.Errorf("same figures differ: %+v", d)
 	}
 	in := meetingInputs()
 	in.Balance.Balance.ClaimsPaid += 42_000_000 // a late claim entered after signing
-	in.Coverage.ByCategory = append(in.Coverage.ByCategory, domain.CoverageRow{Code: "ojek", Name: "Ojek", Active: 5, Targeted: 5})
-	now := domain.NewFigures(in)
-	d := domain.CompareFigures(signed, now)
+	in.Coverage.ByCategory = append(in.Coverage.ByCategory, analysis.CoverageRow{Code: "ojek", Name: "Ojek", Active: 5, Targeted: 5})
+	now := laporan.NewFigures(in)
+	d := laporan.CompareFigures(signed, now)
 	want := map[string][2]string{
 		"Klaim dibayar":                 {"Rp 790.000.000", "Rp 832.000.000"},
 		"Saldo iuran − klaim":           {"−Rp 309.542.340", "−Rp 351.542.340"},

@@ -1,6 +1,10 @@
-package domain
+package laporan
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/cilegon/monev/internal/domain"
+)
 
 // FigureLine is one number of a report's figures, labelled for people and
 // keyed so that the same number can be found in another set of figures.
@@ -17,8 +21,8 @@ func (ls *lines) add(key, label, value string) {
 	*ls = append(*ls, FigureLine{Key: key, Label: label, Value: value})
 }
 
-func (ls *lines) money(key, label string, r Rupiah) { ls.add(key, label, r.String()) }
-func (ls *lines) count(key, label string, n int64)  { ls.add(key, label, FormatInt(n)) }
+func (ls *lines) money(key, label string, r domain.Rupiah) { ls.add(key, label, r.String()) }
+func (ls *lines) count(key, label string, n int64)         { ls.add(key, label, domain.FormatInt(n)) }
 func (ls *lines) share(key, label string, f Fraction) {
 	ls.add(key, label, f.Percent())
 }
@@ -114,14 +118,14 @@ func CompareFigures(signed, now Figures) []FigureChange {
 		n, ok := byKey[l.Key]
 		switch {
 		case !ok:
-			out = append(out, FigureChange{Label: l.Label, Old: l.Value, New: noValue})
+			out = append(out, FigureChange{Label: l.Label, Old: l.Value, New: domain.NoValue})
 		case n.Value != l.Value:
 			out = append(out, FigureChange{Label: l.Label, Old: l.Value, New: n.Value})
 		}
 	}
 	for _, l := range nowLines {
-		if !seen[l.Key] && l.Value != noValue {
-			out = append(out, FigureChange{Label: l.Label, Old: noValue, New: l.Value})
+		if !seen[l.Key] && l.Value != domain.NoValue {
+			out = append(out, FigureChange{Label: l.Label, Old: domain.NoValue, New: l.Value})
 		}
 	}
 	return out

@@ -1,15 +1,17 @@
-package domain
+package analysis
 
 import (
 	"strings"
 	"time"
+
+	"github.com/cilegon/monev/internal/domain"
 )
 
 // Validate checks what a user can get wrong when entering a pagu version and
 // returns the problems keyed by the fields "fiscal_year", "label",
 // "ceiling" and "decided_on".
 func (b Budget) Validate() error {
-	fe := FieldErrors{}
+	fe := domain.FieldErrors{}
 	if b.FiscalYear < 2000 || b.FiscalYear > 2100 {
 		fe.Add("fiscal_year", "tahun anggaran harus antara 2000 dan 2100")
 	}
@@ -27,33 +29,33 @@ func (b Budget) Validate() error {
 
 // BudgetMonth is one month of a fiscal year in the budget view.
 type BudgetMonth struct {
-	Month Month
+	Month domain.Month
 	// Realized sums the contributions paid by SP2D dated in the month (cash basis).
-	Realized Rupiah
+	Realized domain.Rupiah
 	// CoveragePaid sums the contributions paid so far for the month as a
 	// coverage month, whenever they were paid (accrual basis).
-	CoveragePaid Rupiah
+	CoveragePaid domain.Rupiah
 }
 
-// BudgetReport is the budget view of one fiscal year: pagu versions,
+// BudgetView is the budget view of one fiscal year: pagu versions,
 // realisasi by SP2D month, absorption and the projection to the year's end.
-type BudgetReport struct {
+type BudgetView struct {
 	Year     int
 	Versions []Budget      // by revision, the original APBD first
 	Months   []BudgetMonth // January to December
 	// Through is the last month the headline figures count (the chosen period's end).
-	Through Month
+	Through domain.Month
 	// Today is the day the projection is made on.
 	Today time.Time
 	// Roster is the number of workers BPJS bills at present (covered on any
 	// day of the current month, or of December for a past year); Rate the
 	// rate in force then.
 	Roster int64
-	Rate   Rate
+	Rate   domain.Rate
 }
 
 // Ceiling is the pagu in force: the latest revision, and false when the year has none.
-func (r BudgetReport) Ceiling() (Budget, bool) {
+func (r BudgetView) Ceiling() (Budget, bool) {
 	if len(r.Versions) == 0 {
 		return Budget{}, false
 	}
@@ -67,15 +69,15 @@ func (r BudgetReport) Ceiling() (Budget, bool) {
 }
 
 // pagu is the amount of the pagu in force, 0 without one.
-func (r BudgetReport) pagu() Rupiah {
+func (r BudgetView) pagu() domain.Rupiah {
 	b, _ := r.Ceiling()
 	return b.Ceiling
 }
 
 // Cumulative is the realisasi from January through the end of each month.
-func (r BudgetReport) Cumulative() []Rupiah {
-	out := make([]Rupiah, len(r.Months))
-	var run Rupiah
+func (r BudgetView) Cumulative() []domain.Rupiah {
+	out := make([]domain.Rupiah, len(r.Months))
+	var run domain.Rupiah
 	for i, m := range r.Months {
 		run += m.Realized
 		out[i] = run
@@ -84,23 +86,23 @@ func (r BudgetReport) Cumulative() []Rupiah {
 }
 
 // Absorption is a month's realisasi as a share of the pagu in force.
-func (r BudgetReport) Absorption(m BudgetMonth) Ratio {
-	return Ratio{Num: int64(m.Realized), Den: int64(r.pagu())}
+func (r BudgetView) Absorption(m BudgetMonth) domain.Ratio {
+	return domain.Ratio{Num: int64(m.Realized), Den: int64(r.pagu())}
 }
 
 // CumulativeAbsorption is the realisasi through the end of each month as a share of the pagu in force.
-func (r BudgetReport) CumulativeAbsorption() []Ratio {
+func (r BudgetView) CumulativeAbsorption() []domain.Ratio {
 	cum := r.Cumulative()
-	out := make([]Ratio, len(cum))
+	out := make([]domain.Ratio, len(cum))
 	for i, c := range cum {
-		out[i] = Ratio{Num: int64(c), Den: int64(r.pagu())}
+		out[i] = domain.Ratio{Num: int64(c), Den: int64(r.pagu())}
 	}
 	return out
 }
 
 // RealizedThrough is the realisasi from January through the month Through.
-func (r BudgetReport) RealizedThrough() Rupiah {
-	var total Rupiah
+func (r BudgetView) RealizedThrough() domain.Rupiah {
+	var total domain.Rupiah
 	for _, m := range r.Months {
 		if m.Month <= r.Through {
 			total += m.Realized
@@ -110,13 +112,13 @@ func (r BudgetReport) RealizedThrough() Rupiah {
 }
 
 // AbsorptionThrough is RealizedThrough as a share of the pagu in force.
-func (r BudgetReport) AbsorptionThrough() Ratio {
-	return Ratio{Num: int64(r.RealizedThrough()), Den: int64(r.pagu())}
+func (r BudgetView) AbsorptionThrough() domain.Ratio {
+	return domain.Ratio{Num: int64(r.RealizedThrough()), Den: int64(r.pagu())}
 }
 
 // Realized is the realisasi of the whole year so far.
-func (r BudgetReport) Realized() Rupiah {
-	var total Rupiah
+func (r BudgetView) Realized() domain.Rupiah {
+	var total domain.Rupiah
 	for _, m := range r.Months {
 		total += m.Realized
 	}
@@ -124,10 +126,10 @@ func (r BudgetReport) Realized() Rupiah {
 }
 
 // Closed reports whether the fiscal year ended before Today.
-func (r BudgetReport) Closed() bool { return r.Today.Year() > r.Year }
+func (r BudgetView) Closed() bool { return r.Today.Year() > r.Year }
 
 // UnpaidMonths counts the coverage months of the year with no payment yet.
-func (r BudgetReport) UnpaidMonths() int {
+func (r BudgetView) UnpaidMonths() int {
 	n := 0
 	for _, m := range r.Months {
 		if m.CoveragePaid == 0 {
@@ -140,24 +142,24 @@ func (r BudgetReport) UnpaidMonths() int {
 // Projection is the realisasi expected by the year's end: the realisasi so
 // far plus, for every coverage month of the year not yet paid, the present
 // roster at the present rate. A closed year's projection is its realisasi.
-func (r BudgetReport) Projection() Rupiah {
+func (r BudgetView) Projection() domain.Rupiah {
 	if r.Closed() {
 		return r.Realized()
 	}
-	return r.Realized() + Rupiah(r.UnpaidMonths())*r.Rate.Monthly(r.Roster)
+	return r.Realized() + domain.Rupiah(r.UnpaidMonths())*r.Rate.Monthly(r.Roster)
 }
 
 // ProjectedAbsorption is the projection as a share of the pagu in force.
-func (r BudgetReport) ProjectedAbsorption() Ratio {
-	return Ratio{Num: int64(r.Projection()), Den: int64(r.pagu())}
+func (r BudgetView) ProjectedAbsorption() domain.Ratio {
+	return domain.Ratio{Num: int64(r.Projection()), Den: int64(r.pagu())}
 }
 
 // Remaining is the pagu in force minus the projection; negative when the
 // projection exceeds the pagu.
-func (r BudgetReport) Remaining() Rupiah { return r.pagu() - r.Projection() }
+func (r BudgetView) Remaining() domain.Rupiah { return r.pagu() - r.Projection() }
 
 // NextRevision is the revision number a new pagu version of the year gets.
-func (r BudgetReport) NextRevision() int {
+func (r BudgetView) NextRevision() int {
 	next := 0
 	for _, v := range r.Versions {
 		next = max(next, v.Revision+1)
@@ -167,6 +169,6 @@ func (r BudgetReport) NextRevision() int {
 
 // RosterMonth is the month whose roster a year's projection uses: the
 // current month, or December for a year that has ended.
-func RosterMonth(year int, today time.Time) Month {
-	return min(MonthOf(today), NewMonth(year, time.December))
+func RosterMonth(year int, today time.Time) domain.Month {
+	return min(domain.MonthOf(today), domain.NewMonth(year, time.December))
 }

@@ -1,15 +1,17 @@
-package domain
+package analysis
 
 import (
 	"time"
+
+	"github.com/cilegon/monev/internal/domain"
 )
 
 // ReconMonth is one coverage month of the billing reconciliation: what the
 // roster says BPJS should bill, what BPJS billed (tagihan) and what the
 // APBD paid for the month.
 type ReconMonth struct {
-	Month   Month
-	Rate    Rate // the rate in force on the month's first day
+	Month   domain.Month
+	Rate    domain.Rate // the rate in force on the month's first day
 	HasRate bool
 	// RosterAny counts the workers covered on any day of the month, the
 	// ones BPJS bills; RosterEnd those covered on its last day.
@@ -18,33 +20,33 @@ type ReconMonth struct {
 	// Billed sums those amounts and BilledParticipants the participant
 	// counts on the bills (0 when unknown).
 	Bills              int64
-	Billed             Rupiah
+	Billed             domain.Rupiah
 	BilledParticipants int64
 	// Payments counts the payments for the month; Paid sums them, PaidByDue
 	// sums those paid on or before the due date. FirstPaidOn and
 	// LastPaidOn are zero without payments.
 	Payments                int64
-	Paid, PaidByDue         Rupiah
+	Paid, PaidByDue         domain.Rupiah
 	FirstPaidOn, LastPaidOn time.Time
 }
 
 // DueDate is the 15th of the following month, when the month's iuran is due.
-func DueDate(m Month) time.Time {
+func DueDate(m domain.Month) time.Time {
 	next := m.Add(1)
-	return Date(next.Year(), next.Month(), 15)
+	return domain.Date(next.Year(), next.Month(), 15)
 }
 
 // DueDate is when the month's iuran is due.
 func (m ReconMonth) DueDate() time.Time { return DueDate(m.Month) }
 
 // Expected is the billing the roster calls for: workers covered on any day of the month × the rate.
-func (m ReconMonth) Expected() Rupiah { return m.Rate.Monthly(m.RosterAny) }
+func (m ReconMonth) Expected() domain.Rupiah { return m.Rate.Monthly(m.RosterAny) }
 
 // BillKnown reports whether BPJS's bill for the month is on record.
 func (m ReconMonth) BillKnown() bool { return m.Bills > 0 }
 
 // Owed is what the month should be paid: the bill when it is known, the expected billing otherwise.
-func (m ReconMonth) Owed() Rupiah {
+func (m ReconMonth) Owed() domain.Rupiah {
 	if m.BillKnown() {
 		return m.Billed
 	}
@@ -53,10 +55,10 @@ func (m ReconMonth) Owed() Rupiah {
 
 // Tolerance is one worker-month, the month's rate: smaller differences are
 // rounding and timing, larger ones are flagged.
-func (m ReconMonth) Tolerance() Rupiah { return m.Rate.Total() }
+func (m ReconMonth) Tolerance() domain.Rupiah { return m.Rate.Total() }
 
 // BilledDifference is the bill minus the expected billing, 0 when the bill is unknown.
-func (m ReconMonth) BilledDifference() Rupiah {
+func (m ReconMonth) BilledDifference() domain.Rupiah {
 	if !m.BillKnown() {
 		return 0
 	}
@@ -64,10 +66,10 @@ func (m ReconMonth) BilledDifference() Rupiah {
 }
 
 // PaidDifference is the payment minus what was owed (the bill, or the expected billing).
-func (m ReconMonth) PaidDifference() Rupiah { return m.Paid - m.Owed() }
+func (m ReconMonth) PaidDifference() domain.Rupiah { return m.Paid - m.Owed() }
 
 // Difference is the payment minus the expected billing, the headline difference of the month.
-func (m ReconMonth) Difference() Rupiah { return m.Paid - m.Expected() }
+func (m ReconMonth) Difference() domain.Rupiah { return m.Paid - m.Expected() }
 
 // ExcessParticipants is how many more participants BPJS billed than the
 // roster counts for the month, 0 when not more or unknown: workers possibly
@@ -80,7 +82,7 @@ func (m ReconMonth) ExcessParticipants() int64 {
 func (m ReconMonth) BilledMismatch() bool { return exceeds(m.BilledDifference(), m.Tolerance()) }
 
 // exceeds reports whether |d| is more than tol.
-func exceeds(d, tol Rupiah) bool { return d > tol || -d > tol }
+func exceeds(d, tol domain.Rupiah) bool { return d > tol || -d > tol }
 
 // PaymentState is where the payment of a coverage month stands.
 type PaymentState int
@@ -109,7 +111,7 @@ func (s PaymentState) Label() string {
 	case PaymentUnpaid:
 		return "Belum dibayar"
 	}
-	return noValue
+	return domain.NoValue
 }
 
 // Flagged reports whether the state needs attention.
@@ -121,7 +123,7 @@ func (s PaymentState) Flagged() bool {
 // of what was owed counts as paid in full.
 func (m ReconMonth) Payment(today time.Time) PaymentState {
 	owed, tol := m.Owed(), m.Tolerance()
-	full := func(paid Rupiah) bool { return paid > 0 && paid >= owed-tol || paid >= owed }
+	full := func(paid domain.Rupiah) bool { return paid > 0 && paid >= owed-tol || paid >= owed }
 	switch {
 	case owed == 0 && m.Paid == 0:
 		return PaymentNothingDue
@@ -129,7 +131,7 @@ func (m ReconMonth) Payment(today time.Time) PaymentState {
 		return PaymentOnTime
 	case full(m.Paid):
 		return PaymentLate
-	case dayNumber(today) <= dayNumber(m.DueDate()):
+	case domain.DayNumber(today) <= domain.DayNumber(m.DueDate()):
 		return PaymentNotDue
 	case m.Paid == 0:
 		return PaymentUnpaid
@@ -148,9 +150,9 @@ func (m ReconMonth) Issues(today time.Time) []ReconIssue {
 	var out []ReconIssue
 	switch state := m.Payment(today); state {
 	case PaymentLate:
-		out = append(out, ReconIssue{"late", "Terlambat: dibayar " + FormatDate(m.LastPaidOn) + ", jatuh tempo " + FormatDate(m.DueDate())})
+		out = append(out, ReconIssue{"late", "Terlambat: dibayar " + domain.FormatDate(m.LastPaidOn) + ", jatuh tempo " + domain.FormatDate(m.DueDate())})
 	case PaymentUnpaid:
-		out = append(out, ReconIssue{"unpaid", "Belum dibayar, jatuh tempo " + FormatDate(m.DueDate())})
+		out = append(out, ReconIssue{"unpaid", "Belum dibayar, jatuh tempo " + domain.FormatDate(m.DueDate())})
 	case PaymentShort:
 		out = append(out, ReconIssue{"short_paid", "Kurang bayar " + (-m.PaidDifference()).String()})
 	}
@@ -161,14 +163,14 @@ func (m ReconMonth) Issues(today time.Time) []ReconIssue {
 		out = append(out, ReconIssue{"billed_mismatch", "Tagihan berbeda " + signed(m.BilledDifference()) + " dari daftar peserta"})
 	}
 	if n := m.ExcessParticipants(); n > 0 {
-		out = append(out, ReconIssue{"excess_participants", "Tagihan memuat " + FormatInt(n) +
+		out = append(out, ReconIssue{"excess_participants", "Tagihan memuat " + domain.FormatInt(n) +
 			" peserta lebih banyak dari daftar: kemungkinan masih ditagih setelah meninggal atau berhenti"})
 	}
 	return out
 }
 
 // signed formats an amount with an explicit sign: "+Rp 16.800", "−Rp 16.800".
-func signed(r Rupiah) string {
+func signed(r domain.Rupiah) string {
 	if r > 0 {
 		return "+" + r.String()
 	}
@@ -177,12 +179,12 @@ func signed(r Rupiah) string {
 
 // ReconTotals adds up the months of a reconciliation.
 type ReconTotals struct {
-	Expected, Billed, Paid Rupiah
+	Expected, Billed, Paid domain.Rupiah
 	Flagged                int // months with at least one issue
 }
 
 // Difference is the total paid minus the total expected billing.
-func (t ReconTotals) Difference() Rupiah { return t.Paid - t.Expected }
+func (t ReconTotals) Difference() domain.Rupiah { return t.Paid - t.Expected }
 
 // TotalRecon adds up the months, judging their issues on day today.
 func TotalRecon(months []ReconMonth, today time.Time) ReconTotals {
@@ -202,10 +204,10 @@ func TotalRecon(months []ReconMonth, today time.Time) ReconTotals {
 // bill the worker: who, where, when and why it ended.
 type EndedSpell struct {
 	WorkerID      int64
-	NIK           NIK
+	NIK           domain.NIK
 	Name          string
 	CategoryName  string
 	KelurahanName string
 	End           time.Time
-	Status        EnrollmentStatus
+	Status        domain.EnrollmentStatus
 }

@@ -1,4 +1,4 @@
-package domain_test
+package laporan_test
 
 import (
 	"errors"
@@ -6,40 +6,41 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 )
 
 func TestBudgetScenario(t *testing.T) {
 	rates := domain.DefaultBPURates()
-	rentan := []domain.BudgetLine{{Category: "umkm", Name: "Pelaku UMKM", Workers: 300}, {Category: "marbot", Name: "Marbot Masjid", Workers: 250},
+	rentan := []laporan.BudgetLine{{Category: "umkm", Name: "Pelaku UMKM", Workers: 300}, {Category: "marbot", Name: "Marbot Masjid", Workers: 250},
 		{Category: "parkir", Name: "Tukang Parkir", Workers: 150}, {Category: "ojek", Name: "Ojek", Workers: 200}, {Category: "buruh", Name: "Buruh Serabutan", Workers: 200}}
 	tests := []struct {
 		name          string
 		year, months  int
 		income        domain.Rupiah
-		lines         []domain.BudgetLine
+		lines         []laporan.BudgetLine
 		perWorker     domain.Rupiah
 		total         domain.Rupiah
 		workers       int64
 		arithmeticEnd string
 	}{
-		{"the officials' rule of thumb", 2025, 12, 1_000_000, []domain.BudgetLine{{Category: "rt_rw", Name: "RT/RW", Workers: 5000}},
+		{"the officials' rule of thumb", 2025, 12, 1_000_000, []laporan.BudgetLine{{Category: "rt_rw", Name: "RT/RW", Workers: 5000}},
 			16_800, 1_008_000_000, 5000, "5.000 peserta × Rp 16.800 × 12 bulan = Rp 1.008.000.000"},
 		{"pekerja rentan from the 2024 targets", 2025, 12, 1_000_000, rentan,
 			16_800, 221_760_000, 1100, "1.100 peserta × Rp 16.800 × 12 bulan = Rp 221.760.000"},
-		{"partial year", 2025, 6, 1_000_000, []domain.BudgetLine{{Category: "ojek", Name: "Ojek", Workers: 200}},
+		{"partial year", 2025, 6, 1_000_000, []laporan.BudgetLine{{Category: "ojek", Name: "Ojek", Workers: 200}},
 			16_800, 20_160_000, 200, "200 peserta × Rp 16.800 × 6 bulan = Rp 20.160.000"},
-		{"higher income band: JKK 1 % of Rp 2.000.000", 2025, 12, 2_000_000, []domain.BudgetLine{{Category: "ojek", Name: "Ojek", Workers: 100}},
+		{"higher income band: JKK 1 % of Rp 2.000.000", 2025, 12, 2_000_000, []laporan.BudgetLine{{Category: "ojek", Name: "Ojek", Workers: 100}},
 			26_800, 32_160_000, 100, "100 peserta × Rp 26.800 × 12 bulan = Rp 32.160.000"},
-		{"income band rounds to whole rupiah", 2025, 12, 1_234_567, []domain.BudgetLine{{Category: "ojek", Name: "Ojek", Workers: 1}},
+		{"income band rounds to whole rupiah", 2025, 12, 1_234_567, []laporan.BudgetLine{{Category: "ojek", Name: "Ojek", Workers: 1}},
 			12_346 + 6_800, 19_146 * 12, 1, "1 peserta × Rp 19.146 × 12 bulan = Rp 229.752"},
 		{"January 2021 still had the 99 % relief of PP 49/2020", 2021, 12, 1_000_000,
-			[]domain.BudgetLine{{Category: "rt_rw", Name: "RT/RW", Workers: 10}}, 168, 20_160, 10, "10 peserta × Rp 168 × 12 bulan = Rp 20.160"},
-		{"zero lines are dropped", 2025, 12, 1_000_000, []domain.BudgetLine{{Category: "a", Name: "A", Workers: 0}, {Category: "b", Name: "B", Workers: 1}},
+			[]laporan.BudgetLine{{Category: "rt_rw", Name: "RT/RW", Workers: 10}}, 168, 20_160, 10, "10 peserta × Rp 168 × 12 bulan = Rp 20.160"},
+		{"zero lines are dropped", 2025, 12, 1_000_000, []laporan.BudgetLine{{Category: "a", Name: "A", Workers: 0}, {Category: "b", Name: "B", Workers: 1}},
 			16_800, 201_600, 1, "1 peserta × Rp 16.800 × 12 bulan = Rp 201.600"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := domain.NewBudgetScenario(rates, "x", tt.year, tt.months, tt.income, tt.lines)
+			s, err := laporan.NewBudgetScenario(rates, "x", tt.year, tt.months, tt.income, tt.lines)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -63,37 +64,37 @@ func TestBudgetScenario(t *testing.T) {
 
 func TestBudgetScenarioRejects(t *testing.T) {
 	rates := domain.DefaultBPURates()
-	one := []domain.BudgetLine{{Category: "ojek", Name: "Ojek", Workers: 1}}
+	one := []laporan.BudgetLine{{Category: "ojek", Name: "Ojek", Workers: 1}}
 	tests := []struct {
 		name   string
 		year   int
 		months int
 		income domain.Rupiah
-		lines  []domain.BudgetLine
+		lines  []laporan.BudgetLine
 		field  string
 	}{
 		{"no workers", 2025, 12, 1_000_000, nil, "workers"},
-		{"negative workers", 2025, 12, 1_000_000, []domain.BudgetLine{{Category: "a", Name: "A", Workers: -5}}, "workers"},
+		{"negative workers", 2025, 12, 1_000_000, []laporan.BudgetLine{{Category: "a", Name: "A", Workers: -5}}, "workers"},
 		{"13 months", 2025, 13, 1_000_000, one, "months"},
 		{"0 months", 2025, 0, 1_000_000, one, "months"},
 		{"income below the lowest band", 2025, 12, 999_999, one, "income"},
 		{"year", 1999, 12, 1_000_000, one, "year"},
 	}
 	for _, tt := range tests {
-		_, err := domain.NewBudgetScenario(rates, "", tt.year, tt.months, tt.income, tt.lines)
+		_, err := laporan.NewBudgetScenario(rates, "", tt.year, tt.months, tt.income, tt.lines)
 		var fe domain.FieldErrors
 		if !errors.As(err, &fe) || fe[tt.field] == "" {
 			t.Errorf("%s: %v, want an error on %s", tt.name, err, tt.field)
 		}
 	}
-	if _, err := domain.NewBudgetScenario(domain.RateTable{{ValidFrom: domain.Date(2030, time.January, 1)}}, "", 2025, 12,
+	if _, err := laporan.NewBudgetScenario(domain.RateTable{{ValidFrom: domain.Date(2030, time.January, 1)}}, "", 2025, 12,
 		1_000_000, one); err == nil {
 		t.Error("a year before the first rate was priced")
 	}
 }
 
 func TestBudgetScenarioSentence(t *testing.T) {
-	s, _ := domain.NewBudgetScenario(domain.DefaultBPURates(), "", 2025, 6, 1_000_000, []domain.BudgetLine{{Category: "ojek", Name: "Ojek", Workers: 200}})
+	s, _ := laporan.NewBudgetScenario(domain.DefaultBPURates(), "", 2025, 6, 1_000_000, []laporan.BudgetLine{{Category: "ojek", Name: "Ojek", Workers: 200}})
 	want := "Mengalokasikan dalam APBD Tahun Anggaran 2025 sebesar Rp 20.160.000 untuk iuran JKK dan JKM 200 pekerja rentan selama 6 bulan (200 peserta × Rp 16.800 × 6 bulan = Rp 20.160.000)."
 	if got := s.Sentence(); got != want {
 		t.Errorf("Sentence =\n%s\nwant\n%s", got, want)

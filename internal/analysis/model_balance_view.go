@@ -1,17 +1,16 @@
-package domain
+package analysis
 
 import (
-	"math"
-	"math/big"
+	"github.com/cilegon/monev/internal/domain"
 )
 
 // ClaimTally is a number of claims and their amount; Type and Status say
 // which claims when the tally is of one type or status.
 type ClaimTally struct {
-	Type   ClaimType
-	Status ClaimStatus
+	Type   domain.ClaimType
+	Status domain.ClaimStatus
 	Count  int64
-	Amount Rupiah
+	Amount domain.Rupiah
 }
 
 // add returns the tally with o's count and amount added.
@@ -24,8 +23,8 @@ func (t ClaimTally) add(o ClaimTally) ClaimTally {
 // ClaimSummary is the claims of a period on a basis, in the three groups a
 // monev meeting asks about.
 type ClaimSummary struct {
-	Period Period
-	Basis  Basis
+	Period domain.Period
+	Basis  domain.Basis
 	// Paid holds one tally per claim type, in ClaimTypes order and zeros
 	// included: claims with status dibayar dated in the period (cash basis:
 	// payment date; accrual basis: incident date).
@@ -43,8 +42,8 @@ type ClaimSummary struct {
 // adding up the given tallies of each type and giving zeros to the types
 // that have none.
 func CompleteByType(tallies []ClaimTally) []ClaimTally {
-	out := make([]ClaimTally, len(ClaimTypes))
-	for i, t := range ClaimTypes {
+	out := make([]ClaimTally, len(domain.ClaimTypes))
+	for i, t := range domain.ClaimTypes {
 		out[i].Type = t
 		for _, x := range tallies {
 			if x.Type == t {
@@ -58,8 +57,8 @@ func CompleteByType(tallies []ClaimTally) []ClaimTally {
 // SortPending orders pending tallies by type then status and drops empty ones.
 func SortPending(tallies []ClaimTally) []ClaimTally {
 	var out []ClaimTally
-	for _, t := range ClaimTypes {
-		for _, s := range ClaimStatuses {
+	for _, t := range domain.ClaimTypes {
+		for _, s := range domain.ClaimStatuses {
 			for _, x := range tallies {
 				if x.Type == t && x.Status == s && x.Count != 0 {
 					out = append(out, x)
@@ -86,35 +85,35 @@ func (s ClaimSummary) PaidTotal() ClaimTally { return sum(s.Paid) }
 func (s ClaimSummary) PendingTotal() ClaimTally { return sum(s.Pending) }
 
 // Share is a tally's part of the paid claims' amount.
-func (s ClaimSummary) Share(t ClaimTally) Ratio {
-	return Ratio{Num: int64(t.Amount), Den: int64(s.PaidTotal().Amount)}
+func (s ClaimSummary) Share(t ClaimTally) domain.Ratio {
+	return domain.Ratio{Num: int64(t.Amount), Den: int64(s.PaidTotal().Amount)}
 }
 
 // BenefitPerRupiah is the benefit paid to families for every Rp 1 of APBD
 // contributions: the claim ratio read as money ("Rp 1,64").
-func (b Balance) BenefitPerRupiah() Ratio { return b.ClaimRatio() }
+func (b Balance) BenefitPerRupiah() domain.Ratio { return b.ClaimRatio() }
 
-// BalanceReport is everything the balance view says about one period on
+// BalanceView is everything the balance view says about one period on
 // one basis. The page, the API, the exports and the printed report all
 // read their figures from it.
-type BalanceReport struct {
-	Balance     Balance     // the whole period
-	YearEarlier Balance     // the same shape of period one year before
-	By          Granularity // how Series splits the period
-	Series      []Balance   // the period split by By
+type BalanceView struct {
+	Balance     Balance            // the whole period
+	YearEarlier Balance            // the same shape of period one year before
+	By          domain.Granularity // how Series splits the period
+	Series      []Balance          // the period split by By
 	// Opening is the saldo of every month before the period since the
 	// programme began, on the same basis.
-	Opening Rupiah
+	Opening domain.Rupiah
 	Claims  ClaimSummary
 }
 
 // Closing is the cumulative saldo since the programme began, at the period's end.
-func (r BalanceReport) Closing() Rupiah { return r.Opening + r.Balance.Saldo() }
+func (r BalanceView) Closing() domain.Rupiah { return r.Opening + r.Balance.Saldo() }
 
 // Cumulative is the cumulative saldo since the programme began at the end
 // of each sub-period of Series.
-func (r BalanceReport) Cumulative() []Rupiah {
-	out := make([]Rupiah, len(r.Series))
+func (r BalanceView) Cumulative() []domain.Rupiah {
+	out := make([]domain.Rupiah, len(r.Series))
 	run := r.Opening
 	for i, b := range r.Series {
 		run += b.Saldo()
@@ -124,17 +123,17 @@ func (r BalanceReport) Cumulative() []Rupiah {
 }
 
 // ContributionChange compares the period's contributions with a year earlier.
-func (r BalanceReport) ContributionChange() Change {
+func (r BalanceView) ContributionChange() Change {
 	return Change{Now: int64(r.Balance.ContributionsPaid), Before: int64(r.YearEarlier.ContributionsPaid)}
 }
 
 // ClaimChange compares the period's paid claims with a year earlier.
-func (r BalanceReport) ClaimChange() Change {
+func (r BalanceView) ClaimChange() Change {
 	return Change{Now: int64(r.Balance.ClaimsPaid), Before: int64(r.YearEarlier.ClaimsPaid)}
 }
 
 // SaldoChange compares the period's saldo with a year earlier.
-func (r BalanceReport) SaldoChange() Change {
+func (r BalanceView) SaldoChange() Change {
 	return Change{Now: int64(r.Balance.Saldo()), Before: int64(r.YearEarlier.Saldo())}
 }
 
@@ -146,12 +145,12 @@ type Change struct{ Now, Before int64 }
 func (c Change) Delta() int64 { return c.Now - c.Before }
 
 // Growth is the delta relative to the size of the earlier figure; invalid when it was 0.
-func (c Change) Growth() Ratio {
+func (c Change) Growth() domain.Ratio {
 	before := c.Before
 	if before < 0 {
 		before = -before
 	}
-	return Ratio{Num: c.Delta(), Den: before}
+	return domain.Ratio{Num: c.Delta(), Den: before}
 }
 
 // Label says the change in Indonesian: "naik 12,3 %", "turun 4,0 %",
@@ -162,23 +161,9 @@ func (c Change) Label() string {
 	case c.Delta() == 0:
 		return "tetap"
 	case !g.Valid():
-		return noValue
+		return domain.NoValue
 	case c.Delta() > 0:
 		return "naik " + g.Percent(1)
 	}
-	return "turun " + Ratio{Num: -g.Num, Den: g.Den}.Percent(1)
-}
-
-// PercentValue is the ratio as a percentage rounded to decimals, as
-// Percent shows it (164,4 % is 164.4), for spreadsheet cells; 0 when invalid.
-func (r Ratio) PercentValue(decimals int) float64 {
-	if !r.Valid() {
-		return 0
-	}
-	decimals = min(max(decimals, 0), 6)
-	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(decimals)), nil)
-	num := new(big.Int).Mul(big.NewInt(r.Num), big.NewInt(100))
-	q := roundQuo(num.Mul(num, scale), big.NewInt(r.Den))
-	f, _ := new(big.Float).SetInt(q).Float64()
-	return f / math.Pow10(decimals)
+	return "turun " + domain.Ratio{Num: -g.Num, Den: g.Den}.Percent(1)
 }

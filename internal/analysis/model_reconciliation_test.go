@@ -1,10 +1,11 @@
-package domain_test
+package analysis_test
 
 import (
 	"slices"
 	"testing"
 	"time"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 )
 
@@ -19,53 +20,53 @@ func TestReconMonth(t *testing.T) {
 	after := domain.Date(2024, time.September, 1)
 	tests := []struct {
 		name     string
-		m        domain.ReconMonth
+		m        analysis.ReconMonth
 		today    time.Time
 		expected domain.Rupiah
 		diff     domain.Rupiah
-		state    domain.PaymentState
+		state    analysis.PaymentState
 		issues   []string
 	}{
 		{"paid in full on the due date",
-			domain.ReconMonth{Month: jul24, Rate: at(jul24), RosterAny: 100, Bills: 1, Billed: 1_680_000, BilledParticipants: 100,
+			analysis.ReconMonth{Month: jul24, Rate: at(jul24), RosterAny: 100, Bills: 1, Billed: 1_680_000, BilledParticipants: 100,
 				Payments: 1, Paid: 1_680_000, PaidByDue: 1_680_000, FirstPaidOn: onDue, LastPaidOn: onDue},
-			after, 1_680_000, 0, domain.PaymentOnTime, nil},
+			after, 1_680_000, 0, analysis.PaymentOnTime, nil},
 		{"short by less than one worker-month is not flagged",
-			domain.ReconMonth{Month: jul24, Rate: at(jul24), RosterAny: 100, Bills: 1, Billed: 1_680_000,
+			analysis.ReconMonth{Month: jul24, Rate: at(jul24), RosterAny: 100, Bills: 1, Billed: 1_680_000,
 				Payments: 1, Paid: 1_674_460, PaidByDue: 1_674_460},
-			after, 1_680_000, -5_540, domain.PaymentOnTime, nil},
+			after, 1_680_000, -5_540, analysis.PaymentOnTime, nil},
 		{"paid after the 15th",
-			domain.ReconMonth{Month: jul24, Rate: at(jul24), RosterAny: 100, Payments: 1, Paid: 1_680_000,
+			analysis.ReconMonth{Month: jul24, Rate: at(jul24), RosterAny: 100, Payments: 1, Paid: 1_680_000,
 				LastPaidOn: domain.Date(2024, time.August, 16)},
-			after, 1_680_000, 0, domain.PaymentLate, []string{"late"}},
+			after, 1_680_000, 0, analysis.PaymentLate, []string{"late"}},
 		{"not paid, not yet due",
-			domain.ReconMonth{Month: jul24, Rate: at(jul24), RosterAny: 100},
-			onDue, 1_680_000, -1_680_000, domain.PaymentNotDue, nil},
+			analysis.ReconMonth{Month: jul24, Rate: at(jul24), RosterAny: 100},
+			onDue, 1_680_000, -1_680_000, analysis.PaymentNotDue, nil},
 		{"not paid, past due",
-			domain.ReconMonth{Month: jul24, Rate: at(jul24), RosterAny: 100},
-			domain.Date(2024, time.August, 16), 1_680_000, -1_680_000, domain.PaymentUnpaid, []string{"unpaid"}},
+			analysis.ReconMonth{Month: jul24, Rate: at(jul24), RosterAny: 100},
+			domain.Date(2024, time.August, 16), 1_680_000, -1_680_000, analysis.PaymentUnpaid, []string{"unpaid"}},
 		{"short by two worker-months past due",
-			domain.ReconMonth{Month: jul24, Rate: at(jul24), RosterAny: 100, Payments: 1, Paid: 1_646_400, PaidByDue: 1_646_400},
-			after, 1_680_000, -33_600, domain.PaymentShort, []string{"short_paid"}},
+			analysis.ReconMonth{Month: jul24, Rate: at(jul24), RosterAny: 100, Payments: 1, Paid: 1_646_400, PaidByDue: 1_646_400},
+			after, 1_680_000, -33_600, analysis.PaymentShort, []string{"short_paid"}},
 		{"BPJS billed two workers who had left",
-			domain.ReconMonth{Month: jul24, Rate: at(jul24), RosterAny: 100, Bills: 1, Billed: 1_713_600, BilledParticipants: 102,
+			analysis.ReconMonth{Month: jul24, Rate: at(jul24), RosterAny: 100, Bills: 1, Billed: 1_713_600, BilledParticipants: 102,
 				Payments: 1, Paid: 1_713_600, PaidByDue: 1_713_600},
-			after, 1_680_000, 33_600, domain.PaymentOnTime, []string{"billed_mismatch", "excess_participants"}},
+			after, 1_680_000, 33_600, analysis.PaymentOnTime, []string{"billed_mismatch", "excess_participants"}},
 		{"overpaid against the bill",
-			domain.ReconMonth{Month: jul24, Rate: at(jul24), RosterAny: 100, Bills: 1, Billed: 1_680_000,
+			analysis.ReconMonth{Month: jul24, Rate: at(jul24), RosterAny: 100, Bills: 1, Billed: 1_680_000,
 				Payments: 2, Paid: 1_713_600, PaidByDue: 1_713_600},
-			after, 1_680_000, 33_600, domain.PaymentOnTime, []string{"over_paid"}},
+			after, 1_680_000, 33_600, analysis.PaymentOnTime, []string{"over_paid"}},
 		{"reduced rate: Rp 168 a worker",
-			domain.ReconMonth{Month: sep20, Rate: at(sep20), RosterAny: 100, Bills: 1, Billed: 16_800,
+			analysis.ReconMonth{Month: sep20, Rate: at(sep20), RosterAny: 100, Bills: 1, Billed: 16_800,
 				Payments: 1, Paid: 16_800, PaidByDue: 16_800},
-			after, 16_800, 0, domain.PaymentOnTime, nil},
+			after, 16_800, 0, analysis.PaymentOnTime, nil},
 		{"reduced rate billed at the full rate",
-			domain.ReconMonth{Month: sep20, Rate: at(sep20), RosterAny: 100, Bills: 1, Billed: 1_680_000,
+			analysis.ReconMonth{Month: sep20, Rate: at(sep20), RosterAny: 100, Bills: 1, Billed: 1_680_000,
 				Payments: 1, Paid: 1_680_000, PaidByDue: 1_680_000},
-			after, 16_800, 1_663_200, domain.PaymentOnTime, []string{"billed_mismatch"}},
+			after, 16_800, 1_663_200, analysis.PaymentOnTime, []string{"billed_mismatch"}},
 		{"nobody on the roster, nothing paid",
-			domain.ReconMonth{Month: jul24, Rate: at(jul24)},
-			after, 0, 0, domain.PaymentNothingDue, nil},
+			analysis.ReconMonth{Month: jul24, Rate: at(jul24)},
+			after, 0, 0, analysis.PaymentNothingDue, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -93,18 +94,18 @@ func TestReconMonth(t *testing.T) {
 }
 
 func TestDueDateCrossesTheYear(t *testing.T) {
-	if got := domain.DueDate(domain.NewMonth(2023, time.December)); !got.Equal(domain.Date(2024, time.January, 15)) {
+	if got := analysis.DueDate(domain.NewMonth(2023, time.December)); !got.Equal(domain.Date(2024, time.January, 15)) {
 		t.Errorf("December 2023 due %s", got)
 	}
 }
 
 func TestTotalRecon(t *testing.T) {
 	rate, _ := domain.DefaultBPURates().At(domain.NewMonth(2024, 1))
-	months := []domain.ReconMonth{
+	months := []analysis.ReconMonth{
 		{Month: domain.NewMonth(2024, 1), Rate: rate, RosterAny: 10, Paid: 168_000, PaidByDue: 168_000, Bills: 1, Billed: 168_000},
 		{Month: domain.NewMonth(2024, 2), Rate: rate, RosterAny: 10},
 	}
-	tot := domain.TotalRecon(months, domain.Date(2024, time.June, 1))
+	tot := analysis.TotalRecon(months, domain.Date(2024, time.June, 1))
 	if tot.Expected != 336_000 || tot.Paid != 168_000 || tot.Billed != 168_000 || tot.Difference() != -168_000 || tot.Flagged != 1 {
 		t.Errorf("TotalRecon = %+v", tot)
 	}

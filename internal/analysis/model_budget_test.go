@@ -1,14 +1,15 @@
-package domain_test
+package analysis_test
 
 import (
 	"testing"
 	"time"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 )
 
-func budgetYear(realized, coverage []domain.Rupiah) []domain.BudgetMonth {
-	out := make([]domain.BudgetMonth, 12)
+func budgetYear(realized, coverage []domain.Rupiah) []analysis.BudgetMonth {
+	out := make([]analysis.BudgetMonth, 12)
 	for i := range out {
 		out[i].Month = domain.NewMonth(2024, time.Month(i+1))
 		if i < len(realized) {
@@ -23,9 +24,9 @@ func budgetYear(realized, coverage []domain.Rupiah) []domain.BudgetMonth {
 
 func TestBudgetReport(t *testing.T) {
 	rate, _ := domain.DefaultBPURates().At(domain.NewMonth(2024, 7))
-	r := domain.BudgetReport{
+	r := analysis.BudgetView{
 		Year: 2024,
-		Versions: []domain.Budget{
+		Versions: []analysis.Budget{
 			{FiscalYear: 2024, Revision: 1, Label: "APBD Perubahan 2024", Ceiling: 1_000_000},
 			{FiscalYear: 2024, Revision: 0, Label: "APBD Murni 2024", Ceiling: 800_000},
 		},
@@ -72,20 +73,20 @@ func TestBudgetReport(t *testing.T) {
 	if got := r.Projection(); got != 300_000 {
 		t.Errorf("closed year Projection = %d", got)
 	}
-	if _, ok := (domain.BudgetReport{}).Ceiling(); ok {
+	if _, ok := (analysis.BudgetView{}).Ceiling(); ok {
 		t.Error("a year without versions has a ceiling")
 	}
-	if (domain.BudgetReport{}).AbsorptionThrough().Valid() {
+	if (analysis.BudgetView{}).AbsorptionThrough().Valid() {
 		t.Error("absorption without pagu is valid")
 	}
 }
 
 func TestBudgetValidate(t *testing.T) {
-	ok := domain.Budget{FiscalYear: 2024, Label: "APBD Murni 2024", Ceiling: 850_000_000, DecidedOn: domain.Date(2023, 12, 28)}
+	ok := analysis.Budget{FiscalYear: 2024, Label: "APBD Murni 2024", Ceiling: 850_000_000, DecidedOn: domain.Date(2023, 12, 28)}
 	if err := ok.Validate(); err != nil {
 		t.Errorf("valid budget: %v", err)
 	}
-	bad := domain.Budget{FiscalYear: 1999, Label: " ", Ceiling: 0, DecidedOn: domain.Date(2020, 1, 1)}
+	bad := analysis.Budget{FiscalYear: 1999, Label: " ", Ceiling: 0, DecidedOn: domain.Date(2020, 1, 1)}
 	fe, isFE := bad.Validate().(domain.FieldErrors)
 	if !isFE || len(fe) != 4 {
 		t.Errorf("invalid budget: %v", bad.Validate())

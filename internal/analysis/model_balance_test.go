@@ -1,29 +1,29 @@
-package domain_test
+package analysis_test
 
 import (
 	"testing"
 
-	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/analysis"
 )
 
 func TestBalance(t *testing.T) {
 	tests := []struct {
 		name       string
-		b          domain.Balance
+		b          analysis.Balance
 		saldo      string
 		ratio      string
 		deficit    bool
 		ratioValid bool
 	}{
-		{"monev 17 July 2024", domain.Balance{ContributionsPaid: 480_457_660, ClaimsPaid: 790_000_000, ClaimsCount: 18},
+		{"monev 17 July 2024", analysis.Balance{ContributionsPaid: 480_457_660, ClaimsPaid: 790_000_000, ClaimsCount: 18},
 			"−Rp 309.542.340", "164,4 %", true, true},
-		{"surplus", domain.Balance{ContributionsPaid: 1_008_000_000, ClaimsPaid: 42_000_000},
+		{"surplus", analysis.Balance{ContributionsPaid: 1_008_000_000, ClaimsPaid: 42_000_000},
 			"Rp 966.000.000", "4,2 %", false, true},
-		{"even", domain.Balance{ContributionsPaid: 70_000_000, ClaimsPaid: 70_000_000},
+		{"even", analysis.Balance{ContributionsPaid: 70_000_000, ClaimsPaid: 70_000_000},
 			"Rp 0", "100,0 %", false, true},
-		{"no contributions yet", domain.Balance{ClaimsPaid: 42_000_000},
+		{"no contributions yet", analysis.Balance{ClaimsPaid: 42_000_000},
 			"−Rp 42.000.000", "–", true, false},
-		{"empty", domain.Balance{}, "Rp 0", "–", false, false},
+		{"empty", analysis.Balance{}, "Rp 0", "–", false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
