@@ -15,11 +15,13 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/loadgen"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 type bench struct {
@@ -285,14 +287,14 @@ func (b *bench) directSQL(url string) error {
 		return runs[len(runs)/2], nil
 	}
 	b.res.DirectSQLLarge, err = timeIt(func() error {
-		_, err := db.DirectBalanceSeries(b.ctx, domain.DefaultPemda, periods, domain.BasisCash)
+		_, err := analysis.NewService(db.DB, settings.NewService(db.DB)).DirectBalanceSeries(b.ctx, domain.DefaultPemda, periods, domain.BasisCash)
 		return err
 	})
 	if err != nil {
 		return err
 	}
 	b.res.AggregateSQLLarge, err = timeIt(func() error {
-		_, err := db.BalanceSeries(b.ctx, domain.DefaultPemda, periods, domain.BasisCash)
+		_, err := analysis.NewService(db.DB, settings.NewService(db.DB)).BalanceSeries(b.ctx, domain.DefaultPemda, periods, domain.BasisCash)
 		return err
 	})
 	return err

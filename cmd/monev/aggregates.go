@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+
+	"github.com/cilegon/monev/internal/analysis"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 // cmdAggregates is `monev aggregates check|rebuild`: compare the monthly
@@ -18,12 +21,12 @@ func cmdAggregates(ctx context.Context, cfg config, args []string, stdout io.Wri
 	}
 	defer db.Close()
 	if args[0] == "rebuild" {
-		if err := db.RebuildAggregates(ctx); err != nil {
+		if err := analysis.NewService(db.DB, settings.NewService(db.DB)).RebuildAggregates(ctx); err != nil {
 			return err
 		}
 		fmt.Fprintln(stdout, "aggregates rebuilt")
 	}
-	diffs, err := db.CheckAggregates(ctx)
+	diffs, err := analysis.NewService(db.DB, settings.NewService(db.DB)).CheckAggregates(ctx)
 	if err != nil {
 		return err
 	}

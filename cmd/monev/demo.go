@@ -11,6 +11,7 @@ import (
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/ingest"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 // cmdDemo is `monev demo`: the Cilegon demo, or with --workers a synthetic
@@ -45,10 +46,10 @@ func cmdDemo(ctx context.Context, cfg config, args []string, stdout io.Writer) e
 			return err
 		}
 		var ref ingest.Reference
-		if ref.Kelurahan, err = db.Kelurahans(ctx, opt.Pemda); err != nil {
+		if ref.Kelurahan, err = settings.NewService(db.DB).Kelurahans(ctx, opt.Pemda); err != nil {
 			return err
 		}
-		if ref.Categories, err = db.Categories(ctx, opt.Pemda); err != nil {
+		if ref.Categories, err = settings.NewService(db.DB).Categories(ctx, opt.Pemda); err != nil {
 			return err
 		}
 		if err := demo.WriteFiles(*out, opt, ref); err != nil {

@@ -18,11 +18,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/auth/password"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 // child starts this test binary as the monev command.
@@ -111,7 +113,7 @@ func TestKilledImportLeavesNoTrace(t *testing.T) {
 	if after := state(t, db); after != before {
 		t.Errorf("killed after %d rows: before %q, after %q", rows, before, after)
 	}
-	if diffs, err := db.CheckAggregates(context.Background()); err != nil || len(diffs) > 0 {
+	if diffs, err := analysis.NewService(db.DB, settings.NewService(db.DB)).CheckAggregates(context.Background()); err != nil || len(diffs) > 0 {
 		t.Errorf("aggregates after the kill: %v %v", diffs, err)
 	}
 	// The batch still says "importing"; once its grace has passed and no

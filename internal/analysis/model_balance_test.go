@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/cilegon/monev/internal/analysis"
+	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 func TestBalance(t *testing.T) {
@@ -39,4 +41,9 @@ func TestBalance(t *testing.T) {
 			}
 		})
 	}
+}
+
+// analysisOf is the analysis service of a test's database.
+func analysisOf(db *postgres.DB) *analysis.Service {
+	return analysis.NewService(db.DB, settings.NewService(db.DB))
 }

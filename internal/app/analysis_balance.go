@@ -24,7 +24,7 @@ func (s *App) loadBalance(r *http.Request) (balanceView, error) {
 	by := granularity(r, &sel, &status)
 	head := analysisHead(r, "balance", "Iuran dan Klaim", sel, false, "by")
 	head.Query.Set("by", string(by))
-	report, err := s.db.BalanceReport(r.Context(), httpx.User(r).Pemda, sel.Period, sel.Basis, by)
+	report, err := s.analysis.BalanceView(r.Context(), httpx.User(r).Pemda, sel.Period, sel.Basis, by)
 	return balanceView{head: head, report: report, status: status}, err
 }
 

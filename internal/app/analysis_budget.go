@@ -28,7 +28,7 @@ func (s *App) loadBudget(r *http.Request) (budgetView, error) {
 	year := sel.Period.To.Year()
 	head := analysisHead(r, "budget", "Anggaran: Pagu dan Realisasi", sel, true)
 	head.Scope = "Tahun anggaran " + strconv.Itoa(year) + " · realisasi sampai " + sel.Period.To.Label()
-	report, err := s.db.BudgetReport(r.Context(), httpx.User(r).Pemda, year, sel.Period.To, s.Now())
+	report, err := s.analysis.BudgetView(r.Context(), httpx.User(r).Pemda, year, sel.Period.To, s.Now())
 	return budgetView{head: head, report: report, status: status}, err
 }
 

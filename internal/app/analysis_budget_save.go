@@ -23,9 +23,9 @@ func (s *App) analysisBudgetSave(w http.ResponseWriter, r *http.Request) {
 	if errs.Err() == nil {
 		var err error
 		if form.Revision == "" {
-			_, err = s.db.AddBudget(r.Context(), s.Actor(r), b)
+			_, err = s.analysis.AddBudget(r.Context(), s.Actor(r), b)
 		} else {
-			err = s.db.UpdateBudget(r.Context(), s.Actor(r), b)
+			err = s.analysis.UpdateBudget(r.Context(), s.Actor(r), b)
 		}
 		if errors.Is(err, domain.ErrNotFound) {
 			errs.Add("label", "versi pagu ini tidak ditemukan; muat ulang halaman")

@@ -27,7 +27,7 @@ func (s *App) loadCoverage(r *http.Request) (coverageView, error) {
 	}
 	pemda, category := httpx.User(r).Pemda, r.URL.Query().Get("category")
 	if category != "" {
-		cats, err := s.db.Categories(r.Context(), pemda)
+		cats, err := s.settings.Categories(r.Context(), pemda)
 		if err != nil {
 			return coverageView{}, err
 		}
@@ -37,7 +37,7 @@ func (s *App) loadCoverage(r *http.Request) (coverageView, error) {
 	}
 	head := analysisHead(r, "coverage", "Cakupan Kepesertaan", sel, true, "category")
 	head.Scope = "Peserta aktif pada " + domain.FormatDate(sel.Period.End()) + " · sasaran tahun " + strconv.Itoa(sel.Period.To.Year())
-	report, err := s.db.CoverageReport(r.Context(), pemda, sel.Period, category)
+	report, err := s.analysis.CoverageView(r.Context(), pemda, sel.Period, category)
 	return coverageView{head: head, report: report, status: status}, err
 }
 
@@ -72,7 +72,7 @@ func (s *App) renderCoverage(w http.ResponseWriter, r *http.Request, status int,
 // storedCoverageEdit fills the editors with the year's stored targets and workforce figures.
 func (s *App) storedCoverageEdit(r *http.Request, rep analysis.CoverageView) (pages.CoverageEdit, error) {
 	e := pages.CoverageEdit{CategoryTargets: map[string]string{}, KelurahanTargets: map[string]string{}}
-	ts, err := s.db.Targets(r.Context(), httpx.User(r).Pemda, rep.Year)
+	ts, err := s.analysis.Targets(r.Context(), httpx.User(r).Pemda, rep.Year)
 	for _, t := range ts {
 		switch {
 		case t.KelurahanCode == "":

@@ -29,7 +29,7 @@ func (s *App) analysisTargetsSave(w http.ResponseWriter, r *http.Request) {
 	back := coverageReturn(r)
 	pemda, scope := httpx.User(r).Pemda, r.PostFormValue("scope")
 	year, _ := strconv.Atoi(r.PostFormValue("year"))
-	cats, err := s.db.Categories(r.Context(), pemda)
+	cats, err := s.settings.Categories(r.Context(), pemda)
 	if err != nil {
 		s.Fail(w, r, err)
 		return
@@ -43,7 +43,7 @@ func (s *App) analysisTargetsSave(w http.ResponseWriter, r *http.Request) {
 			s.RenderError(w, r, http.StatusBadRequest)
 			return
 		}
-		kels, err := s.db.Kelurahans(r.Context(), pemda)
+		kels, err := s.settings.Kelurahans(r.Context(), pemda)
 		if err != nil {
 			s.Fail(w, r, err)
 			return
@@ -55,7 +55,7 @@ func (s *App) analysisTargetsSave(w http.ResponseWriter, r *http.Request) {
 	}
 	typed, targets, errs := targetsFrom(r, year, scope, keys)
 	if errs.Err() == nil {
-		err = s.db.ReplaceTargets(r.Context(), s.Actor(r), year, scope, targets)
+		err = s.analysis.ReplaceTargets(r.Context(), s.Actor(r), year, scope, targets)
 		if err != nil {
 			s.Fail(w, r, err)
 			return
@@ -123,7 +123,7 @@ func (s *App) analysisWorkforceSave(w http.ResponseWriter, r *http.Request) {
 		s.renderCoverage(w, r, http.StatusUnprocessableEntity, &pages.CoverageEdit{Open: true, Workforce: f, Errors: errs})
 		return
 	}
-	if err := s.db.SaveWorkforce(r.Context(), s.Actor(r), wf); err != nil {
+	if err := s.analysis.SaveWorkforce(r.Context(), s.Actor(r), wf); err != nil {
 		s.Fail(w, r, err)
 		return
 	}

@@ -21,7 +21,7 @@ func (s *App) loadReconciliation(r *http.Request) (reconView, error) {
 	if err != nil {
 		return reconView{}, err
 	}
-	months, err := s.db.Reconciliation(r.Context(), httpx.User(r).Pemda, sel.Period)
+	months, err := s.analysis.Reconciliation(r.Context(), httpx.User(r).Pemda, sel.Period)
 	return reconView{head: analysisHead(r, "reconciliation", "Rekonsiliasi Tagihan", sel, true), months: months, status: status}, err
 }
 

@@ -20,14 +20,14 @@ func (s *App) analysisReconciliationMonth(w http.ResponseWriter, r *http.Request
 		return
 	}
 	u := httpx.User(r)
-	months, err := s.db.Reconciliation(r.Context(), u.Pemda, domain.MonthPeriod(m))
+	months, err := s.analysis.Reconciliation(r.Context(), u.Pemda, domain.MonthPeriod(m))
 	if err != nil {
 		s.Fail(w, r, err)
 		return
 	}
 	p := pages.ReconMonthProps{Month: months[0], Today: s.Now(), EndedFrom: m.Add(-3).First(), EndedTo: m.Add(-1).Last(),
 		FullNIK: u.Role.SeesFullNIK(), BackHref: "/analysis/reconciliation?period=" + domain.YearPeriod(m.Year()).String()}
-	if p.Ended, err = s.db.EndedSpells(r.Context(), u.Pemda, p.EndedFrom, p.EndedTo, endedSpellsShown); err != nil {
+	if p.Ended, err = s.analysis.EndedSpells(r.Context(), u.Pemda, p.EndedFrom, p.EndedTo, endedSpellsShown); err != nil {
 		s.Fail(w, r, err)
 		return
 	}

@@ -41,7 +41,7 @@ func (s *App) apiBalance(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	b, err := s.db.Balance(r.Context(), httpx.User(r).Pemda, sel.Period, sel.Basis)
+	b, err := s.analysis.Balance(r.Context(), httpx.User(r).Pemda, sel.Period, sel.Basis)
 	if err != nil {
 		s.FailJSON(w, r, err)
 		return

@@ -19,7 +19,7 @@ func (s *App) apiBalanceSeries(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, "invalid by", err)
 		return
 	}
-	series, err := s.db.BalanceSeries(r.Context(), httpx.User(r).Pemda, sel.Period.Split(by), sel.Basis)
+	series, err := s.analysis.BalanceSeries(r.Context(), httpx.User(r).Pemda, sel.Period.Split(by), sel.Basis)
 	if err != nil {
 		s.FailJSON(w, r, err)
 		return

@@ -41,7 +41,7 @@ func (s *App) apiClaimsSummary(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	sum, err := s.db.ClaimSummary(r.Context(), httpx.User(r).Pemda, sel.Period, sel.Basis)
+	sum, err := s.analysis.ClaimSummary(r.Context(), httpx.User(r).Pemda, sel.Period, sel.Basis)
 	if err != nil {
 		s.FailJSON(w, r, err)
 		return

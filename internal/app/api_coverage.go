@@ -30,7 +30,7 @@ func (s *App) apiCoverage(w http.ResponseWriter, r *http.Request) {
 	}
 	pemda, category := httpx.User(r).Pemda, r.URL.Query().Get("category")
 	if category != "" {
-		cats, err := s.db.Categories(r.Context(), pemda)
+		cats, err := s.settings.Categories(r.Context(), pemda)
 		if err != nil {
 			s.FailJSON(w, r, err)
 			return
@@ -40,7 +40,7 @@ func (s *App) apiCoverage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	rep, err := s.db.CoverageReport(r.Context(), pemda, sel.Period, category)
+	rep, err := s.analysis.CoverageView(r.Context(), pemda, sel.Period, category)
 	if err != nil {
 		s.FailJSON(w, r, err)
 		return

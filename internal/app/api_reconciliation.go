@@ -50,7 +50,7 @@ func (s *App) apiReconciliation(w http.ResponseWriter, r *http.Request) {
 		}
 		p = sel.Period
 	}
-	months, err := s.db.Reconciliation(r.Context(), httpx.User(r).Pemda, p)
+	months, err := s.analysis.Reconciliation(r.Context(), httpx.User(r).Pemda, p)
 	if err != nil {
 		s.FailJSON(w, r, err)
 		return

@@ -13,7 +13,9 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/cilegon/monev/internal/analysis"
 	authui "github.com/cilegon/monev/internal/auth/ui"
+	"github.com/cilegon/monev/internal/settings"
 
 	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/importer"
@@ -44,6 +46,8 @@ type App struct {
 	db       *postgres.DB
 	audit    *audit.Log
 	auth     *auth.Service
+	settings *settings.Service
+	analysis *analysis.Service
 	importer *importer.Importer
 	jobs     *jobs
 	printer  *pdf.Printer // monev reports to PDF, in a Chromium started on first use
@@ -66,9 +70,10 @@ func New(cfg Config, db *postgres.DB, log *slog.Logger) *App {
 	hc := httpx.Config{PublicURL: cfg.PublicURL, TrustProxy: cfg.TrustProxy, Version: cfg.Version, Nav: navItems,
 		SessionIdle: cfg.SessionIdle, SessionLifetime: cfg.SessionLifetime}
 	accounts := auth.NewService(db.DB)
-	site := httpx.New(hc, log, accounts.Sessions(), accounts, db.PemdaName, db.Collector())
-	s := &App{Site: site, cfg: cfg, db: db, audit: audit.New(db.DB), auth: accounts, importer: &importer.Importer{DB: db},
-		jobs: newJobs()}
+	set := settings.NewService(db.DB)
+	site := httpx.New(hc, log, accounts.Sessions(), accounts, set.PemdaName, db.Collector())
+	s := &App{Site: site, cfg: cfg, db: db, audit: audit.New(db.DB), auth: accounts, settings: set,
+		analysis: analysis.NewService(db.DB, set), importer: &importer.Importer{DB: db}, jobs: newJobs()}
 	s.routes()
 	return s
 }

@@ -18,7 +18,7 @@ func (s *App) dashboard(w http.ResponseWriter, r *http.Request) {
 		s.Fail(w, r, err)
 		return
 	}
-	report, err := s.db.BalanceReport(r.Context(), httpx.User(r).Pemda, sel.Period, sel.Basis, domain.ByMonth)
+	report, err := s.analysis.BalanceView(r.Context(), httpx.User(r).Pemda, sel.Period, sel.Basis, domain.ByMonth)
 	if err != nil {
 		s.Fail(w, r, err)
 		return

@@ -31,7 +31,7 @@ func (s *App) selectPeriod(ctx context.Context, pemda string, q url.Values, chip
 	}
 	explicit := q.Get("period") != "" || q.Get("from") != "" || q.Get("to") != ""
 	if chips || !explicit {
-		if sel.Years, err = s.db.DataYears(ctx, pemda); err != nil {
+		if sel.Years, err = s.analysis.DataYears(ctx, pemda); err != nil {
 			return sel, err
 		}
 	}

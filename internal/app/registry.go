@@ -34,13 +34,13 @@ type registryRef struct {
 func (s *App) registryRef(ctx context.Context, pemda string) (registryRef, error) {
 	var ref registryRef
 	var err error
-	if ref.categories, err = s.db.Categories(ctx, pemda); err != nil {
+	if ref.categories, err = s.settings.Categories(ctx, pemda); err != nil {
 		return ref, err
 	}
-	if ref.kecamatan, err = s.db.Kecamatans(ctx, pemda); err != nil {
+	if ref.kecamatan, err = s.settings.Kecamatans(ctx, pemda); err != nil {
 		return ref, err
 	}
-	ref.kelurahan, err = s.db.Kelurahans(ctx, pemda)
+	ref.kelurahan, err = s.settings.Kelurahans(ctx, pemda)
 	return ref, err
 }
 

@@ -118,8 +118,8 @@ func TestPimpinanSeesNIKsMasked(t *testing.T) {
 // its rows; it fails the test on any problem.
 func decodeExport(t *testing.T, a *apptest.App, kind ingest.Kind, body string) *ingest.Decoder {
 	t.Helper()
-	cats, _ := a.DB.Categories(context.Background(), "3672")
-	kel, _ := a.DB.Kelurahans(context.Background(), "3672")
+	cats, _ := a.Settings().Categories(context.Background(), "3672")
+	kel, _ := a.Settings().Kelurahans(context.Background(), "3672")
 	d, err := ingest.NewDecoder(bytes.NewReader([]byte(body)), kind, ingest.Reference{Categories: cats, Kelurahan: kel}, ingest.Limits{})
 	if err != nil {
 		t.Fatalf("export of %s does not read back: %v", kind, err)

@@ -20,7 +20,7 @@ const calcAnchor = "anggaran"
 // scenario to any report they may still edit.
 func (s *App) budgetCalculator(w http.ResponseWriter, r *http.Request) {
 	base := s.Now().Year()
-	if years, err := s.db.DataYears(r.Context(), httpx.User(r).Pemda); err == nil && len(years) > 0 {
+	if years, err := s.analysis.DataYears(r.Context(), httpx.User(r).Pemda); err == nil && len(years) > 0 {
 		base = years[0]
 	}
 	p, err := s.budgetCalc(r, "/reports/budget-calculator", base)
@@ -57,17 +57,17 @@ func (s *App) loadCalcBase(r *http.Request, base int) (calcBase, error) {
 	ctx, pemda := r.Context(), httpx.User(r).Pemda
 	b := calcBase{base: base}
 	var err error
-	if b.cats, err = s.db.Categories(ctx, pemda); err != nil {
+	if b.cats, err = s.settings.Categories(ctx, pemda); err != nil {
 		return b, err
 	}
-	if b.rates, err = s.db.Rates(ctx, pemda); err != nil {
+	if b.rates, err = s.settings.Rates(ctx, pemda); err != nil {
 		return b, err
 	}
-	targets, err := s.db.Targets(ctx, pemda, base)
+	targets, err := s.analysis.Targets(ctx, pemda, base)
 	if err != nil {
 		return b, err
 	}
-	now, err := s.db.CoverageReport(ctx, pemda, domain.MonthPeriod(domain.MonthOf(s.Now())), "")
+	now, err := s.analysis.CoverageView(ctx, pemda, domain.MonthPeriod(domain.MonthOf(s.Now())), "")
 	if err != nil {
 		return b, err
 	}

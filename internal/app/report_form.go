@@ -53,7 +53,7 @@ func (s *App) reportCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if c.Findings == "" {
-		f, err := report.Figures(r.Context(), s.db, httpx.User(r).Pemda, c.Period, c.Basis, s.Now())
+		f, err := report.Figures(r.Context(), s.analysis, httpx.User(r).Pemda, c.Period, c.Basis, s.Now())
 		if err != nil {
 			s.Fail(w, r, err)
 			return
@@ -113,7 +113,7 @@ func (s *App) renderReportForm(w http.ResponseWriter, r *http.Request, status in
 		if err == nil {
 			base = period.To.Year()
 			basis, _ := domain.ParseBasis(form.Basis)
-			f, err := report.Figures(r.Context(), s.db, httpx.User(r).Pemda, period, basis, s.Now())
+			f, err := report.Figures(r.Context(), s.analysis, httpx.User(r).Pemda, period, basis, s.Now())
 			if err != nil {
 				s.Fail(w, r, err)
 				return

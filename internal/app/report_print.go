@@ -122,7 +122,7 @@ func (s *App) ReportPDF(ctx context.Context, u domain.User, actor domain.Actor, 
 	if err != nil {
 		return nil, "", err
 	}
-	l, err := s.db.Letterhead(ctx, u.Pemda)
+	l, err := s.settings.Letterhead(ctx, u.Pemda)
 	if err != nil {
 		return nil, "", err
 	}

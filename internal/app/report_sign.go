@@ -25,7 +25,7 @@ func (s *App) reportSignForm(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, reportPath(rep.ID), http.StatusSeeOther)
 		return
 	}
-	l, err := s.db.Letterhead(r.Context(), rep.Pemda)
+	l, err := s.settings.Letterhead(r.Context(), rep.Pemda)
 	if err != nil {
 		s.Fail(w, r, err)
 		return
@@ -78,7 +78,7 @@ func (s *App) reportSign(w http.ResponseWriter, r *http.Request) {
 	}
 	rep.Signature = laporan.Signature{UserID: u.ID, Name: u.DisplayName(), Position: u.Position, Rank: u.Rank, NIP: u.NIP,
 		Place: place, On: on}
-	f, err := report.Figures(r.Context(), s.db, rep.Pemda, rep.Period, rep.Basis, on)
+	f, err := report.Figures(r.Context(), s.analysis, rep.Pemda, rep.Period, rep.Basis, on)
 	if err != nil {
 		s.Fail(w, r, err)
 		return

@@ -309,7 +309,7 @@ func TestReportAPI(t *testing.T) {
 func TestBudgetCalculatorHTTP(t *testing.T) {
 	a := apptest.New(t)
 	disnaker := a.Login(domain.RoleDisnaker)
-	if err := a.DB.ReplaceTargets(context.Background(), domain.OperatorActor("3672", "test"), 2024, "",
+	if err := a.Analysis().ReplaceTargets(context.Background(), domain.OperatorActor("3672", "test"), 2024, "",
 		[]analysis.Target{{Year: 2024, CategoryCode: "ojek", Workers: 200}}); err != nil {
 		t.Fatal(err)
 	}

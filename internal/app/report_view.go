@@ -39,14 +39,14 @@ func (s *App) loadReport(w http.ResponseWriter, r *http.Request) (laporan.Report
 func (s *App) reportDoc(ctx context.Context, rep laporan.Report, events []laporan.Event) (pages.ReportDoc, error) {
 	doc := pages.ReportDoc{Report: rep}
 	var err error
-	if doc.Letterhead, err = s.db.Letterhead(ctx, rep.Pemda); err != nil {
+	if doc.Letterhead, err = s.settings.Letterhead(ctx, rep.Pemda); err != nil {
 		return doc, err
 	}
 	if doc.Trail, err = s.reportTrail(ctx, rep, events); err != nil {
 		return doc, err
 	}
 	if rep.Status != laporan.Final {
-		doc.Figures, err = report.Figures(ctx, s.db, rep.Pemda, rep.Period, rep.Basis, s.Now())
+		doc.Figures, err = report.Figures(ctx, s.analysis, rep.Pemda, rep.Period, rep.Basis, s.Now())
 		return doc, err
 	}
 	snap, err := report.Open(rep)
@@ -58,7 +58,7 @@ func (s *App) reportDoc(ctx context.Context, rep laporan.Report, events []lapora
 		return doc, err
 	}
 	doc.Figures, doc.Frozen = snap.Figures, true
-	live, err := report.Figures(ctx, s.db, rep.Pemda, rep.Period, rep.Basis, rep.Signature.On)
+	live, err := report.Figures(ctx, s.analysis, rep.Pemda, rep.Period, rep.Basis, rep.Signature.On)
 	doc.Changes = laporan.CompareFigures(snap.Figures, live)
 	return doc, err
 }

@@ -10,10 +10,12 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/auth/password"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 // Password is the password of every demo account.
@@ -46,7 +48,7 @@ func Load(ctx context.Context, db *postgres.DB, actor domain.Actor) error {
 	if has {
 		return ErrNotEmpty
 	}
-	kel, err := db.Kelurahans(ctx, domain.DefaultPemda)
+	kel, err := settings.NewService(db.DB).Kelurahans(ctx, domain.DefaultPemda)
 	if err != nil {
 		return err
 	}
@@ -78,4 +80,9 @@ func createUsers(ctx context.Context, db *postgres.DB, actor domain.Actor, pemda
 		}
 	}
 	return nil
+}
+
+// analysisOf is the analysis service of the demo's database.
+func analysisOf(db *postgres.DB) *analysis.Service {
+	return analysis.NewService(db.DB, settings.NewService(db.DB))
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 func TestMain(m *testing.M) { pgdev.Main(m) }
@@ -25,7 +26,7 @@ func TestDemoMatchesTheMeeting(t *testing.T) {
 		t.Fatal(err)
 	}
 	jan2jul, _ := domain.PeriodFromTo("2024-01", "2024-07")
-	b, err := db.Balance(ctx, domain.DefaultPemda, jan2jul, domain.BasisCash)
+	b, err := analysisOf(db).Balance(ctx, domain.DefaultPemda, jan2jul, domain.BasisCash)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +50,7 @@ func TestDemoMatchesTheMeeting(t *testing.T) {
 func TestDemoIsRealisticAndDeterministic(t *testing.T) {
 	ctx := context.Background()
 	db := postgres.Wrap(pgdev.New(t))
-	kel, err := db.Kelurahans(ctx, domain.DefaultPemda)
+	kel, err := settings.NewService(db.DB).Kelurahans(ctx, domain.DefaultPemda)
 	if err != nil {
 		t.Fatal(err)
 	}

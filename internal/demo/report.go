@@ -10,6 +10,7 @@ import (
 	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/report"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 // domain.WIB is West Indonesian Time, the clock of Cilegon's offices.
@@ -132,7 +133,7 @@ func signJuly(ctx context.Context, db *postgres.DB, pemda string, id int64, ch p
 	on := domain.Date(2024, time.July, 31)
 	r.Signature = laporan.Signature{UserID: signer.ID, Name: signer.FullName, Position: signer.Position, Rank: signer.Rank,
 		NIP: signer.NIP, Place: "Cilegon", On: on}
-	f, err := report.Figures(ctx, db, pemda, r.Period, r.Basis, on)
+	f, err := report.Figures(ctx, analysisOf(db), pemda, r.Period, r.Basis, on)
 	if err != nil {
 		return err
 	}
@@ -146,7 +147,7 @@ func signJuly(ctx context.Context, db *postgres.DB, pemda string, id int64, ch p
 // julyContent is what Disnaker wrote after the meeting of 17 July 2024.
 func julyContent(ctx context.Context, db *postgres.DB, pemda string) (laporan.Content, error) {
 	period, _ := domain.PeriodFromTo("2024-01", "2024-07")
-	f, err := report.Figures(ctx, db, pemda, period, domain.BasisCash, domain.Date(2024, time.July, 31))
+	f, err := report.Figures(ctx, analysisOf(db), pemda, period, domain.BasisCash, domain.Date(2024, time.July, 31))
 	if err != nil {
 		return laporan.Content{}, err
 	}
@@ -208,15 +209,15 @@ func julyContent(ctx context.Context, db *postgres.DB, pemda string) (laporan.Co
 // rentanBudget is the APBD 2025 recommendation for the pekerja rentan
 // categories, from their 2024 targets and the rate in force in January 2025.
 func rentanBudget(ctx context.Context, db *postgres.DB, pemda string) (laporan.BudgetScenario, error) {
-	targets, err := db.Targets(ctx, pemda, 2024)
+	targets, err := analysisOf(db).Targets(ctx, pemda, 2024)
 	if err != nil {
 		return laporan.BudgetScenario{}, err
 	}
-	cats, err := db.Categories(ctx, pemda)
+	cats, err := settings.NewService(db.DB).Categories(ctx, pemda)
 	if err != nil {
 		return laporan.BudgetScenario{}, err
 	}
-	rates, err := db.Rates(ctx, pemda)
+	rates, err := settings.NewService(db.DB).Rates(ctx, pemda)
 	if err != nil {
 		return laporan.BudgetScenario{}, err
 	}

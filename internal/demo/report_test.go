@@ -6,11 +6,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/report"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 // TestDemoJulyReport checks the July 2024 monev report: final, signed by
@@ -64,7 +66,7 @@ func TestDemoJulyReport(t *testing.T) {
 	if snap.Figures.Balance.Contributions != 480_457_660 || snap.Figures.Balance.Claims != 790_000_000 {
 		t.Errorf("frozen balance %+v", snap.Figures.Balance)
 	}
-	live, err := report.Figures(ctx, db, domain.DefaultPemda, r.Period, r.Basis, r.Signature.On)
+	live, err := report.Figures(ctx, demoAnalysis(db), domain.DefaultPemda, r.Period, r.Basis, r.Signature.On)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,4 +92,8 @@ func TestDemoJulyReport(t *testing.T) {
 	if th := laporan.Threads(cs); len(th) != 1 || len(th[0].Replies) != 1 || !th[0].Resolved {
 		t.Errorf("review threads %+v", th)
 	}
+}
+
+func demoAnalysis(db *postgres.DB) *analysis.Service {
+	return analysis.NewService(db.DB, settings.NewService(db.DB))
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/ingest"
 	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 // Generate writes a synthetic programme into an empty Pemda through COPY,
@@ -25,7 +26,7 @@ func Generate(ctx context.Context, db *postgres.DB, actor domain.Actor, opt Synt
 	} else if has {
 		return ErrNotEmpty
 	}
-	kel, err := db.Kelurahans(ctx, opt.Pemda)
+	kel, err := settings.NewService(db.DB).Kelurahans(ctx, opt.Pemda)
 	if err != nil {
 		return err
 	}

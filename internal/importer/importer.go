@@ -19,6 +19,7 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/ingest"
 	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 // Importer imports files into one database.
@@ -209,12 +210,8 @@ func failedStatus(ctx context.Context) string {
 }
 
 func (im *Importer) reference(ctx context.Context, pemda string) (ingest.Reference, error) {
-	cats, err := im.DB.Categories(ctx, pemda)
-	if err != nil {
-		return ingest.Reference{}, err
-	}
-	kel, err := im.DB.Kelurahans(ctx, pemda)
-	return ingest.Reference{Categories: cats, Kelurahan: kel}, err
+	ref, err := settings.NewService(im.DB.DB).Reference(ctx, pemda)
+	return ingest.Reference{Categories: ref.Categories, Kelurahan: ref.Kelurahan}, err
 }
 
 func checksum(path string) (int64, string, error) {

@@ -7,10 +7,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/ingest"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 func TestMain(m *testing.M) { pgdev.Main(m) }
@@ -98,7 +100,7 @@ func TestImportWorkersTwiceChangesNothing(t *testing.T) {
 	if err != nil || oldName != "Siti Aminah" || newName != "Siti Aminah Rahmawati" {
 		t.Errorf("audit of the update: %q → %q, %v", oldName, newName, err)
 	}
-	if diffs, err := db.CheckAggregates(context.Background()); err != nil || len(diffs) > 0 {
+	if diffs, err := analysisOf(db).CheckAggregates(context.Background()); err != nil || len(diffs) > 0 {
 		t.Errorf("aggregates after imports: %v %v", diffs, err)
 	}
 }
@@ -184,11 +186,11 @@ func TestImportContributionsAndClaims(t *testing.T) {
 	if res.Batch.Updated != 1 || res.Batch.Unchanged != 1 {
 		t.Fatalf("claim update: %+v\n%s", res.Batch, problemText(res))
 	}
-	b, err := db.Balance(context.Background(), "3672", domain.YearPeriod(2024), domain.BasisCash)
+	b, err := analysisOf(db).Balance(context.Background(), "3672", domain.YearPeriod(2024), domain.BasisCash)
 	if err != nil || b.ContributionsPaid != 100_800 || b.ClaimsPaid != 47_250_000 || b.ClaimsCount != 2 {
 		t.Errorf("balance after imports: %+v %v", b, err)
 	}
-	if diffs, err := db.CheckAggregates(context.Background()); err != nil || len(diffs) > 0 {
+	if diffs, err := analysisOf(db).CheckAggregates(context.Background()); err != nil || len(diffs) > 0 {
 		t.Errorf("aggregates after imports: %v %v", diffs, err)
 	}
 }
@@ -204,4 +206,9 @@ func TestImportRefusesWhatIsNotASpreadsheet(t *testing.T) {
 	if res.Batch.Status != "rejected" || !strings.Contains(problemText(res), "nik") {
 		t.Errorf("missing columns: %+v\n%s", res.Batch, problemText(res))
 	}
+}
+
+// analysisOf is the analysis service of a test's database.
+func analysisOf(db *postgres.DB) *analysis.Service {
+	return analysis.NewService(db.DB, settings.NewService(db.DB))
 }

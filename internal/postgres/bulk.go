@@ -3,13 +3,13 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/audit"
+	"github.com/cilegon/monev/internal/platform/database"
 )
 
 // Bulk is a whole data set written at once with COPY: the demo data and
@@ -81,8 +81,8 @@ func (db *DB) LoadBulk(ctx context.Context, actor domain.Actor, b Bulk) error {
 func workerRows(b Bulk) pgx.CopyFromSource {
 	return pgx.CopyFromSlice(len(b.Workers), func(i int) ([]any, error) {
 		w := b.Workers[i]
-		return []any{b.Pemda, w.ID, string(w.NIK), w.Name, nullDate(w.BirthDate), nullString(string(w.Sex)),
-			w.CategoryCode, w.KelurahanCode, nullString(w.KPJ), int64(w.Income), w.Address, w.Phone}, nil
+		return []any{b.Pemda, w.ID, string(w.NIK), w.Name, database.NullDate(w.BirthDate), database.NullString(string(w.Sex)),
+			w.CategoryCode, w.KelurahanCode, database.NullString(w.KPJ), int64(w.Income), w.Address, w.Phone}, nil
 	})
 }
 
@@ -105,7 +105,7 @@ func contributionRows(b Bulk) pgx.CopyFromSource {
 			billed = &v
 		}
 		return []any{b.Pemda, c.CoverageMonth.First(), c.Participants, billed, int64(c.Paid), c.PaidOn,
-			nullString(c.SP2D), c.Note}, nil
+			database.NullString(c.SP2D), c.Note}, nil
 	})
 }
 
@@ -120,22 +120,22 @@ func claimRows(b Bulk) pgx.CopyFromSource {
 		if !ok {
 			return nil, fmt.Errorf("claim %s: worker %d is not in the data set", c.No, c.WorkerID)
 		}
-		return []any{b.Pemda, nullString(c.No), c.WorkerID, w.CategoryCode, w.KelurahanCode, string(c.Type), c.IncidentOn,
-			nullDate(c.SubmittedOn), nullDate(c.PaidOn), int64(c.Amount), string(c.Status), c.Beneficiary, c.Note}, nil
+		return []any{b.Pemda, database.NullString(c.No), c.WorkerID, w.CategoryCode, w.KelurahanCode, string(c.Type), c.IncidentOn,
+			database.NullDate(c.SubmittedOn), database.NullDate(c.PaidOn), int64(c.Amount), string(c.Status), c.Beneficiary, c.Note}, nil
 	})
 }
 
 func budgetRows(b Bulk) pgx.CopyFromSource {
 	return pgx.CopyFromSlice(len(b.Budgets), func(i int) ([]any, error) {
 		x := b.Budgets[i]
-		return []any{b.Pemda, x.FiscalYear, x.Revision, x.Label, int64(x.Ceiling), x.Document, nullDate(x.DecidedOn), x.Note}, nil
+		return []any{b.Pemda, x.FiscalYear, x.Revision, x.Label, int64(x.Ceiling), x.Document, database.NullDate(x.DecidedOn), x.Note}, nil
 	})
 }
 
 func targetRows(b Bulk) pgx.CopyFromSource {
 	return pgx.CopyFromSlice(len(b.Targets), func(i int) ([]any, error) {
 		t := b.Targets[i]
-		return []any{b.Pemda, t.Year, t.CategoryCode, nullString(t.KelurahanCode), t.Workers, t.Note}, nil
+		return []any{b.Pemda, t.Year, t.CategoryCode, database.NullString(t.KelurahanCode), t.Workers, t.Note}, nil
 	})
 }
 
@@ -148,22 +148,6 @@ func workforceRows(b Bulk) pgx.CopyFromSource {
 		}
 		return []any{b.Pemda, w.Year, w.Workforce, w.WorkforceSource, w.Protected, w.ProtectedSource, target}, nil
 	})
-}
-
-// nullDate stores a zero time as NULL.
-func nullDate(t time.Time) *time.Time {
-	if t.IsZero() {
-		return nil
-	}
-	return &t
-}
-
-// nullString stores an empty string as NULL.
-func nullString(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
 }
 
 // RowSource streams rows for LoadTables, one at a time, so that a data set

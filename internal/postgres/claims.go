@@ -9,6 +9,7 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/audit"
+	"github.com/cilegon/monev/internal/platform/database"
 )
 
 // ClaimFilter narrows the list of claims; empty fields do not filter.
@@ -200,8 +201,8 @@ func unregistered(nik domain.NIK) error {
 // claimArgs are the stored values of a claim, $1 to $11: the Pemda, the
 // worker's NIK ($3) and the claim's own columns.
 func claimArgs(pemda string, c domain.Claim) []any {
-	return []any{pemda, nullString(c.No), string(c.NIK), string(c.Type), c.IncidentOn, nullDate(c.SubmittedOn),
-		nullDate(c.PaidOn), int64(c.Amount), string(c.Status), c.Beneficiary, c.Note}
+	return []any{pemda, database.NullString(c.No), string(c.NIK), string(c.Type), c.IncidentOn, database.NullDate(c.SubmittedOn),
+		database.NullDate(c.PaidOn), int64(c.Amount), string(c.Status), c.Beneficiary, c.Note}
 }
 
 // CreateClaim records a claim of the worker with c.NIK, who must be registered.

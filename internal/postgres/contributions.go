@@ -8,6 +8,7 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/audit"
+	"github.com/cilegon/monev/internal/platform/database"
 )
 
 // ContributionFilter narrows the list of contribution payments; empty
@@ -130,7 +131,7 @@ func contributionArgs(pemda string, c domain.Contribution) []any {
 		v := int64(*c.Billed)
 		billed = &v
 	}
-	return []any{pemda, c.CoverageMonth.First(), c.Participants, billed, int64(c.Paid), c.PaidOn, nullString(c.SP2D), c.Note}
+	return []any{pemda, c.CoverageMonth.First(), c.Participants, billed, int64(c.Paid), c.PaidOn, database.NullString(c.SP2D), c.Note}
 }
 
 // CreateContribution records a payment.

@@ -6,9 +6,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 func int64Ptr(n int64) *int64 { return &n }
@@ -104,4 +106,9 @@ func TestContributionsListRefusalsAndAudit(t *testing.T) {
 	if want := []string{"2023-12 0123/SP2D/LS/2024", "2024-01 0123/SP2D/LS/2024", "2024-02 0187/SP2D/LS/2024"}; err != nil || !slices.Equal(exported, want) {
 		t.Errorf("export %q, %v; want %q", exported, err, want)
 	}
+}
+
+// analysisOf is the analysis service of a test's database.
+func analysisOf(db *postgres.DB) *analysis.Service {
+	return analysis.NewService(db.DB, settings.NewService(db.DB))
 }

@@ -1,43 +1,12 @@
 package postgres_test
 
-import (
-	"testing"
-	"time"
+import "github.com/cilegon/monev/internal/domain/domaintest"
 
-	"github.com/cilegon/monev/internal/domain"
+var (
+	testActor  = domaintest.Actor
+	date       = domaintest.Date
+	datePtr    = domaintest.DatePtr
+	rupiahPtr  = domaintest.RupiahPtr
+	mustMonth  = domaintest.Month
+	mustPeriod = domaintest.Period
 )
-
-func mustMonth(t testing.TB, s string) domain.Month {
-	t.Helper()
-	m, err := domain.ParseMonth(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
-func mustPeriod(t testing.TB, s string) domain.Period {
-	t.Helper()
-	p, err := domain.ParsePeriod(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
-func date(s string) time.Time {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
-
-func datePtr(s string) *time.Time {
-	d := date(s)
-	return &d
-}
-
-func rupiahPtr(r domain.Rupiah) *domain.Rupiah { return &r }
-
-var testActor = domain.OperatorActor("3672", "test")

@@ -5,6 +5,7 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/audit"
+	"github.com/cilegon/monev/internal/platform/database"
 )
 
 const claimStage = `
@@ -91,8 +92,8 @@ func (db *DB) ImportClaims(ctx context.Context, actor domain.Actor, rows ClaimRo
 			"beneficiary", "note"},
 		values: func() []any {
 			line, c := rows.Claim()
-			return []any{line, nullString(c.No), string(c.NIK), string(c.Type), c.IncidentOn, nullDate(c.SubmittedOn),
-				nullDate(c.PaidOn), int64(c.Amount), string(c.Status), c.Beneficiary, c.Note}
+			return []any{line, database.NullString(c.No), string(c.NIK), string(c.Type), c.IncidentOn, database.NullDate(c.SubmittedOn),
+				database.NullDate(c.PaidOn), int64(c.Amount), string(c.Status), c.Beneficiary, c.Note}
 		},
 	}
 	return db.runImport(ctx, actor, spec, rows, opt)

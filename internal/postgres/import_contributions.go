@@ -5,6 +5,7 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/audit"
+	"github.com/cilegon/monev/internal/platform/database"
 )
 
 const contributionStage = `
@@ -86,7 +87,7 @@ func (db *DB) ImportContributions(ctx context.Context, actor domain.Actor, rows 
 				v := int64(*c.Billed)
 				billed = &v
 			}
-			return []any{line, c.CoverageMonth.First(), c.Participants, billed, int64(c.Paid), c.PaidOn, nullString(c.SP2D), c.Note}
+			return []any{line, c.CoverageMonth.First(), c.Participants, billed, int64(c.Paid), c.PaidOn, database.NullString(c.SP2D), c.Note}
 		},
 	}
 	return db.runImport(ctx, actor, spec, rows, opt)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/audit"
+	"github.com/cilegon/monev/internal/platform/database"
 )
 
 // workerStage holds the rows of a workers file: a worker and one spell each.
@@ -118,8 +119,8 @@ func (db *DB) ImportWorkers(ctx context.Context, actor domain.Actor, rows Worker
 		values: func() []any {
 			line, w = rows.Worker()
 			e := w.Enrollments[0]
-			return []any{line, string(w.NIK), w.Name, nullDate(w.BirthDate), nullString(string(w.Sex)), w.CategoryCode,
-				w.KelurahanCode, nullString(w.KPJ), int64(w.Income), w.Address, w.Phone, e.Start, e.End, string(e.Status)}
+			return []any{line, string(w.NIK), w.Name, database.NullDate(w.BirthDate), database.NullString(string(w.Sex)), w.CategoryCode,
+				w.KelurahanCode, database.NullString(w.KPJ), int64(w.Income), w.Address, w.Phone, e.Start, e.End, string(e.Status)}
 		},
 	}
 	return db.runImport(ctx, actor, spec, rows, opt)

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
 
+	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 )
@@ -16,7 +18,21 @@ import (
 func TestSpellsMayNotOverlap(t *testing.T) {
 	ctx := context.Background()
 	db := postgres.Wrap(pgdev.New(t))
-	if err := db.LoadBulk(ctx, testActor, smallProgram()); err != nil {
+	// Worker 1 covered from 1 June 2023, worker 2 until their death on 10
+	// March 2024, worker 4 in the first half of 2024.
+	spell := func(id int64, start string, end *time.Time, status domain.EnrollmentStatus) domain.Enrollment {
+		return domain.Enrollment{ID: id, Start: date(start), End: end, Status: status}
+	}
+	worker := func(id int64, nik string, e domain.Enrollment) domain.Worker {
+		return domain.Worker{ID: id, NIK: domain.NIK(nik), Name: "Peserta " + nik[12:], CategoryCode: "nelayan",
+			KelurahanCode: "36.72.04.1005", Income: domain.DefaultIncome, Enrollments: []domain.Enrollment{e}}
+	}
+	err := db.LoadBulk(ctx, testActor, postgres.Bulk{Pemda: "3672", Workers: []domain.Worker{
+		worker(1, "3672040101800001", spell(1, "2023-06-01", nil, domain.StatusActive)),
+		worker(2, "3672040202700002", spell(2, "2023-01-01", datePtr("2024-03-10"), domain.StatusDeceased)),
+		worker(4, "3672044404850004", spell(4, "2024-01-01", datePtr("2024-06-30"), domain.StatusInactive)),
+	}})
+	if err != nil {
 		t.Fatal(err)
 	}
 	insert := func(sql string) error {
@@ -41,7 +57,7 @@ func TestSpellsMayNotOverlap(t *testing.T) {
 		t.Errorf("moving a spell onto another: %v, want exclusion_violation", err)
 	}
 	// Many at once, as a large import writes them: one bad pair among thousands.
-	err := insert(`INSERT INTO enrollment (pemda, worker_id, category_code, kelurahan_code, start_date, end_date, status)
+	err = insert(`INSERT INTO enrollment (pemda, worker_id, category_code, kelurahan_code, start_date, end_date, status)
 		SELECT '3672', 4, 'nelayan', '36.72.04.1005', date '2030-01-01' + 3 * g, date '2030-01-01' + 3 * g + 1, 'nonaktif'
 		FROM generate_series(0, 6000) g
 		UNION ALL SELECT '3672', 4, 'nelayan', '36.72.04.1005', '2030-01-02', '2030-01-02', 'nonaktif'`)

@@ -11,7 +11,7 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/audit"
-	"github.com/cilegon/monev/internal/settings"
+	"github.com/cilegon/monev/internal/platform/database"
 )
 
 // ReportChange is who changes a report and when: the time is now unless
@@ -24,7 +24,7 @@ type ReportChange struct {
 }
 
 // at is the change's time as a query argument: NULL means now().
-func (c ReportChange) at() *time.Time { return nullDate(c.At) }
+func (c ReportChange) at() *time.Time { return database.NullDate(c.At) }
 
 // reportColumns is the column list reportRow scans.
 const reportColumns = `id, pemda, status, title, period, basis, coalesce(meeting_on, '0001-01-01'::date), meeting_place, opened_by,
@@ -230,7 +230,7 @@ func writeContent(ctx context.Context, tx pgx.Tx, pemda string, id int64, c lapo
 			legal_basis = $9, background = $10, aims = $11, method = $12, findings = $13, obstacles = $14, potential = $15,
 			commitments = $16, recommendations = $17, budget_scenario = $18, updated_at = now()
 		WHERE pemda = $1 AND id = $2`,
-		pemda, id, c.Title, c.Period.String(), string(c.Basis), nullDate(c.Meeting.On), c.Meeting.Place, c.Meeting.OpenedBy,
+		pemda, id, c.Title, c.Period.String(), string(c.Basis), database.NullDate(c.Meeting.On), c.Meeting.Place, c.Meeting.OpenedBy,
 		c.LegalBasis, c.Background, c.Aims, c.Method, c.Findings, c.Obstacles, c.Potential, c.Commitments, c.Recommendations, c.Budget)
 	if err != nil {
 		return err
@@ -249,7 +249,7 @@ func writeContent(ctx context.Context, tx pgx.Tx, pemda string, id int64, c lapo
 	}
 	for i, a := range c.Actions {
 		if _, err := tx.Exec(ctx, `INSERT INTO report_action (pemda, report_id, seq, action, owner, due_on)
-			VALUES ($1, $2, $3, $4, $5, $6)`, pemda, id, i+1, a.Action, a.Owner, nullDate(a.Due)); err != nil {
+			VALUES ($1, $2, $3, $4, $5, $6)`, pemda, id, i+1, a.Action, a.Owner, database.NullDate(a.Due)); err != nil {
 			return err
 		}
 	}
@@ -259,18 +259,10 @@ func writeContent(ctx context.Context, tx pgx.Tx, pemda string, id int64, c lapo
 // reportValues is what the audit log keeps of a report's content.
 func reportValues(c laporan.Content) map[string]any {
 	return map[string]any{
-		"title": c.Title, "period": c.Period.String(), "basis": c.Basis, "meeting_on": nullDate(c.Meeting.On),
+		"title": c.Title, "period": c.Period.String(), "basis": c.Basis, "meeting_on": database.NullDate(c.Meeting.On),
 		"meeting_place": c.Meeting.Place, "opened_by": c.Meeting.OpenedBy, "attendees": c.Attendees,
 		"legal_basis": c.LegalBasis, "background": c.Background, "aims": c.Aims, "method": c.Method,
 		"findings": c.Findings, "obstacles": c.Obstacles, "potential": c.Potential, "commitments": c.Commitments,
 		"recommendations": c.Recommendations, "actions": c.Actions, "budget_scenario": c.Budget,
 	}
-}
-
-// Letterhead returns what the head of a Pemda's documents prints.
-func (db *DB) Letterhead(ctx context.Context, pemda string) (settings.Letterhead, error) {
-	var l settings.Letterhead
-	err := db.Pool().QueryRow(ctx, `SELECT name, government, office, office_address, city FROM pemda WHERE code = $1`, pemda).
-		Scan(&l.PemdaName, &l.Government, &l.Office, &l.Address, &l.City)
-	return l, mapError("find letterhead", err)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 // reportUsers creates a writer, a reviewer and a signer.
@@ -268,7 +269,7 @@ func TestReportBudgetAndDelete(t *testing.T) {
 	if _, err := db.Report(ctx, "3672", id); !errors.Is(err, domain.ErrNotFound) {
 		t.Errorf("deleted report: %v", err)
 	}
-	l, err := db.Letterhead(ctx, "3672")
+	l, err := settings.NewService(db.DB).Letterhead(ctx, "3672")
 	if err != nil || l.Government != "Pemerintah Kota Cilegon" || l.Office != "Dinas Tenaga Kerja" || l.City != "Cilegon" {
 		t.Errorf("letterhead %+v %v", l, err)
 	}

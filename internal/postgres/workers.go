@@ -9,6 +9,7 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/audit"
+	"github.com/cilegon/monev/internal/platform/database"
 )
 
 // WorkerFilter narrows the worker list; empty fields do not filter.
@@ -200,8 +201,8 @@ func (db *DB) CreateWorker(ctx context.Context, actor domain.Actor, w domain.Wor
 			INSERT INTO worker AS w (pemda, nik, name, birth_date, sex, category_code, kelurahan_code, kpj, income, address, phone)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
 			RETURNING w.id, `+auditJSON("w"),
-			actor.Pemda, string(w.NIK), w.Name, nullDate(w.BirthDate), nullString(string(w.Sex)), w.CategoryCode,
-			w.KelurahanCode, nullString(w.KPJ), int64(w.Income), w.Address, w.Phone).Scan(&w.ID, &row)
+			actor.Pemda, string(w.NIK), w.Name, database.NullDate(w.BirthDate), database.NullString(string(w.Sex)), w.CategoryCode,
+			w.KelurahanCode, database.NullString(w.KPJ), int64(w.Income), w.Address, w.Phone).Scan(&w.ID, &row)
 		if err != nil {
 			return conflictOf(err, workerConflicts(w))
 		}
@@ -228,8 +229,8 @@ func (db *DB) UpdateWorker(ctx context.Context, actor domain.Actor, w domain.Wor
 				kpj = $9, income = $10, address = $11, phone = $12, updated_at = now()
 			WHERE pemda = $1 AND id = $2
 			RETURNING `+auditJSON("w"),
-			actor.Pemda, w.ID, string(w.NIK), w.Name, nullDate(w.BirthDate), nullString(string(w.Sex)), w.CategoryCode,
-			w.KelurahanCode, nullString(w.KPJ), int64(w.Income), w.Address, w.Phone)
+			actor.Pemda, w.ID, string(w.NIK), w.Name, database.NullDate(w.BirthDate), database.NullString(string(w.Sex)), w.CategoryCode,
+			w.KelurahanCode, database.NullString(w.KPJ), int64(w.Income), w.Address, w.Phone)
 	})
 	return w, mapError("update worker", err)
 }

@@ -6,12 +6,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/report"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 func TestMain(m *testing.M) { pgdev.Main(m) }
@@ -62,7 +64,7 @@ func TestSnapshotSurvivesTheDatabase(t *testing.T) {
 	ctx := context.Background()
 	db := postgres.Wrap(pgdev.New(t))
 	r, signer := approvedReport(t, db)
-	f, err := report.Figures(ctx, db, "3672", r.Period, r.Basis, r.Signature.On)
+	f, err := report.Figures(ctx, analysisOf(db), "3672", r.Period, r.Basis, r.Signature.On)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +119,7 @@ func TestFiguresFollowTheData(t *testing.T) {
 	db := postgres.Wrap(pgdev.New(t))
 	p, _ := domain.PeriodFromTo("2024-01", "2024-07")
 	asOf := domain.Date(2024, time.July, 31)
-	signed, err := report.Figures(ctx, db, "3672", p, domain.BasisCash, asOf)
+	signed, err := report.Figures(ctx, analysisOf(db), "3672", p, domain.BasisCash, asOf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +130,7 @@ func TestFiguresFollowTheData(t *testing.T) {
 		Paid: 16_800_000, PaidOn: domain.Date(2024, time.April, 10), SP2D: "0001/SP2D"}); err != nil {
 		t.Fatal(err)
 	}
-	now, err := report.Figures(ctx, db, "3672", p, domain.BasisCash, asOf)
+	now, err := report.Figures(ctx, analysisOf(db), "3672", p, domain.BasisCash, asOf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,4 +148,8 @@ func TestFiguresFollowTheData(t *testing.T) {
 	if c := found["Dibayar untuk kepesertaan Maret 2024"]; c.New != "Rp 16.800.000" {
 		t.Errorf("reconciliation change %+v", c)
 	}
+}
+
+func analysisOf(db *postgres.DB) *analysis.Service {
+	return analysis.NewService(db.DB, settings.NewService(db.DB))
 }

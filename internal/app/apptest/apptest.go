@@ -18,6 +18,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/app"
 	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/auth/password"
@@ -25,6 +26,7 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 // Password is the password of every user the tests create.
@@ -273,3 +275,9 @@ func SessionCookie(t *testing.T, resp *http.Response) *http.Cookie {
 	t.Fatal("no session cookie")
 	return nil
 }
+
+// Settings is the settings service of the app's database.
+func (a *App) Settings() *settings.Service { return settings.NewService(a.DB.DB) }
+
+// Analysis is the analysis service of the app's database.
+func (a *App) Analysis() *analysis.Service { return analysis.NewService(a.DB.DB, a.Settings()) }

@@ -1,10 +1,12 @@
-package postgres
+package analysis
 
 import (
 	"context"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/cilegon/monev/internal/platform/database"
 )
 
 // recomputeSQL recomputes each aggregate table from its base table, with
@@ -57,10 +59,10 @@ var recomputeSQL = map[string]struct{ keys, values, query string }{
 	},
 }
 
-// CheckAggregates compares every monthly aggregate with a fresh computation
+// checkAggregates compares every monthly aggregate with a fresh computation
 // over the base tables and describes each difference; none means exact.
 // Rows whose figures are all zero count as absent.
-func (db *DB) CheckAggregates(ctx context.Context) ([]string, error) {
+func (db *store) checkAggregates(ctx context.Context) ([]string, error) {
 	var diffs []string
 	for table, q := range recomputeSQL {
 		sql := fmt.Sprintf(`
@@ -74,17 +76,17 @@ func (db *DB) CheckAggregates(ctx context.Context) ([]string, error) {
 		rows, _ := db.Pool().Query(ctx, sql)
 		found, err := pgx.CollectRows(rows, pgx.RowTo[string])
 		if err != nil {
-			return nil, mapError("check aggregates", err)
+			return nil, database.MapError("check aggregates", err)
 		}
 		diffs = append(diffs, found...)
 	}
 	return diffs, nil
 }
 
-// RebuildAggregates recomputes every monthly aggregate from the base tables,
+// rebuildAggregates recomputes every monthly aggregate from the base tables,
 // in one transaction.
-func (db *DB) RebuildAggregates(ctx context.Context) error {
-	err := db.inTx(ctx, func(tx pgx.Tx) error {
+func (db *store) rebuildAggregates(ctx context.Context) error {
+	err := db.InTx(ctx, func(tx pgx.Tx) error {
 		for table, q := range recomputeSQL {
 			if _, err := tx.Exec(ctx, `LOCK TABLE `+table+` IN EXCLUSIVE MODE`); err != nil {
 				return err
@@ -98,7 +100,7 @@ func (db *DB) RebuildAggregates(ctx context.Context) error {
 		}
 		return nil
 	})
-	return mapError("rebuild aggregates", err)
+	return database.MapError("rebuild aggregates", err)
 }
 
 // zeros is a row of zeros as long as a value column list.

@@ -1,4 +1,4 @@
-package postgres
+package analysis
 
 import (
 	"context"
@@ -7,23 +7,23 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/audit"
+	"github.com/cilegon/monev/internal/platform/database"
 )
 
 // budgetColumns is the column list budgetRow scans.
 const budgetColumns = `fiscal_year, revision, label, ceiling, document, coalesce(decided_on, '0001-01-01'::date), note`
 
-// Budgets lists the pagu versions of a fiscal year, the original APBD first.
-func (db *DB) Budgets(ctx context.Context, pemda string, year int) ([]analysis.Budget, error) {
+// budgets lists the pagu versions of a fiscal year, the original APBD first.
+func (db *store) budgets(ctx context.Context, pemda string, year int) ([]Budget, error) {
 	rows, _ := db.Pool().Query(ctx, `SELECT `+budgetColumns+` FROM budget WHERE pemda = $1 AND fiscal_year = $2 ORDER BY revision`, pemda, year)
 	bs, err := pgx.CollectRows(rows, budgetRow)
-	return bs, mapError("list budgets", err)
+	return bs, database.MapError("list budgets", err)
 }
 
-func budgetRow(row pgx.CollectableRow) (analysis.Budget, error) {
-	var b analysis.Budget
+func budgetRow(row pgx.CollectableRow) (Budget, error) {
+	var b Budget
 	err := row.Scan(&b.FiscalYear, &b.Revision, &b.Label, &b.Ceiling, &b.Document, &b.DecidedOn, &b.Note)
 	if b.DecidedOn.Year() == 1 {
 		b.DecidedOn = time.Time{}
@@ -31,27 +31,27 @@ func budgetRow(row pgx.CollectableRow) (analysis.Budget, error) {
 	return b, err
 }
 
-// AddBudget adds a pagu version to a fiscal year as its next revision, and
+// addBudget adds a pagu version to a fiscal year as its next revision, and
 // returns it with the revision it got.
-func (db *DB) AddBudget(ctx context.Context, actor domain.Actor, b analysis.Budget) (analysis.Budget, error) {
-	err := db.inTx(ctx, func(tx pgx.Tx) error {
+func (db *store) addBudget(ctx context.Context, actor domain.Actor, b Budget) (Budget, error) {
+	err := db.InTx(ctx, func(tx pgx.Tx) error {
 		err := tx.QueryRow(ctx, `
 			INSERT INTO budget (pemda, fiscal_year, revision, label, ceiling, document, decided_on, note)
 			SELECT $1, $2, coalesce(max(revision) + 1, 0), $3, $4, $5, $6, $7
 			FROM budget WHERE pemda = $1 AND fiscal_year = $2
 			RETURNING revision`,
-			actor.Pemda, b.FiscalYear, b.Label, int64(b.Ceiling), b.Document, nullDate(b.DecidedOn), b.Note).Scan(&b.Revision)
+			actor.Pemda, b.FiscalYear, b.Label, int64(b.Ceiling), b.Document, database.NullDate(b.DecidedOn), b.Note).Scan(&b.Revision)
 		if err != nil {
 			return err
 		}
 		return audit.Write(ctx, tx, actor, "create", "budget", budgetID(b), "Pagu ditambahkan: "+b.Label+" "+b.Ceiling.String(), nil, b)
 	})
-	return b, mapError("add budget", err)
+	return b, database.MapError("add budget", err)
 }
 
-// UpdateBudget changes an existing pagu version, found by year and revision.
-func (db *DB) UpdateBudget(ctx context.Context, actor domain.Actor, b analysis.Budget) error {
-	err := db.inTx(ctx, func(tx pgx.Tx) error {
+// updateBudget changes an existing pagu version, found by year and revision.
+func (db *store) updateBudget(ctx context.Context, actor domain.Actor, b Budget) error {
+	err := db.InTx(ctx, func(tx pgx.Tx) error {
 		rows, _ := tx.Query(ctx, `SELECT `+budgetColumns+` FROM budget WHERE pemda = $1 AND fiscal_year = $2 AND revision = $3 FOR UPDATE`,
 			actor.Pemda, b.FiscalYear, b.Revision)
 		old, err := pgx.CollectExactlyOneRow(rows, budgetRow)
@@ -61,28 +61,28 @@ func (db *DB) UpdateBudget(ctx context.Context, actor domain.Actor, b analysis.B
 		_, err = tx.Exec(ctx, `
 			UPDATE budget SET label = $4, ceiling = $5, document = $6, decided_on = $7, note = $8, updated_at = now()
 			WHERE pemda = $1 AND fiscal_year = $2 AND revision = $3`,
-			actor.Pemda, b.FiscalYear, b.Revision, b.Label, int64(b.Ceiling), b.Document, nullDate(b.DecidedOn), b.Note)
+			actor.Pemda, b.FiscalYear, b.Revision, b.Label, int64(b.Ceiling), b.Document, database.NullDate(b.DecidedOn), b.Note)
 		if err != nil {
 			return err
 		}
 		return audit.Write(ctx, tx, actor, "update", "budget", budgetID(b), "Pagu diubah: "+b.Label+" "+b.Ceiling.String(), old, b)
 	})
-	return mapError("update budget", err)
+	return database.MapError("update budget", err)
 }
 
 // budgetID names a pagu version in the audit log, "2024/1".
-func budgetID(b analysis.Budget) string {
+func budgetID(b Budget) string {
 	return strconv.Itoa(b.FiscalYear) + "/" + strconv.Itoa(b.Revision)
 }
 
-// BudgetReport gathers the budget view of a fiscal year: its pagu versions,
+// budgetView gathers the budget view of a fiscal year: its pagu versions,
 // realisasi by SP2D month and payments by coverage month, and the roster and
 // rate a projection made on day today uses. through is the last month the
 // headline figures count.
-func (db *DB) BudgetReport(ctx context.Context, pemda string, year int, through domain.Month, today time.Time) (analysis.BudgetView, error) {
-	r := analysis.BudgetView{Year: year, Through: through, Today: today}
+func (db *store) budgetView(ctx context.Context, pemda string, year int, through domain.Month, today time.Time, rates domain.RateTable) (BudgetView, error) {
+	r := BudgetView{Year: year, Through: through, Today: today}
 	var err error
-	if r.Versions, err = db.Budgets(ctx, pemda, year); err != nil {
+	if r.Versions, err = db.budgets(ctx, pemda, year); err != nil {
 		return r, err
 	}
 	rows, _ := db.Pool().Query(ctx, `
@@ -91,30 +91,29 @@ func (db *DB) BudgetReport(ctx context.Context, pemda string, year int, through 
 		LEFT JOIN agg_contribution c ON c.pemda = $1 AND c.basis = 'cash' AND c.month = m.month
 		LEFT JOIN agg_contribution a ON a.pemda = $1 AND a.basis = 'accrual' AND a.month = m.month
 		ORDER BY m.month`, pemda, domain.NewMonth(year, time.January).First(), domain.NewMonth(year, time.December).First())
-	r.Months, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (analysis.BudgetMonth, error) {
-		var m analysis.BudgetMonth
+	r.Months, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (BudgetMonth, error) {
+		var m BudgetMonth
 		var first time.Time
 		err := row.Scan(&first, &m.Realized, &m.CoveragePaid)
 		m.Month = domain.MonthOf(first)
 		return m, err
 	})
 	if err != nil {
-		return r, mapError("budget months", err)
+		return r, database.MapError("budget months", err)
 	}
-	rm := analysis.RosterMonth(year, today)
-	if r.Roster, _, err = db.RosterAt(ctx, pemda, rm); err != nil {
+	rm := RosterMonth(year, today)
+	if r.Roster, _, err = db.rosterAt(ctx, pemda, rm); err != nil {
 		return r, err
 	}
-	rates, err := db.Rates(ctx, pemda)
 	r.Rate, _ = rates.At(rm)
-	return r, err
+	return r, nil
 }
 
-// RosterAt counts the workers covered on any day of month m (the ones BPJS
+// rosterAt counts the workers covered on any day of month m (the ones BPJS
 // bills) and those covered on its last day, from the roster aggregate.
-func (db *DB) RosterAt(ctx context.Context, pemda string, m domain.Month) (anyDay, monthEnd int64, err error) {
+func (db *store) rosterAt(ctx context.Context, pemda string, m domain.Month) (anyDay, monthEnd int64, err error) {
 	err = db.Pool().QueryRow(ctx, `
 		SELECT coalesce(sum(d_any), 0), coalesce(sum(d_end), 0) FROM agg_roster_total WHERE pemda = $1 AND month <= $2`,
 		pemda, m.First()).Scan(&anyDay, &monthEnd)
-	return anyDay, monthEnd, mapError("roster", err)
+	return anyDay, monthEnd, database.MapError("roster", err)
 }

@@ -1,4 +1,4 @@
-package postgres_test
+package analysis_test
 
 import (
 	"context"
@@ -157,7 +157,7 @@ func TestClaimSummary(t *testing.T) {
 		{"2020", domain.BasisCash, []tally{{1, 42_000_000}, {}, {}, {}, {}}, tally{}, tally{}},
 	}
 	for _, tt := range tests {
-		s, err := db.ClaimSummary(ctx, "3672", mustPeriod(t, tt.period), tt.basis)
+		s, err := analysisOf(db).ClaimSummary(ctx, "3672", mustPeriod(t, tt.period), tt.basis)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -176,12 +176,12 @@ func TestClaimSummary(t *testing.T) {
 			t.Errorf("%s %s: rejected %+v, want %+v", tt.period, tt.basis, s.Rejected, tt.rejected)
 		}
 	}
-	s, _ := db.ClaimSummary(ctx, "3672", mustPeriod(t, "2024"), domain.BasisCash)
+	s, _ := analysisOf(db).ClaimSummary(ctx, "3672", mustPeriod(t, "2024"), domain.BasisCash)
 	if len(s.Pending) != 2 || s.Pending[0].Type != domain.ClaimJKKDisability || s.Pending[0].Status != domain.ClaimSubmitted ||
 		s.Pending[1].Type != domain.ClaimJKKCare || s.Pending[1].Status != domain.ClaimProcessing {
 		t.Errorf("pending by type and status: %+v", s.Pending)
 	}
-	other, err := db.ClaimSummary(ctx, "3604", mustPeriod(t, "2024"), domain.BasisCash)
+	other, err := analysisOf(db).ClaimSummary(ctx, "3604", mustPeriod(t, "2024"), domain.BasisCash)
 	if err != nil || other.PaidTotal().Count != 0 || other.PendingTotal().Count != 0 {
 		t.Errorf("another Pemda sees %+v, %v", other, err)
 	}
@@ -190,7 +190,7 @@ func TestClaimSummary(t *testing.T) {
 func TestBalanceReport(t *testing.T) {
 	ctx := context.Background()
 	db := loadAnalysis(t)
-	r, err := db.BalanceReport(ctx, "3672", mustPeriod(t, "2024"), domain.BasisCash, domain.ByMonth)
+	r, err := analysisOf(db).BalanceView(ctx, "3672", mustPeriod(t, "2024"), domain.BasisCash, domain.ByMonth)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +223,7 @@ func TestBalanceReport(t *testing.T) {
 	}
 
 	// Accrual by quarter: the coverage months of 2024 and the claims that happened in them.
-	r, err = db.BalanceReport(ctx, "3672", mustPeriod(t, "2024"), domain.BasisAccrual, domain.ByQuarter)
+	r, err = analysisOf(db).BalanceView(ctx, "3672", mustPeriod(t, "2024"), domain.BasisAccrual, domain.ByQuarter)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -241,7 +241,7 @@ func TestBalanceReport(t *testing.T) {
 	}
 
 	// A year boundary in a range: November 2023–February 2024, cash.
-	r, err = db.BalanceReport(ctx, "3672", mustPeriod(t, "2023-11..2024-02"), domain.BasisCash, domain.ByYear)
+	r, err = analysisOf(db).BalanceView(ctx, "3672", mustPeriod(t, "2023-11..2024-02"), domain.BasisCash, domain.ByYear)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package postgres
+package analysis
 
 import (
 	"context"
@@ -6,21 +6,25 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/database"
 )
 
-// Balance computes the contribution-versus-claim balance of one period.
-func (db *DB) Balance(ctx context.Context, pemda string, p domain.Period, basis domain.Basis) (analysis.Balance, error) {
-	bs, err := db.BalanceSeries(ctx, pemda, []domain.Period{p}, basis)
+// store is the SQL of the analysis views: it reads the per-month aggregates
+// that the schema's triggers keep exact, and the registry's tables.
+type store struct{ *database.DB }
+
+// balance computes the contribution-versus-claim balance of one period.
+func (db *store) balance(ctx context.Context, pemda string, p domain.Period, basis domain.Basis) (Balance, error) {
+	bs, err := db.series(ctx, pemda, []domain.Period{p}, basis)
 	if err != nil {
-		return analysis.Balance{}, err
+		return Balance{}, err
 	}
 	return bs[0], nil
 }
 
 // balanceSQL reads the balance of many periods from the monthly aggregates.
-// The definitions are analysis.Balance's: contributions and paid claims dated
+// The definitions are Balance's: contributions and paid claims dated
 // in the period (by the basis's date), and workers covered on the period's
 // last day, the running sum of the roster's month-end changes.
 const balanceSQL = `
@@ -46,10 +50,10 @@ const balanceSQL = `
 		coalesce((SELECT active FROM r WHERE r.month <= p.to_m ORDER BY r.month DESC LIMIT 1), 0)
 	FROM p ORDER BY p.i`
 
-// BalanceSeries computes the balance of each period, in order, from the
-// monthly aggregates.
-func (db *DB) BalanceSeries(ctx context.Context, pemda string, periods []domain.Period, basis domain.Basis) ([]analysis.Balance, error) {
-	return db.balanceSeries(ctx, balanceSQL, pemda, periods, basis)
+// series computes the balance of each period, in order, from the monthly
+// aggregates.
+func (db *store) series(ctx context.Context, pemda string, periods []domain.Period, basis domain.Basis) ([]Balance, error) {
+	return db.querySeries(ctx, balanceSQL, pemda, periods, basis)
 }
 
 // directBalanceSQL computes the same figures straight from the base tables.
@@ -73,13 +77,13 @@ const directBalanceSQL = `
 		  WHERE e.pemda = $1 AND e.start_date <= p.end_on AND (e.end_date IS NULL OR e.end_date >= p.end_on))
 	FROM p ORDER BY p.i`
 
-// DirectBalanceSeries is BalanceSeries computed from the base tables
-// without the aggregates: slower, and the reference for tests and benchmarks.
-func (db *DB) DirectBalanceSeries(ctx context.Context, pemda string, periods []domain.Period, basis domain.Basis) ([]analysis.Balance, error) {
-	return db.balanceSeries(ctx, directBalanceSQL, pemda, periods, basis)
+// directSeries is series computed from the base tables without the
+// aggregates: slower, and the reference for tests and benchmarks.
+func (db *store) directSeries(ctx context.Context, pemda string, periods []domain.Period, basis domain.Basis) ([]Balance, error) {
+	return db.querySeries(ctx, directBalanceSQL, pemda, periods, basis)
 }
 
-func (db *DB) balanceSeries(ctx context.Context, sql, pemda string, periods []domain.Period, basis domain.Basis) ([]analysis.Balance, error) {
+func (db *store) querySeries(ctx context.Context, sql, pemda string, periods []domain.Period, basis domain.Basis) ([]Balance, error) {
 	if len(periods) == 0 {
 		return nil, nil
 	}
@@ -90,18 +94,18 @@ func (db *DB) balanceSeries(ctx context.Context, sql, pemda string, periods []do
 	}
 	rows, _ := db.Pool().Query(ctx, sql, pemda, froms, tos, string(basis))
 	i := 0
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (analysis.Balance, error) {
-		b := analysis.Balance{Period: periods[i], Basis: basis}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (Balance, error) {
+		b := Balance{Period: periods[i], Basis: basis}
 		i++
 		err := row.Scan(&b.ContributionsPaid, &b.ClaimsPaid, &b.ClaimsCount, &b.ActiveWorkers)
 		return b, err
 	})
-	return out, mapError("balance", err)
+	return out, database.MapError("balance", err)
 }
 
-// DataYears lists the years, newest first, in which any contribution was
+// dataYears lists the years, newest first, in which any contribution was
 // paid or any claim happened.
-func (db *DB) DataYears(ctx context.Context, pemda string) ([]int, error) {
+func (db *store) dataYears(ctx context.Context, pemda string) ([]int, error) {
 	rows, _ := db.Pool().Query(ctx, `
 		SELECT DISTINCT extract(year FROM month)::int AS y FROM (
 			SELECT month FROM agg_contribution WHERE pemda = $1 AND basis = 'cash' AND payments <> 0
@@ -109,5 +113,5 @@ func (db *DB) DataYears(ctx context.Context, pemda string) ([]int, error) {
 			SELECT month FROM agg_claim_total WHERE pemda = $1 AND basis = 'accrual' AND claims <> 0
 		) t ORDER BY y DESC`, pemda)
 	years, err := pgx.CollectRows(rows, pgx.RowTo[int])
-	return years, mapError("data years", err)
+	return years, database.MapError("data years", err)
 }

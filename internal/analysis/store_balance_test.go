@@ -1,4 +1,4 @@
-package postgres_test
+package analysis_test
 
 import (
 	"context"
@@ -47,7 +47,7 @@ func smallProgram() postgres.Bulk {
 	}
 }
 
-func TestBalance(t *testing.T) {
+func TestBalanceFromTheStore(t *testing.T) {
 	ctx := context.Background()
 	db := postgres.Wrap(pgdev.New(t))
 	if err := db.LoadBulk(ctx, testActor, smallProgram()); err != nil {
@@ -76,7 +76,7 @@ func TestBalance(t *testing.T) {
 		{"2024-01..2024-07", domain.BasisCash, 184_800, 47_000_000, 2, 2, "25.432,9 %"},
 	}
 	for _, tt := range tests {
-		b, err := db.Balance(ctx, "3672", mustPeriod(t, tt.period), tt.basis)
+		b, err := analysisOf(db).Balance(ctx, "3672", mustPeriod(t, tt.period), tt.basis)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -93,12 +93,12 @@ func TestBalance(t *testing.T) {
 	}
 
 	// Another Pemda's rows never leak in.
-	other, err := db.Balance(ctx, "3604", mustPeriod(t, "2024"), domain.BasisCash)
+	other, err := analysisOf(db).Balance(ctx, "3604", mustPeriod(t, "2024"), domain.BasisCash)
 	if err != nil || other.ContributionsPaid != 0 || other.ActiveWorkers != 0 {
 		t.Errorf("another Pemda sees %+v, %v", other, err)
 	}
 
-	series, err := db.BalanceSeries(ctx, "3672", mustPeriod(t, "2024-01..2024-04").Split(domain.ByMonth), domain.BasisCash)
+	series, err := analysisOf(db).BalanceSeries(ctx, "3672", mustPeriod(t, "2024-01..2024-04").Split(domain.ByMonth), domain.BasisCash)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestBalance(t *testing.T) {
 	if want := []domain.Rupiah{50_400, 67_200, 67_200, 0}; !equal(got, want) {
 		t.Errorf("monthly cash iuran %v, want %v", got, want)
 	}
-	years, err := db.DataYears(ctx, "3672")
+	years, err := analysisOf(db).DataYears(ctx, "3672")
 	if err != nil || len(years) != 2 || years[0] != 2024 || years[1] != 2023 {
 		t.Errorf("DataYears = %v, %v; want [2024 2023]", years, err)
 	}

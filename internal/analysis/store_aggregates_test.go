@@ -1,4 +1,4 @@
-package postgres_test
+package analysis_test
 
 import (
 	"context"
@@ -115,7 +115,7 @@ func TestAggregatesStayExact(t *testing.T) {
 	assertAggregatesExact(t, db, periods)
 
 	// A rebuild gives the same aggregates.
-	if err := db.RebuildAggregates(ctx); err != nil {
+	if err := analysisOf(db).RebuildAggregates(ctx); err != nil {
 		t.Fatal(err)
 	}
 	assertAggregatesExact(t, db, periods)
@@ -125,7 +125,7 @@ func TestAggregatesStayExact(t *testing.T) {
 		WHERE (pemda, month) = (SELECT pemda, month FROM agg_roster LIMIT 1)`); err != nil {
 		t.Fatal(err)
 	}
-	if diffs, err := db.CheckAggregates(ctx); err != nil || len(diffs) == 0 {
+	if diffs, err := analysisOf(db).CheckAggregates(ctx); err != nil || len(diffs) == 0 {
 		t.Errorf("a corrupted aggregate went unnoticed: %v %v", diffs, err)
 	}
 }
@@ -133,7 +133,7 @@ func TestAggregatesStayExact(t *testing.T) {
 func assertAggregatesExact(t *testing.T, db *postgres.DB, periods []domain.Period) {
 	t.Helper()
 	ctx := context.Background()
-	diffs, err := db.CheckAggregates(ctx)
+	diffs, err := analysisOf(db).CheckAggregates(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,11 +141,11 @@ func assertAggregatesExact(t *testing.T, db *postgres.DB, periods []domain.Perio
 		t.Error(d)
 	}
 	for _, basis := range []domain.Basis{domain.BasisCash, domain.BasisAccrual} {
-		fast, err := db.BalanceSeries(ctx, "3672", periods, basis)
+		fast, err := analysisOf(db).BalanceSeries(ctx, "3672", periods, basis)
 		if err != nil {
 			t.Fatal(err)
 		}
-		slow, err := db.DirectBalanceSeries(ctx, "3672", periods, basis)
+		slow, err := analysisOf(db).DirectBalanceSeries(ctx, "3672", periods, basis)
 		if err != nil {
 			t.Fatal(err)
 		}

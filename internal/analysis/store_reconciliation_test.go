@@ -1,4 +1,4 @@
-package postgres_test
+package analysis_test
 
 import (
 	"context"
@@ -14,7 +14,7 @@ func TestReconciliation(t *testing.T) {
 	db := loadAnalysis(t)
 	today := domain.Date(2024, time.November, 20)
 
-	months, err := db.Reconciliation(ctx, "3672", mustPeriod(t, "2024"))
+	months, err := analysisOf(db).Reconciliation(ctx, "3672", mustPeriod(t, "2024"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestReconciliation(t *testing.T) {
 	}
 
 	// The reduced rate of August 2020–January 2021 and the year boundary.
-	months, err = db.Reconciliation(ctx, "3672", mustPeriod(t, "2020-08..2021-02"))
+	months, err = analysisOf(db).Reconciliation(ctx, "3672", mustPeriod(t, "2020-08..2021-02"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,12 +88,12 @@ func TestReconciliation(t *testing.T) {
 
 	// Who may still be billed in November 2020 and July 2024: the spells that
 	// ended in the three months before.
-	spells, err := db.EndedSpells(ctx, "3672", date("2020-08-01"), date("2020-10-31"), 100)
+	spells, err := analysisOf(db).EndedSpells(ctx, "3672", date("2020-08-01"), date("2020-10-31"), 100)
 	if err != nil || len(spells) != 1 || spells[0].WorkerID != 2 || spells[0].Status != domain.StatusDeceased ||
 		spells[0].CategoryName != "Nelayan" || spells[0].KelurahanName != "Kepuh" {
 		t.Errorf("ended spells 2020: %+v, %v", spells, err)
 	}
-	spells, err = db.EndedSpells(ctx, "3672", date("2024-04-01"), date("2024-06-30"), 100)
+	spells, err = analysisOf(db).EndedSpells(ctx, "3672", date("2024-04-01"), date("2024-06-30"), 100)
 	if err != nil || len(spells) != 1 || spells[0].WorkerID != 6 || !spells[0].End.Equal(date("2024-06-30")) {
 		t.Errorf("ended spells 2024: %+v, %v", spells, err)
 	}

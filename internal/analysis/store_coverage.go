@@ -1,4 +1,4 @@
-package postgres
+package analysis
 
 import (
 	"context"
@@ -7,9 +7,9 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/audit"
+	"github.com/cilegon/monev/internal/platform/database"
 )
 
 // coverageByCategorySQL counts the workers covered on the last day of month
@@ -59,12 +59,12 @@ const coverageByKelurahanSQL = `
 	WHERE k.pemda = $1
 	ORDER BY k.code`
 
-// CoverageReport gathers the coverage view of a period: workers active at
+// coverageView gathers the coverage view of a period: workers active at
 // its end per category and per kecamatan and kelurahan (of one category
 // when category is set) against the targets of the period's last year,
 // and the year's workforce figures for UCJ.
-func (db *DB) CoverageReport(ctx context.Context, pemda string, p domain.Period, category string) (analysis.CoverageView, error) {
-	r := analysis.CoverageView{Period: p, Year: p.To.Year(), Category: category}
+func (db *store) coverageView(ctx context.Context, pemda string, p domain.Period, category string, kecs []domain.Kecamatan, rates domain.RateTable) (CoverageView, error) {
+	r := CoverageView{Period: p, Year: p.To.Year(), Category: category}
 	var err error
 	if r.ByCategory, err = db.coverageRows(ctx, coverageByCategorySQL, pemda, p.To.First(), r.Year); err != nil {
 		return r, err
@@ -72,35 +72,30 @@ func (db *DB) CoverageReport(ctx context.Context, pemda string, p domain.Period,
 	if r.ByKelurahan, err = db.coverageRows(ctx, coverageByKelurahanSQL, pemda, p.To.First(), r.Year, category); err != nil {
 		return r, err
 	}
-	kecs, err := db.Kecamatans(ctx, pemda)
-	if err != nil {
-		return r, err
-	}
-	r.ByKecamatan = analysis.RollUpKecamatan(kecs, r.ByKelurahan)
+	r.ByKecamatan = RollUpKecamatan(kecs, r.ByKelurahan)
 	rows, _ := db.Pool().Query(ctx, `
 		SELECT c.name FROM category c WHERE c.pemda = $1 AND ($3 = '' OR c.code = $3) AND EXISTS (
 			SELECT 1 FROM target t WHERE t.pemda = c.pemda AND t.category_code = c.code AND t.year = $2 AND t.kelurahan_code IS NOT NULL)
 		ORDER BY c.sort_order, c.code`, pemda, r.Year, category)
 	if r.RegionalTargets, err = pgx.CollectRows(rows, pgx.RowTo[string]); err != nil {
-		return r, mapError("regional target categories", err)
+		return r, database.MapError("regional target categories", err)
 	}
-	if r.Workforce, r.HasWorkforce, err = db.Workforce(ctx, pemda, r.Year); err != nil {
+	if r.Workforce, r.HasWorkforce, err = db.workforce(ctx, pemda, r.Year); err != nil {
 		return r, err
 	}
-	rates, err := db.Rates(ctx, pemda)
 	r.Rate, _ = rates.At(p.To)
-	return r, err
+	return r, nil
 }
 
-func (db *DB) coverageRows(ctx context.Context, sql string, args ...any) ([]analysis.CoverageRow, error) {
+func (db *store) coverageRows(ctx context.Context, sql string, args ...any) ([]CoverageRow, error) {
 	rows, _ := db.Pool().Query(ctx, sql, args...)
-	out, err := pgx.CollectRows(rows, pgx.RowToStructByPos[analysis.CoverageRow])
-	return out, mapError("coverage", err)
+	out, err := pgx.CollectRows(rows, pgx.RowToStructByPos[CoverageRow])
+	return out, database.MapError("coverage", err)
 }
 
-// Workforce returns a year's workforce and protected workers, and false when none are entered.
-func (db *DB) Workforce(ctx context.Context, pemda string, year int) (analysis.Workforce, bool, error) {
-	w := analysis.Workforce{Year: year}
+// workforce returns a year's workforce and protected workers, and false when none are entered.
+func (db *store) workforce(ctx context.Context, pemda string, year int) (Workforce, bool, error) {
+	w := Workforce{Year: year}
 	err := db.Pool().QueryRow(ctx, `
 		SELECT workforce, workforce_source, protected, protected_source, coalesce(target_permille, 0)
 		FROM workforce WHERE pemda = $1 AND year = $2`, pemda, year).
@@ -108,16 +103,16 @@ func (db *DB) Workforce(ctx context.Context, pemda string, year int) (analysis.W
 	if errors.Is(err, pgx.ErrNoRows) {
 		return w, false, nil
 	}
-	return w, err == nil, mapError("find workforce", err)
+	return w, err == nil, database.MapError("find workforce", err)
 }
 
-// SaveWorkforce enters or replaces a year's workforce figures.
-func (db *DB) SaveWorkforce(ctx context.Context, actor domain.Actor, w analysis.Workforce) error {
-	old, had, err := db.Workforce(ctx, actor.Pemda, w.Year)
+// saveWorkforce enters or replaces a year's workforce figures.
+func (db *store) saveWorkforce(ctx context.Context, actor domain.Actor, w Workforce) error {
+	old, had, err := db.workforce(ctx, actor.Pemda, w.Year)
 	if err != nil {
 		return err
 	}
-	err = db.inTx(ctx, func(tx pgx.Tx) error {
+	err = db.InTx(ctx, func(tx pgx.Tx) error {
 		var target *int
 		if w.TargetPermille > 0 {
 			target = &w.TargetPermille
@@ -137,23 +132,23 @@ func (db *DB) SaveWorkforce(ctx context.Context, actor domain.Actor, w analysis.
 		}
 		return audit.Write(ctx, tx, actor, "update", "workforce", w.Year, "Data angkatan kerja dan UCJ tahun "+strconv.Itoa(w.Year)+" disimpan", before, w)
 	})
-	return mapError("save workforce", err)
+	return database.MapError("save workforce", err)
 }
 
-// Targets lists a year's targets: Pemda-wide ones first, then per kelurahan.
-func (db *DB) Targets(ctx context.Context, pemda string, year int) ([]analysis.Target, error) {
+// targets lists a year's targets: Pemda-wide ones first, then per kelurahan.
+func (db *store) targets(ctx context.Context, pemda string, year int) ([]Target, error) {
 	rows, _ := db.Pool().Query(ctx, `
 		SELECT year, category_code, coalesce(kelurahan_code, ''), workers, note FROM target
 		WHERE pemda = $1 AND year = $2 ORDER BY kelurahan_code NULLS FIRST, category_code`, pemda, year)
-	ts, err := pgx.CollectRows(rows, pgx.RowToStructByPos[analysis.Target])
-	return ts, mapError("list targets", err)
+	ts, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Target])
+	return ts, database.MapError("list targets", err)
 }
 
-// ReplaceTargets replaces one set of a year's targets in one transaction:
+// replaceTargets replaces one set of a year's targets in one transaction:
 // with category "" the Pemda-wide targets of every category, otherwise the
 // per-kelurahan targets of that category. A target left out is removed.
-func (db *DB) ReplaceTargets(ctx context.Context, actor domain.Actor, year int, category string, targets []analysis.Target) error {
-	err := db.inTx(ctx, func(tx pgx.Tx) error {
+func (db *store) replaceTargets(ctx context.Context, actor domain.Actor, year int, category string, targets []Target) error {
+	err := db.InTx(ctx, func(tx pgx.Tx) error {
 		scope, args := `kelurahan_code IS NULL`, []any{actor.Pemda, year}
 		if category != "" {
 			scope, args = `kelurahan_code IS NOT NULL AND category_code = $3`, append(args, category)
@@ -161,14 +156,14 @@ func (db *DB) ReplaceTargets(ctx context.Context, actor domain.Actor, year int, 
 		rows, _ := tx.Query(ctx, `
 			DELETE FROM target WHERE pemda = $1 AND year = $2 AND `+scope+`
 			RETURNING year, category_code, coalesce(kelurahan_code, ''), workers, note`, args...)
-		old, err := pgx.CollectRows(rows, pgx.RowToStructByPos[analysis.Target])
+		old, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Target])
 		if err != nil {
 			return err
 		}
 		for _, t := range targets {
 			_, err := tx.Exec(ctx, `
 				INSERT INTO target (pemda, year, category_code, kelurahan_code, workers, note) VALUES ($1, $2, $3, $4, $5, $6)`,
-				actor.Pemda, year, t.CategoryCode, nullString(t.KelurahanCode), t.Workers, t.Note)
+				actor.Pemda, year, t.CategoryCode, database.NullString(t.KelurahanCode), t.Workers, t.Note)
 			if err != nil {
 				return err
 			}
@@ -179,5 +174,5 @@ func (db *DB) ReplaceTargets(ctx context.Context, actor domain.Actor, year int, 
 		}
 		return audit.Write(ctx, tx, actor, "update", "target", year, summary, old, targets)
 	})
-	return mapError("replace targets", err)
+	return database.MapError("replace targets", err)
 }

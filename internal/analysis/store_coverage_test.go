@@ -1,4 +1,4 @@
-package postgres_test
+package analysis_test
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 func TestCoverageReport(t *testing.T) {
 	ctx := context.Background()
 	db := loadAnalysis(t)
-	r, err := db.CoverageReport(ctx, "3672", mustPeriod(t, "2024"), "")
+	r, err := analysisOf(db).CoverageView(ctx, "3672", mustPeriod(t, "2024"), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestCoverageReport(t *testing.T) {
 
 	// A death leaves the quota empty until the month after: RT/RW at the end of March and April.
 	for period, want := range map[string]int64{"2024-03": 0, "2024-04": 1} {
-		r, err := db.CoverageReport(ctx, "3672", mustPeriod(t, period), "")
+		r, err := analysisOf(db).CoverageView(ctx, "3672", mustPeriod(t, period), "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -70,7 +70,7 @@ func TestCoverageReport(t *testing.T) {
 		}
 	}
 	// One category's regions: nelayan has no targets per kelurahan.
-	r, err = db.CoverageReport(ctx, "3672", mustPeriod(t, "2024-06"), "nelayan")
+	r, err = analysisOf(db).CoverageView(ctx, "3672", mustPeriod(t, "2024-06"), "nelayan")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,13 +85,13 @@ func TestCoverageReport(t *testing.T) {
 func TestTargetAndWorkforceEdits(t *testing.T) {
 	ctx := context.Background()
 	db := loadAnalysis(t)
-	err := db.ReplaceTargets(ctx, testActor, 2024, "", []analysis.Target{
+	err := analysisOf(db).ReplaceTargets(ctx, testActor, 2024, "", []analysis.Target{
 		{Year: 2024, CategoryCode: "nelayan", Workers: 5}, {Year: 2024, CategoryCode: "ojek", Workers: 3},
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts, err := db.Targets(ctx, "3672", 2024)
+	ts, err := analysisOf(db).Targets(ctx, "3672", 2024)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,10 +107,10 @@ func TestTargetAndWorkforceEdits(t *testing.T) {
 	if wide != 2 || regional != 2 {
 		t.Errorf("targets after replacing the Pemda-wide ones: %+v", ts)
 	}
-	if err := db.ReplaceTargets(ctx, testActor, 2024, "rt_rw", []analysis.Target{{Year: 2024, CategoryCode: "rt_rw", KelurahanCode: kepuh, Workers: 7}}); err != nil {
+	if err := analysisOf(db).ReplaceTargets(ctx, testActor, 2024, "rt_rw", []analysis.Target{{Year: 2024, CategoryCode: "rt_rw", KelurahanCode: kepuh, Workers: 7}}); err != nil {
 		t.Fatal(err)
 	}
-	r, err := db.CoverageReport(ctx, "3672", mustPeriod(t, "2024"), "")
+	r, err := analysisOf(db).CoverageView(ctx, "3672", mustPeriod(t, "2024"), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,18 +121,18 @@ func TestTargetAndWorkforceEdits(t *testing.T) {
 		}
 	}
 	w := analysis.Workforce{Year: 2025, Workforce: 174_897, WorkforceSource: "BPS", Protected: 76_062, ProtectedSource: "BPJS", TargetPermille: 550}
-	if err := db.SaveWorkforce(ctx, testActor, w); err != nil {
+	if err := analysisOf(db).SaveWorkforce(ctx, testActor, w); err != nil {
 		t.Fatal(err)
 	}
 	w.Protected = 80_000
-	if err := db.SaveWorkforce(ctx, testActor, w); err != nil {
+	if err := analysisOf(db).SaveWorkforce(ctx, testActor, w); err != nil {
 		t.Fatal(err)
 	}
-	got, ok, err := db.Workforce(ctx, "3672", 2025)
+	got, ok, err := analysisOf(db).Workforce(ctx, "3672", 2025)
 	if err != nil || !ok || got != w {
 		t.Errorf("Workforce = %+v, %v, %v", got, ok, err)
 	}
-	if _, ok, err := db.Workforce(ctx, "3672", 2030); ok || err != nil {
+	if _, ok, err := analysisOf(db).Workforce(ctx, "3672", 2030); ok || err != nil {
 		t.Errorf("a year without figures: %v %v", ok, err)
 	}
 	var n int

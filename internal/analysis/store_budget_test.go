@@ -1,4 +1,4 @@
-package postgres_test
+package analysis_test
 
 import (
 	"context"
@@ -10,11 +10,11 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 )
 
-func TestBudgetReport(t *testing.T) {
+func TestBudgetViewFromTheStore(t *testing.T) {
 	ctx := context.Background()
 	db := loadAnalysis(t)
 	today := domain.Date(2024, time.November, 20)
-	r, err := db.BudgetReport(ctx, "3672", 2024, domain.NewMonth(2024, time.December), today)
+	r, err := analysisOf(db).BudgetView(ctx, "3672", 2024, domain.NewMonth(2024, time.December), today)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +33,7 @@ func TestBudgetReport(t *testing.T) {
 		t.Errorf("projection: roster %d rate %d unpaid %d projection %d remaining %d",
 			r.Roster, r.Rate.Total(), r.UnpaidMonths(), r.Projection(), r.Remaining())
 	}
-	r, err = db.BudgetReport(ctx, "3672", 2024, domain.NewMonth(2024, time.March), today)
+	r, err = analysisOf(db).BudgetView(ctx, "3672", 2024, domain.NewMonth(2024, time.March), today)
 	if err != nil || r.RealizedThrough() != 184_800 {
 		t.Errorf("realisasi through March %d, %v", r.RealizedThrough(), err)
 	}
@@ -42,23 +42,23 @@ func TestBudgetReport(t *testing.T) {
 func TestBudgetEdits(t *testing.T) {
 	ctx := context.Background()
 	db := loadAnalysis(t)
-	b, err := db.AddBudget(ctx, testActor, analysis.Budget{FiscalYear: 2024, Label: "Pergeseran 2024", Ceiling: 720_000, DecidedOn: date("2024-11-01")})
+	b, err := analysisOf(db).AddBudget(ctx, testActor, analysis.Budget{FiscalYear: 2024, Label: "Pergeseran 2024", Ceiling: 720_000, DecidedOn: date("2024-11-01")})
 	if err != nil || b.Revision != 2 {
 		t.Fatalf("AddBudget = %+v, %v; want revision 2", b, err)
 	}
-	first, err := db.AddBudget(ctx, testActor, analysis.Budget{FiscalYear: 2025, Label: "APBD Murni 2025", Ceiling: 900_000})
+	first, err := analysisOf(db).AddBudget(ctx, testActor, analysis.Budget{FiscalYear: 2025, Label: "APBD Murni 2025", Ceiling: 900_000})
 	if err != nil || first.Revision != 0 {
 		t.Fatalf("first version of 2025 = %+v, %v", first, err)
 	}
 	b.Ceiling, b.Note = 730_000, "dikoreksi"
-	if err := db.UpdateBudget(ctx, testActor, b); err != nil {
+	if err := analysisOf(db).UpdateBudget(ctx, testActor, b); err != nil {
 		t.Fatal(err)
 	}
-	bs, err := db.Budgets(ctx, "3672", 2024)
+	bs, err := analysisOf(db).Budgets(ctx, "3672", 2024)
 	if err != nil || len(bs) != 3 || bs[2].Ceiling != 730_000 || bs[2].Note != "dikoreksi" || !bs[2].DecidedOn.Equal(date("2024-11-01")) || !bs[0].DecidedOn.IsZero() {
 		t.Errorf("Budgets = %+v, %v", bs, err)
 	}
-	if err := db.UpdateBudget(ctx, testActor, analysis.Budget{FiscalYear: 2024, Revision: 9, Label: "x", Ceiling: 1}); !errors.Is(err, domain.ErrNotFound) {
+	if err := analysisOf(db).UpdateBudget(ctx, testActor, analysis.Budget{FiscalYear: 2024, Revision: 9, Label: "x", Ceiling: 1}); !errors.Is(err, domain.ErrNotFound) {
 		t.Errorf("update of a missing version: %v", err)
 	}
 	var n int

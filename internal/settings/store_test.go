@@ -1,16 +1,19 @@
-package postgres_test
+package settings_test
 
 import (
 	"context"
 	"testing"
 
+	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/pgdev"
-	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/settings"
 )
+
+func TestMain(m *testing.M) { pgdev.Main(m) }
 
 func TestSeedData(t *testing.T) {
 	ctx := context.Background()
-	db := postgres.Wrap(pgdev.New(t))
+	db := settings.NewService(pgdev.New(t))
 	kec, err := db.Kecamatans(ctx, "3672")
 	if err != nil {
 		t.Fatal(err)
@@ -43,9 +46,18 @@ func TestSeedData(t *testing.T) {
 		month string
 		want  int64
 	}{{"2020-07", 16800}, {"2020-08", 168}, {"2021-01", 168}, {"2021-02", 16800}, {"2024-07", 16800}} {
-		r, ok := rates.At(mustMonth(t, tt.month))
+		r, ok := rates.At(month(t, tt.month))
 		if !ok || int64(r.Total()) != tt.want {
 			t.Errorf("rate in %s = %v (%v), want %d", tt.month, r.Total(), ok, tt.want)
 		}
 	}
+}
+
+func month(t testing.TB, s string) domain.Month {
+	t.Helper()
+	m, err := domain.ParseMonth(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }

@@ -1,4 +1,4 @@
-package postgres
+package analysis
 
 import (
 	"context"
@@ -6,8 +6,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/database"
 )
 
 // reconciliationSQL reads, for each coverage month given with its due
@@ -37,23 +37,19 @@ const reconciliationSQL = `
 	LEFT JOIN p ON p.month = m.month
 	ORDER BY m.month`
 
-// Reconciliation compares, for each coverage month of a period, the
+// reconciliation compares, for each coverage month of a period, the
 // roster's expected billing at the rate in force with what BPJS billed and
 // what was paid.
-func (db *DB) Reconciliation(ctx context.Context, pemda string, p domain.Period) ([]analysis.ReconMonth, error) {
-	rates, err := db.Rates(ctx, pemda)
-	if err != nil {
-		return nil, err
-	}
+func (db *store) reconciliation(ctx context.Context, pemda string, p domain.Period, rates domain.RateTable) ([]ReconMonth, error) {
 	months := p.Months()
 	firsts, dues := make([]time.Time, len(months)), make([]time.Time, len(months))
 	for i, m := range months {
-		firsts[i], dues[i] = m.First(), analysis.DueDate(m)
+		firsts[i], dues[i] = m.First(), DueDate(m)
 	}
 	rows, _ := db.Pool().Query(ctx, reconciliationSQL, pemda, firsts, dues)
 	i := 0
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (analysis.ReconMonth, error) {
-		m := analysis.ReconMonth{Month: months[i]}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (ReconMonth, error) {
+		m := ReconMonth{Month: months[i]}
 		i++
 		m.Rate, m.HasRate = rates.At(m.Month)
 		var first, last *time.Time
@@ -64,13 +60,13 @@ func (db *DB) Reconciliation(ctx context.Context, pemda string, p domain.Period)
 		}
 		return m, err
 	})
-	return out, mapError("reconciliation", err)
+	return out, database.MapError("reconciliation", err)
 }
 
-// EndedSpells lists the spells that ended as meninggal or nonaktif from
+// endedSpells lists the spells that ended as meninggal or nonaktif from
 // day from through day to, with who and where, by end date: the workers
 // BPJS may still be billing. It reads at most limit rows.
-func (db *DB) EndedSpells(ctx context.Context, pemda string, from, to time.Time, limit int) ([]analysis.EndedSpell, error) {
+func (db *store) endedSpells(ctx context.Context, pemda string, from, to time.Time, limit int) ([]EndedSpell, error) {
 	rows, _ := db.Pool().Query(ctx, `
 		SELECT w.id, w.nik, w.name, c.name, k.name, e.end_date, e.status
 		FROM enrollment e
@@ -80,6 +76,6 @@ func (db *DB) EndedSpells(ctx context.Context, pemda string, from, to time.Time,
 		WHERE e.pemda = $1 AND e.end_date BETWEEN $2 AND $3 AND e.status IN ('meninggal', 'nonaktif')
 		ORDER BY e.end_date, w.name, w.id
 		LIMIT $4`, pemda, from, to, limit)
-	spells, err := pgx.CollectRows(rows, pgx.RowToStructByPos[analysis.EndedSpell])
-	return spells, mapError("ended spells", err)
+	spells, err := pgx.CollectRows(rows, pgx.RowToStructByPos[EndedSpell])
+	return spells, database.MapError("ended spells", err)
 }

@@ -1,0 +1,62 @@
+package settings
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/database"
+)
+
+// store is the SQL of a Pemda's settings and reference data.
+type store struct{ *database.DB }
+
+// pemdaName is the display name of a Pemda, e.g. "Kota Cilegon".
+func (db *store) pemdaName(ctx context.Context, code string) (string, error) {
+	var name string
+	err := db.Pool().QueryRow(ctx, `SELECT name FROM pemda WHERE code = $1`, code).Scan(&name)
+	return name, database.MapError("find pemda", err)
+}
+
+// kecamatans lists the kecamatan of a Pemda by code.
+func (db *store) kecamatans(ctx context.Context, pemda string) ([]domain.Kecamatan, error) {
+	rows, _ := db.Pool().Query(ctx, `SELECT code, bps_code, name FROM kecamatan WHERE pemda = $1 ORDER BY code`, pemda)
+	ks, err := pgx.CollectRows(rows, pgx.RowToStructByPos[domain.Kecamatan])
+	return ks, database.MapError("list kecamatan", err)
+}
+
+// kelurahans lists the kelurahan of a Pemda by code, with spelling variants.
+func (db *store) kelurahans(ctx context.Context, pemda string) ([]domain.Kelurahan, error) {
+	rows, _ := db.Pool().Query(ctx, `
+		SELECT code, bps_code, name, kecamatan_code, aliases FROM kelurahan WHERE pemda = $1 ORDER BY code`, pemda)
+	ks, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.Kelurahan, error) {
+		var k domain.Kelurahan
+		err := row.Scan(&k.Code, &k.BPSCode, &k.Name, &k.KecamatanCode, &k.Aliases)
+		return k, err
+	})
+	return ks, database.MapError("list kelurahan", err)
+}
+
+// categories lists the worker categories of a Pemda in display order.
+func (db *store) categories(ctx context.Context, pemda string) ([]domain.Category, error) {
+	rows, _ := db.Pool().Query(ctx, `SELECT code, name FROM category WHERE pemda = $1 ORDER BY sort_order, code`, pemda)
+	cs, err := pgx.CollectRows(rows, pgx.RowToStructByPos[domain.Category])
+	return cs, database.MapError("list categories", err)
+}
+
+// rates returns the Pemda's effective-dated contribution rates.
+func (db *store) rates(ctx context.Context, pemda string) (domain.RateTable, error) {
+	rows, _ := db.Pool().Query(ctx, `
+		SELECT valid_from, jkk, jkm, regulation FROM contribution_rate WHERE pemda = $1 ORDER BY valid_from`, pemda)
+	rs, err := pgx.CollectRows(rows, pgx.RowToStructByPos[domain.Rate])
+	return domain.RateTable(rs), database.MapError("list rates", err)
+}
+
+// letterhead returns what the head of a Pemda's documents prints.
+func (db *store) letterhead(ctx context.Context, pemda string) (Letterhead, error) {
+	var l Letterhead
+	err := db.Pool().QueryRow(ctx, `SELECT name, government, office, office_address, city FROM pemda WHERE code = $1`, pemda).
+		Scan(&l.PemdaName, &l.Government, &l.Office, &l.Address, &l.City)
+	return l, database.MapError("find letterhead", err)
+}
