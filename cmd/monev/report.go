@@ -11,9 +11,13 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/app"
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/pdf"
+	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 // cmdReport is `monev report list` and `monev report pdf --id N --out FILE
@@ -39,7 +43,7 @@ func cmdReport(ctx context.Context, cfg config, log *slog.Logger, args []string,
 	}
 	defer db.Close()
 	if args[0] == "list" {
-		list, err := db.Reports(ctx, *pemda)
+		list, err := reportService(db).Reports(ctx, *pemda)
 		if err != nil {
 			return err
 		}
@@ -78,4 +82,9 @@ func dateOrEmpty(t time.Time) string {
 		return ""
 	}
 	return t.Format(time.DateOnly)
+}
+
+// reportService is the monev report service of db.
+func reportService(db *postgres.DB) *laporan.Service {
+	return laporan.NewService(db.DB, analysis.NewService(db.DB, settings.NewService(db.DB)))
 }

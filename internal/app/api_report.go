@@ -8,7 +8,6 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/httpx"
-	"github.com/cilegon/monev/internal/report"
 )
 
 // reportItemJSON is a report in the API's list.
@@ -31,7 +30,7 @@ type reportJSON struct {
 	reportItemJSON
 	Frozen      bool             `json:"frozen"`
 	ChecksumOK  *bool            `json:"checksum_valid"`
-	Document    report.Document  `json:"report"`
+	Document    laporan.Document `json:"report"`
 	Figures     laporan.Figures  `json:"figures"`
 	DataChanged []figureDiffJSON `json:"data_changed"`
 }
@@ -66,7 +65,7 @@ func (s *App) apiReports(w http.ResponseWriter, r *http.Request) {
 	if !laporan.Draft.VisibleTo(u.Role) {
 		only = []laporan.Status{laporan.Final}
 	}
-	list, err := s.db.Reports(r.Context(), u.Pemda, only...)
+	list, err := s.laporan.Reports(r.Context(), u.Pemda, only...)
 	if err != nil {
 		s.FailJSON(w, r, err)
 		return
@@ -89,7 +88,7 @@ func (s *App) apiReport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u := httpx.User(r)
-	rep, err := s.db.Report(r.Context(), u.Pemda, id)
+	rep, err := s.laporan.Report(r.Context(), u.Pemda, id)
 	if err == nil && !rep.Status.VisibleTo(u.Role) {
 		err = domain.ErrNotFound
 	}
@@ -106,7 +105,7 @@ func (s *App) apiReport(w http.ResponseWriter, r *http.Request) {
 		reportItemJSON: reportItemJSON{ID: rep.ID, Title: rep.Title, Period: rep.Period.String(), PeriodLabel: rep.Period.Label(),
 			Basis: string(rep.Basis), Status: string(rep.Status), MeetingOn: dateJSON(rep.Meeting.On), SignedOn: dateJSON(rep.Signature.On),
 			Checksum: textJSON(rep.Checksum), UpdatedAt: rep.UpdatedAt.UTC().Format(time.RFC3339)},
-		Frozen: doc.Frozen, Document: report.DocumentOf(rep), Figures: doc.Figures, DataChanged: []figureDiffJSON{},
+		Frozen: doc.Frozen, Document: laporan.DocumentOf(rep), Figures: doc.Figures, DataChanged: []figureDiffJSON{},
 	}
 	if doc.Frozen {
 		ok := doc.Tampered == ""

@@ -15,6 +15,7 @@ import (
 
 	"github.com/cilegon/monev/internal/analysis"
 	authui "github.com/cilegon/monev/internal/auth/ui"
+	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/settings"
 
 	"github.com/cilegon/monev/internal/auth"
@@ -48,6 +49,7 @@ type App struct {
 	auth     *auth.Service
 	settings *settings.Service
 	analysis *analysis.Service
+	laporan  *laporan.Service
 	importer *importer.Importer
 	jobs     *jobs
 	printer  *pdf.Printer // monev reports to PDF, in a Chromium started on first use
@@ -72,8 +74,9 @@ func New(cfg Config, db *postgres.DB, log *slog.Logger) *App {
 	accounts := auth.NewService(db.DB)
 	set := settings.NewService(db.DB)
 	site := httpx.New(hc, log, accounts.Sessions(), accounts, set.PemdaName, db.Collector())
+	an := analysis.NewService(db.DB, set)
 	s := &App{Site: site, cfg: cfg, db: db, audit: audit.New(db.DB), auth: accounts, settings: set,
-		analysis: analysis.NewService(db.DB, set), importer: &importer.Importer{DB: db}, jobs: newJobs()}
+		analysis: an, laporan: laporan.NewService(db.DB, an), importer: &importer.Importer{DB: db}, jobs: newJobs()}
 	s.routes()
 	return s
 }

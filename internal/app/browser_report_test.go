@@ -141,13 +141,13 @@ func TestBrowserReportWorkflow(t *testing.T) {
 		t.Error("the print button is hidden although scripts run")
 	}
 
-	list, _ := a.DB.Reports(context.Background(), "3672")
+	list, _ := a.Reports().Reports(context.Background(), "3672")
 	want := "create@u-disnaker-3672 submit@u-disnaker-3672 review@u-bpjs-3672 return@u-bpjs-3672 update@u-disnaker-3672 " +
 		"submit@u-disnaker-3672 review@u-bpjs-3672 approve@u-bpjs-3672 sign@kadis"
 	if got := history(a, list[0].ID); got != want {
 		t.Errorf("history\n%s\nwant\n%s", got, want)
 	}
-	comments, _ := a.DB.ReportComments(context.Background(), "3672", list[0].ID)
+	comments, _ := a.Reports().Comments(context.Background(), "3672", list[0].ID)
 	if th := laporan.Threads(comments); len(th) != 1 || th[0].Section != "findings" || len(th[0].Replies) != 1 {
 		t.Errorf("review threads %+v", th)
 	}

@@ -29,7 +29,7 @@ func (s *App) budgetCalculator(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if p.Scenario != nil && s.Can(r, http.MethodPost, "/reports/{id}/budget") {
-		list, err := s.db.Reports(r.Context(), httpx.User(r).Pemda, laporan.Draft, laporan.Returned)
+		list, err := s.laporan.Reports(r.Context(), httpx.User(r).Pemda, laporan.Draft, laporan.Returned)
 		if err != nil {
 			s.Fail(w, r, err)
 			return
@@ -269,7 +269,7 @@ func (s *App) reportBudget(w http.ResponseWriter, r *http.Request) {
 		}
 		scenario = &sc
 	}
-	err := s.db.SetReportBudget(r.Context(), s.reportChange(r, ""), rep.ID, scenario)
+	err := s.laporan.SetBudget(r.Context(), s.reportChange(r, ""), rep.ID, scenario)
 	switch {
 	case errors.Is(err, domain.ErrConflict):
 		s.Flash(r, "error", "Laporan berstatus "+rep.Status.Label()+" tidak dapat diubah.")

@@ -8,8 +8,6 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/httpx"
-	"github.com/cilegon/monev/internal/postgres"
-	"github.com/cilegon/monev/internal/report"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -20,7 +18,7 @@ func (s *App) reportList(w http.ResponseWriter, r *http.Request) {
 	if !laporan.Draft.VisibleTo(u.Role) {
 		only = []laporan.Status{laporan.Final}
 	}
-	items, err := s.db.Reports(r.Context(), u.Pemda, only...)
+	items, err := s.laporan.Reports(r.Context(), u.Pemda, only...)
 	if err != nil {
 		s.Fail(w, r, err)
 		return
@@ -53,14 +51,14 @@ func (s *App) reportCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if c.Findings == "" {
-		f, err := report.Figures(r.Context(), s.analysis, httpx.User(r).Pemda, c.Period, c.Basis, s.Now())
+		f, err := s.laporan.Figures(r.Context(), httpx.User(r).Pemda, c.Period, c.Basis, s.Now())
 		if err != nil {
 			s.Fail(w, r, err)
 			return
 		}
 		c.Findings = f.FindingsDraft()
 	}
-	id, err := s.db.CreateReport(r.Context(), s.reportChange(r, ""), c)
+	id, err := s.laporan.Create(r.Context(), s.reportChange(r, ""), c)
 	if err != nil {
 		s.Fail(w, r, err)
 		return
@@ -93,7 +91,7 @@ func (s *App) reportUpdate(w http.ResponseWriter, r *http.Request) {
 		s.renderReportForm(w, r, http.StatusUnprocessableEntity, rep.ID, rep.Status, form, errs, rep.Budget)
 		return
 	}
-	if err := s.db.UpdateReport(r.Context(), s.reportChange(r, ""), rep.ID, c); err != nil {
+	if err := s.laporan.Update(r.Context(), s.reportChange(r, ""), rep.ID, c); err != nil {
 		s.Fail(w, r, err)
 		return
 	}
@@ -113,7 +111,7 @@ func (s *App) renderReportForm(w http.ResponseWriter, r *http.Request, status in
 		if err == nil {
 			base = period.To.Year()
 			basis, _ := domain.ParseBasis(form.Basis)
-			f, err := report.Figures(r.Context(), s.analysis, httpx.User(r).Pemda, period, basis, s.Now())
+			f, err := s.laporan.Figures(r.Context(), httpx.User(r).Pemda, period, basis, s.Now())
 			if err != nil {
 				s.Fail(w, r, err)
 				return
@@ -132,8 +130,8 @@ func (s *App) renderReportForm(w http.ResponseWriter, r *http.Request, status in
 }
 
 // reportChange is who changes a report in this request.
-func (s *App) reportChange(r *http.Request, note string) postgres.ReportChange {
-	return postgres.ReportChange{Actor: s.Actor(r), Role: httpx.User(r).Role, Note: note}
+func (s *App) reportChange(r *http.Request, note string) laporan.Change {
+	return laporan.Change{Actor: s.Actor(r), Role: httpx.User(r).Role, Note: note}
 }
 
 // reportFormOf fills the form with a report's content.

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/app"
 	"github.com/cilegon/monev/internal/app/apptest"
 	"github.com/cilegon/monev/internal/demo"
@@ -19,12 +20,13 @@ import (
 	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 // finalReport is the ID of the demo's signed July 2024 report.
 func finalReport(a *apptest.App) int64 {
 	a.T.Helper()
-	list, err := a.DB.Reports(context.Background(), "3672", laporan.Final)
+	list, err := a.Reports().Reports(context.Background(), "3672", laporan.Final)
 	if err != nil || len(list) == 0 {
 		a.T.Fatalf("the demo has no final report: %v", err)
 	}
@@ -99,7 +101,7 @@ func TestReportPDF(t *testing.T) {
 	if exports != 2 {
 		t.Errorf("%d PDF downloads audited, want 2", exports)
 	}
-	drafts, _ := a.DB.Reports(context.Background(), "3672", laporan.Draft)
+	drafts, _ := a.Reports().Reports(context.Background(), "3672", laporan.Draft)
 	if resp, _ := a.Get(pim, reportPath(drafts[0].ID)+".pdf"); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("pimpinan downloads a draft: %d", resp.StatusCode)
 	}
@@ -115,7 +117,7 @@ func BenchmarkReportPDF(b *testing.B) {
 	}
 	srv := app.New(app.Config{}, db, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	defer srv.Close()
-	list, err := db.Reports(ctx, "3672", laporan.Final)
+	list, err := laporan.NewService(db.DB, analysis.NewService(db.DB, settings.NewService(db.DB))).Reports(ctx, "3672", laporan.Final)
 	if err != nil || len(list) == 0 {
 		b.Fatalf("no final report: %v", err)
 	}

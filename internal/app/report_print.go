@@ -42,7 +42,7 @@ func (s *App) printView(w http.ResponseWriter, r *http.Request, what string, pag
 	if !ok {
 		return
 	}
-	events, err := s.db.ReportEvents(r.Context(), rep.Pemda, rep.ID)
+	events, err := s.laporan.Events(r.Context(), rep.Pemda, rep.ID)
 	if err != nil {
 		s.Fail(w, r, err)
 		return
@@ -115,7 +115,7 @@ func (s *App) renderNoChromium(w http.ResponseWriter, r *http.Request, id int64)
 // with page numbers and the checksum in the footer. The export is written
 // to the audit log as actor. It returns the PDF and a file name.
 func (s *App) ReportPDF(ctx context.Context, u domain.User, actor domain.Actor, id int64, summary bool) ([]byte, string, error) {
-	rep, err := s.db.Report(ctx, u.Pemda, id)
+	rep, err := s.laporan.Report(ctx, u.Pemda, id)
 	if err == nil && !rep.Status.VisibleTo(u.Role) {
 		err = domain.ErrNotFound
 	}

@@ -9,7 +9,6 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/httpx"
-	"github.com/cilegon/monev/internal/report"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -56,40 +55,12 @@ func (s *App) reportSign(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	u := httpx.User(r)
 	place, date := strings.TrimSpace(r.PostFormValue("place")), strings.TrimSpace(r.PostFormValue("date"))
-	errs := domain.FieldErrors{}
-	if place == "" {
-		errs.Add("place", "tempat penandatanganan belum diisi")
-	}
-	on, err := domain.ParseDate(date)
-	if err != nil {
-		errs.Add("date", err.Error())
-	} else if on.Before(rep.Period.From.First()) || on.After(s.Now().AddDate(0, 0, 1)) {
-		errs.Add("date", "tanggal harus sesudah awal periode laporan dan tidak di masa depan")
-	}
-	if r.PostFormValue("confirm") == "" {
-		errs.Add("confirm", "centang pernyataan ini untuk menandatangani")
-	}
-	var problem domain.FieldErrors
-	if errors.As(laporan.CanSign(u), &problem) || len(errs) > 0 {
-		s.renderSign(w, r, http.StatusUnprocessableEntity, rep, place, date, errs)
-		return
-	}
-	rep.Signature = laporan.Signature{UserID: u.ID, Name: u.DisplayName(), Position: u.Position, Rank: u.Rank, NIP: u.NIP,
-		Place: place, On: on}
-	f, err := report.Figures(r.Context(), s.analysis, rep.Pemda, rep.Period, rep.Basis, on)
-	if err != nil {
-		s.Fail(w, r, err)
-		return
-	}
-	snap, sum, err := report.Freeze(rep, f)
-	if err != nil {
-		s.Fail(w, r, err)
-		return
-	}
-	err = s.db.SignReport(r.Context(), s.reportChange(r, ""), rep.ID, rep.Signature, snap, sum)
+	sum, err := s.laporan.Sign(r.Context(), s.reportChange(r, ""), httpx.User(r), rep.ID, place, date, r.PostFormValue("confirm") != "")
+	var refused *laporan.SignRefusal
 	switch {
+	case errors.As(err, &refused):
+		s.renderSign(w, r, http.StatusUnprocessableEntity, rep, place, date, refused.Fields)
 	case errors.Is(err, domain.ErrConflict):
 		s.Flash(r, "error", "Laporan tidak lagi menunggu tanda tangan (status "+rep.Status.Label()+").")
 		http.Redirect(w, r, reportPath(rep.ID), http.StatusSeeOther)

@@ -28,7 +28,7 @@ func (s *App) reportStep(step laporan.Step) http.HandlerFunc {
 			http.Redirect(w, r, reportPath(rep.ID), http.StatusSeeOther)
 			return
 		}
-		to, err := s.db.StepReport(r.Context(), s.reportChange(r, note), rep.ID, step)
+		to, err := s.laporan.Step(r.Context(), s.reportChange(r, note), rep.ID, step)
 		var fe domain.FieldErrors
 		switch {
 		case errors.As(err, &fe):
@@ -63,7 +63,7 @@ func (s *App) reportDelete(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := s.db.DeleteReport(r.Context(), s.Actor(r), rep.ID); err != nil {
+	if err := s.laporan.Delete(r.Context(), s.Actor(r), rep.ID); err != nil {
 		if errors.Is(err, domain.ErrConflict) {
 			s.Flash(r, "error", "Hanya draf yang dapat dihapus.")
 			http.Redirect(w, r, reportPath(rep.ID), http.StatusSeeOther)
@@ -105,7 +105,7 @@ func (s *App) addComment(w http.ResponseWriter, r *http.Request, parent int64) {
 	u := httpx.User(r)
 	c := laporan.Comment{ReportID: rep.ID, Section: r.PostFormValue("section"), ParentID: parent,
 		Author: u.DisplayName(), Body: body}
-	id, err := s.db.AddReportComment(r.Context(), s.reportChange(r, ""), c)
+	id, err := s.laporan.AddComment(r.Context(), s.reportChange(r, ""), c)
 	var ve *domain.ValueError
 	switch {
 	case errors.As(err, &ve):
@@ -137,7 +137,7 @@ func (s *App) reportResolve(w http.ResponseWriter, r *http.Request) {
 		s.RenderError(w, r, http.StatusNotFound)
 		return
 	}
-	if err := s.db.ResolveReportComment(r.Context(), s.Actor(r), rep.ID, id); err != nil {
+	if err := s.laporan.ResolveComment(r.Context(), s.Actor(r), rep.ID, id); err != nil {
 		s.Fail(w, r, err)
 		return
 	}

@@ -65,7 +65,7 @@ func createReport(a *apptest.App, c *http.Client, v url.Values) int64 {
 // history is a report's history as "action@user" words, oldest first.
 func history(a *apptest.App, id int64) string {
 	a.T.Helper()
-	events, err := a.DB.ReportEvents(context.Background(), "3672", id)
+	events, err := a.Reports().Events(context.Background(), "3672", id)
 	if err != nil {
 		a.T.Fatal(err)
 	}
@@ -78,7 +78,7 @@ func history(a *apptest.App, id int64) string {
 
 func reportStatus(a *apptest.App, id int64) laporan.Status {
 	a.T.Helper()
-	r, err := a.DB.Report(context.Background(), "3672", id)
+	r, err := a.Reports().Report(context.Background(), "3672", id)
 	if err != nil {
 		a.T.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestReportWorkflowHTTP(t *testing.T) {
 	}
 	id := createReport(a, disnaker, reportForm())
 	path := reportPath(id)
-	r, _ := a.DB.Report(context.Background(), "3672", id)
+	r, _ := a.Reports().Report(context.Background(), "3672", id)
 	if len(r.Attendees) != 2 || len(r.Actions) != 1 || !r.Actions[0].Due.Equal(domain.Date(2024, time.August, 30)) {
 		t.Fatalf("stored report %+v %+v", r.Attendees, r.Actions)
 	}
@@ -146,7 +146,7 @@ func TestReportWorkflowHTTP(t *testing.T) {
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("comment: %d", resp.StatusCode)
 	}
-	comments, _ := a.DB.ReportComments(context.Background(), "3672", id)
+	comments, _ := a.Reports().Comments(context.Background(), "3672", id)
 	if len(comments) != 1 {
 		t.Fatalf("comments %+v", comments)
 	}
@@ -184,7 +184,7 @@ func TestReportWorkflowHTTP(t *testing.T) {
 	}
 	sign.Set("confirm", "1")
 	step(kadis, "sign", sign, laporan.Final)
-	r, _ = a.DB.Report(context.Background(), "3672", id)
+	r, _ = a.Reports().Report(context.Background(), "3672", id)
 	if r.Signature.Name != "Drs. H. Ahmad Suhendi, M.Si." || r.Signature.NIP != "196805121994031007" || len(r.Checksum) != 64 {
 		t.Errorf("signature %+v %s", r.Signature, r.Checksum)
 	}
@@ -330,7 +330,7 @@ func TestBudgetCalculatorHTTP(t *testing.T) {
 	if resp, _ := a.Do(disnaker, http.MethodPost, reportPath(id)+"/budget", apptest.Form(v), nil); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("use in report: %d", resp.StatusCode)
 	}
-	r, _ := a.DB.Report(context.Background(), "3672", id)
+	r, _ := a.Reports().Report(context.Background(), "3672", id)
 	if r.Budget == nil || r.Budget.Total() != 100_800_000 || r.Budget.Name != "Ojek" {
 		t.Fatalf("budget %+v", r.Budget)
 	}
@@ -339,7 +339,7 @@ func TestBudgetCalculatorHTTP(t *testing.T) {
 	if resp, _ := a.Do(disnaker, http.MethodPost, reportPath(id)+"/budget", apptest.Form(url.Values{"clear": {"1"}}), nil); resp.StatusCode != http.StatusSeeOther {
 		t.Fatal("clear")
 	}
-	if r, _ := a.DB.Report(context.Background(), "3672", id); r.Budget != nil {
+	if r, _ := a.Reports().Report(context.Background(), "3672", id); r.Budget != nil {
 		t.Error("budget not cleared")
 	}
 	if resp, _ := a.Do(a.Login(domain.RoleBPJS), http.MethodPost, reportPath(id)+"/budget", apptest.Form(v), nil); resp.StatusCode != http.StatusForbidden {

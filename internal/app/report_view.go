@@ -9,7 +9,6 @@ import (
 	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/platform/pdf"
-	"github.com/cilegon/monev/internal/report"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -21,7 +20,7 @@ func (s *App) loadReport(w http.ResponseWriter, r *http.Request) (laporan.Report
 		return laporan.Report{}, false
 	}
 	u := httpx.User(r)
-	rep, err := s.db.Report(r.Context(), u.Pemda, id)
+	rep, err := s.laporan.Report(r.Context(), u.Pemda, id)
 	if err == nil && !rep.Status.VisibleTo(u.Role) {
 		err = domain.ErrNotFound
 	}
@@ -46,19 +45,19 @@ func (s *App) reportDoc(ctx context.Context, rep laporan.Report, events []lapora
 		return doc, err
 	}
 	if rep.Status != laporan.Final {
-		doc.Figures, err = report.Figures(ctx, s.analysis, rep.Pemda, rep.Period, rep.Basis, s.Now())
+		doc.Figures, err = s.laporan.Figures(ctx, rep.Pemda, rep.Period, rep.Basis, s.Now())
 		return doc, err
 	}
-	snap, err := report.Open(rep)
+	snap, err := laporan.Open(rep)
 	switch {
-	case errors.Is(err, report.ErrTampered):
+	case errors.Is(err, laporan.ErrTampered):
 		doc.Tampered = "isi atau angka laporan yang tersimpan tidak lagi cocok dengan sidik SHA-256 saat ditandatangani (" +
 			err.Error() + "). Laporkan kepada administrator."
 	case err != nil:
 		return doc, err
 	}
 	doc.Figures, doc.Frozen = snap.Figures, true
-	live, err := report.Figures(ctx, s.analysis, rep.Pemda, rep.Period, rep.Basis, rep.Signature.On)
+	live, err := s.laporan.Figures(ctx, rep.Pemda, rep.Period, rep.Basis, rep.Signature.On)
 	doc.Changes = laporan.CompareFigures(snap.Figures, live)
 	return doc, err
 }
@@ -127,7 +126,7 @@ func (s *App) reportShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx, u := r.Context(), httpx.User(r)
-	events, err := s.db.ReportEvents(ctx, u.Pemda, rep.ID)
+	events, err := s.laporan.Events(ctx, u.Pemda, rep.ID)
 	if err != nil {
 		s.Fail(w, r, err)
 		return
@@ -137,7 +136,7 @@ func (s *App) reportShow(w http.ResponseWriter, r *http.Request) {
 		s.Fail(w, r, err)
 		return
 	}
-	comments, err := s.db.ReportComments(ctx, u.Pemda, rep.ID)
+	comments, err := s.laporan.Comments(ctx, u.Pemda, rep.ID)
 	if err != nil {
 		s.Fail(w, r, err)
 		return

@@ -14,6 +14,7 @@ import (
 	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/auth/password"
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/settings"
 )
@@ -85,4 +86,9 @@ func createUsers(ctx context.Context, db *postgres.DB, actor domain.Actor, pemda
 // analysisOf is the analysis service of the demo's database.
 func analysisOf(db *postgres.DB) *analysis.Service {
 	return analysis.NewService(db.DB, settings.NewService(db.DB))
+}
+
+// reportsOf is the report service of the demo's database.
+func reportsOf(db *postgres.DB) *laporan.Service {
+	return laporan.NewService(db.DB, analysisOf(db))
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/postgres"
-	"github.com/cilegon/monev/internal/report"
 	"github.com/cilegon/monev/internal/settings"
 )
 
@@ -37,32 +36,32 @@ func loadReports(ctx context.Context, db *postgres.DB, pemda string) error {
 		}
 		users[u.Username] = got
 	}
-	by := func(name string, when time.Time, note string) postgres.ReportChange {
+	by := func(name string, when time.Time, note string) laporan.Change {
 		u := users[name]
-		return postgres.ReportChange{Actor: domain.ActorFor(u, "", ""), Role: u.Role, At: when, Note: note}
+		return laporan.Change{Actor: domain.ActorFor(u, "", ""), Role: u.Role, At: when, Note: note}
 	}
 	if err := julyReport(ctx, db, pemda, by); err != nil {
 		return fmt.Errorf("demo: july report: %w", err)
 	}
-	if _, err := db.CreateReport(ctx, by("disnaker", at(time.January, 6, 9, 30), ""), yearDraft()); err != nil {
+	if _, err := reportsOf(db).Create(ctx, by("disnaker", at(time.January, 6, 9, 30), ""), yearDraft()); err != nil {
 		return fmt.Errorf("demo: 2024 report: %w", err)
 	}
 	return nil
 }
 
 // julyReport replays the July 2024 monev from the meeting to the signature.
-func julyReport(ctx context.Context, db *postgres.DB, pemda string, by func(string, time.Time, string) postgres.ReportChange) error {
+func julyReport(ctx context.Context, db *postgres.DB, pemda string, by func(string, time.Time, string) laporan.Change) error {
 	c, err := julyContent(ctx, db, pemda)
 	if err != nil {
 		return err
 	}
 	budget := c.Budget
 	c.Budget = nil // chosen in the calculator after the draft was written
-	id, err := db.CreateReport(ctx, by("disnaker", at(time.July, 18, 9, 15), ""), c)
+	id, err := reportsOf(db).Create(ctx, by("disnaker", at(time.July, 18, 9, 15), ""), c)
 	if err != nil {
 		return err
 	}
-	if err := db.SetReportBudget(ctx, by("disnaker", at(time.July, 18, 10, 40), ""), id, budget); err != nil {
+	if err := reportsOf(db).SetBudget(ctx, by("disnaker", at(time.July, 18, 10, 40), ""), id, budget); err != nil {
 		return err
 	}
 	steps := []struct {
@@ -75,30 +74,30 @@ func julyReport(ctx context.Context, db *postgres.DB, pemda string, by func(stri
 		{"bpjs", at(time.July, 23, 9, 5), laporan.StepReview, ""},
 	}
 	for _, s := range steps {
-		if _, err := db.StepReport(ctx, by(s.user, s.when, s.note), id, s.step); err != nil {
+		if _, err := reportsOf(db).Step(ctx, by(s.user, s.when, s.note), id, s.step); err != nil {
 			return err
 		}
 	}
-	comment, err := db.AddReportComment(ctx, by("bpjs", at(time.July, 23, 10, 20), ""), laporan.Comment{
+	comment, err := reportsOf(db).AddComment(ctx, by("bpjs", at(time.July, 23, 10, 20), ""), laporan.Comment{
 		ReportID: id, Section: "findings", Author: "Dedi Kurniawan",
 		Body: "Mohon ditegaskan bahwa Rp 790.000.000 adalah klaim yang sudah dibayar menurut tanggal bayar; " +
 			"klaim yang masih diproses disebut terpisah sebagai potensi kewajiban, agar tidak dibaca sebagai tagihan BPJS kepada Pemda."})
 	if err != nil {
 		return err
 	}
-	if _, err := db.StepReport(ctx, by("bpjs", at(time.July, 24, 14, 0), "Mohon perbaiki temuan butir 2 sesuai komentar."), id,
+	if _, err := reportsOf(db).Step(ctx, by("bpjs", at(time.July, 24, 14, 0), "Mohon perbaiki temuan butir 2 sesuai komentar."), id,
 		laporan.StepReturn); err != nil {
 		return err
 	}
-	if _, err := db.AddReportComment(ctx, by("disnaker", at(time.July, 25, 8, 30), ""), laporan.Comment{
+	if _, err := reportsOf(db).AddComment(ctx, by("disnaker", at(time.July, 25, 8, 30), ""), laporan.Comment{
 		ReportID: id, ParentID: comment, Author: "Rina Marlina, S.E.",
 		Body: "Sudah kami tegaskan pada temuan butir 1 dan 2: angka klaim adalah klaim dibayar, klaim dalam proses disebut terpisah."}); err != nil {
 		return err
 	}
-	if err := db.UpdateReport(ctx, by("disnaker", at(time.July, 25, 8, 45), ""), id, c); err != nil {
+	if err := reportsOf(db).Update(ctx, by("disnaker", at(time.July, 25, 8, 45), ""), id, c); err != nil {
 		return err
 	}
-	if err := db.ResolveReportComment(ctx, by("bpjs", time.Time{}, "").Actor, id, comment); err != nil {
+	if err := reportsOf(db).ResolveComment(ctx, by("bpjs", time.Time{}, "").Actor, id, comment); err != nil {
 		return err
 	}
 	for _, s := range []struct {
@@ -110,7 +109,7 @@ func julyReport(ctx context.Context, db *postgres.DB, pemda string, by func(stri
 		{"bpjs", at(time.July, 26, 9, 30), laporan.StepReview},
 		{"bpjs", at(time.July, 29, 15, 10), laporan.StepApprove},
 	} {
-		if _, err := db.StepReport(ctx, by(s.user, s.when, ""), id, s.step); err != nil {
+		if _, err := reportsOf(db).Step(ctx, by(s.user, s.when, ""), id, s.step); err != nil {
 			return err
 		}
 	}
@@ -118,36 +117,19 @@ func julyReport(ctx context.Context, db *postgres.DB, pemda string, by func(stri
 }
 
 // signJuly freezes the July report's figures as they stood on 31 July 2024 and signs it as the Kepala Dinas.
-func signJuly(ctx context.Context, db *postgres.DB, pemda string, id int64, ch postgres.ReportChange) error {
-	r, err := db.Report(ctx, pemda, id)
-	if err != nil {
-		return err
-	}
+func signJuly(ctx context.Context, db *postgres.DB, pemda string, id int64, ch laporan.Change) error {
 	signer, err := auth.NewService(db.DB).User(ctx, pemda, ch.Actor.UserID)
 	if err != nil {
 		return err
 	}
-	if err := laporan.CanSign(signer); err != nil {
-		return err
-	}
-	on := domain.Date(2024, time.July, 31)
-	r.Signature = laporan.Signature{UserID: signer.ID, Name: signer.FullName, Position: signer.Position, Rank: signer.Rank,
-		NIP: signer.NIP, Place: "Cilegon", On: on}
-	f, err := report.Figures(ctx, analysisOf(db), pemda, r.Period, r.Basis, on)
-	if err != nil {
-		return err
-	}
-	snap, sum, err := report.Freeze(r, f)
-	if err != nil {
-		return err
-	}
-	return db.SignReport(ctx, ch, id, r.Signature, snap, sum)
+	_, err = reportsOf(db).Sign(ctx, ch, signer, id, "Cilegon", "2024-07-31", true)
+	return err
 }
 
 // julyContent is what Disnaker wrote after the meeting of 17 July 2024.
 func julyContent(ctx context.Context, db *postgres.DB, pemda string) (laporan.Content, error) {
 	period, _ := domain.PeriodFromTo("2024-01", "2024-07")
-	f, err := report.Figures(ctx, analysisOf(db), pemda, period, domain.BasisCash, domain.Date(2024, time.July, 31))
+	f, err := reportsOf(db).Figures(ctx, pemda, period, domain.BasisCash, domain.Date(2024, time.July, 31))
 	if err != nil {
 		return laporan.Content{}, err
 	}

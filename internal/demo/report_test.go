@@ -11,7 +11,6 @@ import (
 	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
-	"github.com/cilegon/monev/internal/report"
 	"github.com/cilegon/monev/internal/settings"
 )
 
@@ -24,15 +23,15 @@ func TestDemoJulyReport(t *testing.T) {
 	if err := Load(ctx, db, testActor); err != nil {
 		t.Fatal(err)
 	}
-	list, err := db.Reports(ctx, domain.DefaultPemda)
+	list, err := demoReports(db).Reports(ctx, domain.DefaultPemda)
 	if err != nil || len(list) != 2 {
 		t.Fatalf("reports %+v %v", list, err)
 	}
-	finals, _ := db.Reports(ctx, domain.DefaultPemda, laporan.Final)
+	finals, _ := demoReports(db).Reports(ctx, domain.DefaultPemda, laporan.Final)
 	if len(finals) != 1 || finals[0].Period.String() != "2024-01..2024-07" {
 		t.Fatalf("final reports %+v", finals)
 	}
-	r, err := db.Report(ctx, domain.DefaultPemda, finals[0].ID)
+	r, err := demoReports(db).Report(ctx, domain.DefaultPemda, finals[0].ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,21 +58,21 @@ func TestDemoJulyReport(t *testing.T) {
 			t.Errorf("recommendations lack %q", want)
 		}
 	}
-	snap, err := report.Open(r)
+	snap, err := laporan.Open(r)
 	if err != nil {
 		t.Fatalf("snapshot: %v", err)
 	}
 	if snap.Figures.Balance.Contributions != 480_457_660 || snap.Figures.Balance.Claims != 790_000_000 {
 		t.Errorf("frozen balance %+v", snap.Figures.Balance)
 	}
-	live, err := report.Figures(ctx, demoAnalysis(db), domain.DefaultPemda, r.Period, r.Basis, r.Signature.On)
+	live, err := demoReports(db).Figures(ctx, domain.DefaultPemda, r.Period, r.Basis, r.Signature.On)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if d := laporan.CompareFigures(snap.Figures, live); len(d) != 0 {
 		t.Errorf("the demo's data differs from its signed report: %+v", d)
 	}
-	events, err := db.ReportEvents(ctx, domain.DefaultPemda, r.ID)
+	events, err := demoReports(db).Events(ctx, domain.DefaultPemda, r.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,12 +87,13 @@ func TestDemoJulyReport(t *testing.T) {
 	if got := strings.Join(steps, " "); got != want {
 		t.Errorf("history\n%s\nwant\n%s", got, want)
 	}
-	cs, _ := db.ReportComments(ctx, domain.DefaultPemda, r.ID)
+	cs, _ := demoReports(db).Comments(ctx, domain.DefaultPemda, r.ID)
 	if th := laporan.Threads(cs); len(th) != 1 || len(th[0].Replies) != 1 || !th[0].Resolved {
 		t.Errorf("review threads %+v", th)
 	}
 }
 
-func demoAnalysis(db *postgres.DB) *analysis.Service {
-	return analysis.NewService(db.DB, settings.NewService(db.DB))
+// demoReports is the report service of a test's database.
+func demoReports(db *postgres.DB) *laporan.Service {
+	return laporan.NewService(db.DB, analysis.NewService(db.DB, settings.NewService(db.DB)))
 }

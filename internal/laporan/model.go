@@ -448,3 +448,20 @@ const DefaultAims = `1. Memperoleh data tindak lanjut Pemerintah Kota Cilegon at
 
 // DefaultMethod says where a report's figures come from.
 const DefaultMethod = `Angka dalam laporan ini diambil langsung dari basis data monev: daftar peserta dan masa kepesertaan yang diimpor Dinas Tenaga Kerja, pembayaran iuran menurut SP2D, tagihan dan klaim yang dilaporkan BPJS Ketenagakerjaan Cabang Cilegon, pagu anggaran (DPA), serta sasaran per kategori. Setiap angka dihitung sekali oleh aplikasi dengan definisi yang sama dengan halaman Analisis, lalu dibekukan saat laporan ditandatangani.`
+
+// Change is who changes a report and when: the time is now unless
+// set (the demo replays a meeting of the past).
+type Change struct {
+	Actor domain.Actor
+	Role  domain.Role
+	At    time.Time
+	Note  string // the reason of a step, e.g. why BPJS returned the report
+}
+
+// now is the change's time: At, or the clock when At is not set.
+func (c Change) now() time.Time {
+	if c.At.IsZero() {
+		return time.Now()
+	}
+	return c.At
+}

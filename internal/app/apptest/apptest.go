@@ -24,6 +24,7 @@ import (
 	"github.com/cilegon/monev/internal/auth/password"
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/settings"
@@ -281,3 +282,6 @@ func (a *App) Settings() *settings.Service { return settings.NewService(a.DB.DB)
 
 // Analysis is the analysis service of the app's database.
 func (a *App) Analysis() *analysis.Service { return analysis.NewService(a.DB.DB, a.Settings()) }
+
+// Reports is the monev report service of the app's database.
+func (a *App) Reports() *laporan.Service { return laporan.NewService(a.DB.DB, a.Analysis()) }

@@ -1,4 +1,4 @@
-package report_test
+package laporan
 
 import (
 	"context"
@@ -9,10 +9,8 @@ import (
 	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/postgres"
-	"github.com/cilegon/monev/internal/report"
 	"github.com/cilegon/monev/internal/settings"
 )
 
@@ -21,38 +19,38 @@ func TestMain(m *testing.M) { pgdev.Main(m) }
 var actor = domain.OperatorActor(domain.DefaultPemda, "test")
 
 // approvedReport stores a report on January–July 2024 and walks it to approval.
-func approvedReport(t *testing.T, db *postgres.DB) (laporan.Report, postgres.ReportChange) {
+func approvedReport(t *testing.T, db *store) (Report, Change) {
 	t.Helper()
 	ctx := context.Background()
-	mk := func(name string, role domain.Role) postgres.ReportChange {
+	mk := func(name string, role domain.Role) Change {
 		u, err := auth.NewService(db.DB).CreateUserWithHash(ctx, actor, domain.User{Pemda: "3672", Username: name, FullName: name, Role: role, Active: true,
 			Position: "Kepala Dinas Tenaga Kerja Kota Cilegon", Rank: "Pembina Utama Muda (IV/c)", NIP: "196805121994031007"}, "x")
 		if err != nil {
 			t.Fatal(err)
 		}
-		return postgres.ReportChange{Actor: domain.ActorFor(u, "", ""), Role: role}
+		return Change{Actor: domain.ActorFor(u, "", ""), Role: role}
 	}
 	writer, reviewer := mk("rina", domain.RoleDisnaker), mk("dedi", domain.RoleBPJS)
 	p, _ := domain.PeriodFromTo("2024-01", "2024-07")
-	id, err := db.CreateReport(ctx, writer, laporan.Content{Title: "Laporan", Period: p, Basis: domain.BasisCash,
-		Meeting:   laporan.Meeting{On: domain.Date(2024, time.July, 17), Place: "Zuka Resto Iga Konro"},
-		Attendees: []laporan.Attendee{{Name: "Rina"}}, Background: "a", Findings: "b", Recommendations: "1. c"})
+	id, err := db.createReport(ctx, writer, Content{Title: "Laporan", Period: p, Basis: domain.BasisCash,
+		Meeting:   Meeting{On: domain.Date(2024, time.July, 17), Place: "Zuka Resto Iga Konro"},
+		Attendees: []Attendee{{Name: "Rina"}}, Background: "a", Findings: "b", Recommendations: "1. c"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range []struct {
-		ch   postgres.ReportChange
-		step laporan.Step
-	}{{writer, laporan.StepSubmit}, {reviewer, laporan.StepReview}, {reviewer, laporan.StepApprove}} {
-		if _, err := db.StepReport(ctx, s.ch, id, s.step); err != nil {
+		ch   Change
+		step Step
+	}{{writer, StepSubmit}, {reviewer, StepReview}, {reviewer, StepApprove}} {
+		if _, err := db.stepReport(ctx, s.ch, id, s.step); err != nil {
 			t.Fatal(err)
 		}
 	}
-	r, err := db.Report(ctx, "3672", id)
+	r, err := db.report(ctx, "3672", id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r.Signature = laporan.Signature{UserID: writer.Actor.UserID, Name: "Drs. H. Ahmad Suhendi, M.Si.", Position: "Kepala Dinas",
+	r.Signature = Signature{UserID: writer.Actor.UserID, Name: "Drs. H. Ahmad Suhendi, M.Si.", Position: "Kepala Dinas",
 		Rank: "Pembina Utama Muda (IV/c)", NIP: "196805121994031007", Place: "Cilegon", On: domain.Date(2024, time.July, 31)}
 	return r, writer
 }
@@ -62,28 +60,28 @@ func approvedReport(t *testing.T, db *postgres.DB) (laporan.Report, postgres.Rep
 // tampering with the figures or the text is caught.
 func TestSnapshotSurvivesTheDatabase(t *testing.T) {
 	ctx := context.Background()
-	db := postgres.Wrap(pgdev.New(t))
+	db := &store{pgdev.New(t)}
 	r, signer := approvedReport(t, db)
-	f, err := report.Figures(ctx, analysisOf(db), "3672", r.Period, r.Basis, r.Signature.On)
+	f, err := (&Service{db: db, analysis: analysisOf(db)}).Figures(ctx, "3672", r.Period, r.Basis, r.Signature.On)
 	if err != nil {
 		t.Fatal(err)
 	}
-	snap, sum, err := report.Freeze(r, f)
+	snap, sum, err := Freeze(r, f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, sum2, _ := report.Freeze(r, f)
+	again, sum2, _ := Freeze(r, f)
 	if sum != sum2 || string(snap) != string(again) || len(sum) != 64 {
 		t.Fatalf("freezing twice differs: %s %s", sum, sum2)
 	}
-	if err := db.SignReport(ctx, signer, r.ID, r.Signature, snap, sum); err != nil {
+	if err := db.signReport(ctx, signer, r.ID, r.Signature, snap, sum); err != nil {
 		t.Fatal(err)
 	}
-	stored, err := db.Report(ctx, "3672", r.ID)
+	stored, err := db.report(ctx, "3672", r.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := report.Open(stored)
+	s, err := Open(stored)
 	if err != nil {
 		t.Fatalf("open the stored snapshot: %v", err)
 	}
@@ -96,17 +94,17 @@ func TestSnapshotSurvivesTheDatabase(t *testing.T) {
 		if _, err := db.Pool().Exec(ctx, sql, r.ID); err != nil {
 			t.Fatal(err)
 		}
-		got, err := db.Report(ctx, "3672", r.ID)
+		got, err := db.report(ctx, "3672", r.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = report.Open(got)
+		_, err = Open(got)
 		return err
 	}
-	if err := tamper(`UPDATE report SET title = 'Laporan lain' WHERE id = $1`); !errors.Is(err, report.ErrTampered) {
+	if err := tamper(`UPDATE report SET title = 'Laporan lain' WHERE id = $1`); !errors.Is(err, ErrTampered) {
 		t.Errorf("changed title: %v", err)
 	}
-	if err := tamper(`UPDATE report SET title = 'Laporan', snapshot = jsonb_set(snapshot, '{figures,balance,claims_paid}', '1') WHERE id = $1`); !errors.Is(err, report.ErrTampered) {
+	if err := tamper(`UPDATE report SET title = 'Laporan', snapshot = jsonb_set(snapshot, '{figures,balance,claims_paid}', '1') WHERE id = $1`); !errors.Is(err, ErrTampered) {
 		t.Errorf("changed figure: %v", err)
 	}
 }
@@ -116,26 +114,26 @@ func TestSnapshotSurvivesTheDatabase(t *testing.T) {
 // ones, and the comparison names it.
 func TestFiguresFollowTheData(t *testing.T) {
 	ctx := context.Background()
-	db := postgres.Wrap(pgdev.New(t))
+	db := &store{pgdev.New(t)}
 	p, _ := domain.PeriodFromTo("2024-01", "2024-07")
 	asOf := domain.Date(2024, time.July, 31)
-	signed, err := report.Figures(ctx, analysisOf(db), "3672", p, domain.BasisCash, asOf)
+	signed, err := (&Service{db: db, analysis: analysisOf(db)}).Figures(ctx, "3672", p, domain.BasisCash, asOf)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if signed.Balance.Contributions != 0 || len(signed.Series) != 7 || len(signed.Reconciliation) != 7 || len(signed.Coverage) == 0 {
 		t.Fatalf("figures of an empty programme %+v", signed.Balance)
 	}
-	if _, err := db.CreateContribution(ctx, actor, domain.Contribution{CoverageMonth: domain.NewMonth(2024, time.March),
+	if _, err := postgres.Wrap(db.DB).CreateContribution(ctx, actor, domain.Contribution{CoverageMonth: domain.NewMonth(2024, time.March),
 		Paid: 16_800_000, PaidOn: domain.Date(2024, time.April, 10), SP2D: "0001/SP2D"}); err != nil {
 		t.Fatal(err)
 	}
-	now, err := report.Figures(ctx, analysisOf(db), "3672", p, domain.BasisCash, asOf)
+	now, err := (&Service{db: db, analysis: analysisOf(db)}).Figures(ctx, "3672", p, domain.BasisCash, asOf)
 	if err != nil {
 		t.Fatal(err)
 	}
-	changes := laporan.CompareFigures(signed, now)
-	found := map[string]laporan.FigureChange{}
+	changes := CompareFigures(signed, now)
+	found := map[string]FigureChange{}
 	for _, c := range changes {
 		found[c.Label] = c
 	}
@@ -150,6 +148,6 @@ func TestFiguresFollowTheData(t *testing.T) {
 	}
 }
 
-func analysisOf(db *postgres.DB) *analysis.Service {
+func analysisOf(db *store) *analysis.Service {
 	return analysis.NewService(db.DB, settings.NewService(db.DB))
 }

@@ -1,4 +1,4 @@
-package postgres
+package laporan
 
 import (
 	"context"
@@ -9,22 +9,16 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/audit"
 	"github.com/cilegon/monev/internal/platform/database"
 )
 
-// ReportChange is who changes a report and when: the time is now unless
-// set (the demo replays a meeting of the past).
-type ReportChange struct {
-	Actor domain.Actor
-	Role  domain.Role
-	At    time.Time
-	Note  string // the reason of a step, e.g. why BPJS returned the report
-}
+// store is the SQL of monev reports: their content, workflow events,
+// review comments and frozen figures.
+type store struct{ *database.DB }
 
 // at is the change's time as a query argument: NULL means now().
-func (c ReportChange) at() *time.Time { return database.NullDate(c.At) }
+func (c Change) at() *time.Time { return database.NullDate(c.At) }
 
 // reportColumns is the column list reportRow scans.
 const reportColumns = `id, pemda, status, title, period, basis, coalesce(meeting_on, '0001-01-01'::date), meeting_place, opened_by,
@@ -33,8 +27,8 @@ const reportColumns = `id, pemda, status, title, period, basis, coalesce(meeting
 	coalesce(signed_on, '0001-01-01'::date), coalesce(snapshot::text, ''), coalesce(checksum, ''), coalesce(created_by, 0),
 	created_at, updated_at`
 
-func reportRow(row pgx.CollectableRow) (laporan.Report, error) {
-	var r laporan.Report
+func reportRow(row pgx.CollectableRow) (Report, error) {
+	var r Report
 	var period, snapshot string
 	var budget []byte
 	err := row.Scan(&r.ID, &r.Pemda, &r.Status, &r.Title, &period, &r.Basis, &r.Meeting.On, &r.Meeting.Place, &r.Meeting.OpenedBy,
@@ -52,7 +46,7 @@ func reportRow(row pgx.CollectableRow) (laporan.Report, error) {
 		return r, fmt.Errorf("report %d: %w", r.ID, err)
 	}
 	if len(budget) > 0 {
-		r.Budget = new(laporan.BudgetScenario)
+		r.Budget = new(BudgetScenario)
 		if err := json.Unmarshal(budget, r.Budget); err != nil {
 			return r, fmt.Errorf("report %d: budget scenario: %w", r.ID, err)
 		}
@@ -68,19 +62,19 @@ func zeroDate(t time.Time) time.Time {
 	return t
 }
 
-// Report returns one report with its attendees and follow-up actions.
-func (db *DB) Report(ctx context.Context, pemda string, id int64) (laporan.Report, error) {
-	var r laporan.Report
-	err := db.inTx(ctx, func(tx pgx.Tx) error {
+// report returns one report with its attendees and follow-up actions.
+func (db *store) report(ctx context.Context, pemda string, id int64) (Report, error) {
+	var r Report
+	err := db.InTx(ctx, func(tx pgx.Tx) error {
 		var err error
 		r, err = loadReport(ctx, tx, pemda, id, "")
 		return err
 	})
-	return r, mapError("find report", err)
+	return r, database.MapError("find report", err)
 }
 
 // loadReport reads a report inside tx; lock is "" or "FOR UPDATE".
-func loadReport(ctx context.Context, tx pgx.Tx, pemda string, id int64, lock string) (laporan.Report, error) {
+func loadReport(ctx context.Context, tx pgx.Tx, pemda string, id int64, lock string) (Report, error) {
 	rows, _ := tx.Query(ctx, `SELECT `+reportColumns+` FROM report WHERE pemda = $1 AND id = $2 `+lock, pemda, id)
 	r, err := pgx.CollectExactlyOneRow(rows, reportRow)
 	if err != nil {
@@ -88,13 +82,13 @@ func loadReport(ctx context.Context, tx pgx.Tx, pemda string, id int64, lock str
 	}
 	rows, _ = tx.Query(ctx, `SELECT name, position, institution FROM report_attendee
 		WHERE pemda = $1 AND report_id = $2 ORDER BY seq`, pemda, id)
-	if r.Attendees, err = pgx.CollectRows(rows, pgx.RowToStructByPos[laporan.Attendee]); err != nil {
+	if r.Attendees, err = pgx.CollectRows(rows, pgx.RowToStructByPos[Attendee]); err != nil {
 		return r, err
 	}
 	rows, _ = tx.Query(ctx, `SELECT action, owner, coalesce(due_on, '0001-01-01'::date) FROM report_action
 		WHERE pemda = $1 AND report_id = $2 ORDER BY seq`, pemda, id)
-	r.Actions, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (laporan.FollowUp, error) {
-		var f laporan.FollowUp
+	r.Actions, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (FollowUp, error) {
+		var f FollowUp
 		err := row.Scan(&f.Action, &f.Owner, &f.Due)
 		f.Due = zeroDate(f.Due)
 		return f, err
@@ -102,9 +96,9 @@ func loadReport(ctx context.Context, tx pgx.Tx, pemda string, id int64, lock str
 	return r, err
 }
 
-// Reports lists the reports of a Pemda, newest period first; with
+// reports lists the reports of a Pemda, newest period first; with
 // statuses given, only those in one of them.
-func (db *DB) Reports(ctx context.Context, pemda string, statuses ...laporan.Status) ([]laporan.Summary, error) {
+func (db *store) reports(ctx context.Context, pemda string, statuses ...Status) ([]Summary, error) {
 	only := make([]string, len(statuses))
 	for i, s := range statuses {
 		only[i] = string(s)
@@ -114,8 +108,8 @@ func (db *DB) Reports(ctx context.Context, pemda string, statuses ...laporan.Sta
 		       coalesce(checksum, ''), updated_at
 		FROM report WHERE pemda = $1 AND (cardinality($2::text[]) = 0 OR status = ANY($2))
 		ORDER BY split_part(period, '..', -1) DESC, id DESC`, pemda, only)
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (laporan.Summary, error) {
-		var s laporan.Summary
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (Summary, error) {
+		var s Summary
 		var period string
 		err := row.Scan(&s.ID, &s.Title, &period, &s.Basis, &s.Status, &s.MeetingOn, &s.SignedOn, &s.Checksum, &s.UpdatedAt)
 		if err != nil {
@@ -125,13 +119,13 @@ func (db *DB) Reports(ctx context.Context, pemda string, statuses ...laporan.Sta
 		s.Period, err = domain.ParsePeriod(period)
 		return s, err
 	})
-	return out, mapError("list reports", err)
+	return out, database.MapError("list reports", err)
 }
 
-// CreateReport adds a draft report and returns its ID.
-func (db *DB) CreateReport(ctx context.Context, ch ReportChange, c laporan.Content) (int64, error) {
+// createReport adds a draft report and returns its ID.
+func (db *store) createReport(ctx context.Context, ch Change, c Content) (int64, error) {
 	var id int64
-	err := db.inTx(ctx, func(tx pgx.Tx) error {
+	err := db.InTx(ctx, func(tx pgx.Tx) error {
 		err := tx.QueryRow(ctx, `
 			INSERT INTO report (pemda, title, period, basis, created_by, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, nullif($5, 0), coalesce($6, now()), coalesce($6, now())) RETURNING id`,
@@ -142,18 +136,18 @@ func (db *DB) CreateReport(ctx context.Context, ch ReportChange, c laporan.Conte
 		if err := writeContent(ctx, tx, ch.Actor.Pemda, id, c); err != nil {
 			return err
 		}
-		if err := addEvent(ctx, tx, ch, id, "create", "", laporan.Draft); err != nil {
+		if err := addEvent(ctx, tx, ch, id, "create", "", Draft); err != nil {
 			return err
 		}
 		return audit.Write(ctx, tx, ch.Actor, "create", "report", id, "Laporan monev dibuat: "+c.Title, nil, reportValues(c))
 	})
-	return id, mapError("create report", err)
+	return id, database.MapError("create report", err)
 }
 
-// UpdateReport replaces what the authors wrote, while the report is a
+// updateReport replaces what the authors wrote, while the report is a
 // draft or returned for changes; otherwise it fails with ErrConflict.
-func (db *DB) UpdateReport(ctx context.Context, ch ReportChange, id int64, c laporan.Content) error {
-	err := db.inTx(ctx, func(tx pgx.Tx) error {
+func (db *store) updateReport(ctx context.Context, ch Change, id int64, c Content) error {
+	err := db.InTx(ctx, func(tx pgx.Tx) error {
 		old, err := editableReport(ctx, tx, ch.Actor.Pemda, id)
 		if err != nil {
 			return err
@@ -168,13 +162,13 @@ func (db *DB) UpdateReport(ctx context.Context, ch ReportChange, id int64, c lap
 		return audit.Write(ctx, tx, ch.Actor, "update", "report", id, "Laporan monev diubah: "+c.Title,
 			reportValues(old.Content), reportValues(c))
 	})
-	return mapError("update report", err)
+	return database.MapError("update report", err)
 }
 
-// SetReportBudget stores the budget recommendation chosen in the
+// setReportBudget stores the budget recommendation chosen in the
 // calculator (nil removes it), while the report may be edited.
-func (db *DB) SetReportBudget(ctx context.Context, ch ReportChange, id int64, s *laporan.BudgetScenario) error {
-	err := db.inTx(ctx, func(tx pgx.Tx) error {
+func (db *store) setReportBudget(ctx context.Context, ch Change, id int64, s *BudgetScenario) error {
+	err := db.InTx(ctx, func(tx pgx.Tx) error {
 		old, err := editableReport(ctx, tx, ch.Actor.Pemda, id)
 		if err != nil {
 			return err
@@ -193,17 +187,17 @@ func (db *DB) SetReportBudget(ctx context.Context, ch ReportChange, id int64, s 
 		}
 		return audit.Write(ctx, tx, ch.Actor, "update", "report", id, summary, old.Budget, s)
 	})
-	return mapError("set report budget", err)
+	return database.MapError("set report budget", err)
 }
 
-// DeleteReport removes a draft that was never submitted.
-func (db *DB) DeleteReport(ctx context.Context, actor domain.Actor, id int64) error {
-	err := db.inTx(ctx, func(tx pgx.Tx) error {
+// deleteReport removes a draft that was never submitted.
+func (db *store) deleteReport(ctx context.Context, actor domain.Actor, id int64) error {
+	err := db.InTx(ctx, func(tx pgx.Tx) error {
 		old, err := loadReport(ctx, tx, actor.Pemda, id, "FOR UPDATE")
 		if err != nil {
 			return err
 		}
-		if old.Status != laporan.Draft {
+		if old.Status != Draft {
 			return fmt.Errorf("%w: only a draft can be deleted", domain.ErrConflict)
 		}
 		if _, err := tx.Exec(ctx, `DELETE FROM report WHERE pemda = $1 AND id = $2`, actor.Pemda, id); err != nil {
@@ -211,11 +205,11 @@ func (db *DB) DeleteReport(ctx context.Context, actor domain.Actor, id int64) er
 		}
 		return audit.Write(ctx, tx, actor, "delete", "report", id, "Draf laporan dihapus: "+old.Title, reportValues(old.Content), nil)
 	})
-	return mapError("delete report", err)
+	return database.MapError("delete report", err)
 }
 
 // editableReport locks a report and fails with ErrConflict unless its text may change.
-func editableReport(ctx context.Context, tx pgx.Tx, pemda string, id int64) (laporan.Report, error) {
+func editableReport(ctx context.Context, tx pgx.Tx, pemda string, id int64) (Report, error) {
 	r, err := loadReport(ctx, tx, pemda, id, "FOR UPDATE")
 	if err == nil && !r.Status.Editable() {
 		err = fmt.Errorf("%w: a report %s cannot be edited", domain.ErrConflict, r.Status)
@@ -224,7 +218,7 @@ func editableReport(ctx context.Context, tx pgx.Tx, pemda string, id int64) (lap
 }
 
 // writeContent stores the text, attendees and actions of a report.
-func writeContent(ctx context.Context, tx pgx.Tx, pemda string, id int64, c laporan.Content) error {
+func writeContent(ctx context.Context, tx pgx.Tx, pemda string, id int64, c Content) error {
 	_, err := tx.Exec(ctx, `
 		UPDATE report SET title = $3, period = $4, basis = $5, meeting_on = $6, meeting_place = $7, opened_by = $8,
 			legal_basis = $9, background = $10, aims = $11, method = $12, findings = $13, obstacles = $14, potential = $15,
@@ -257,7 +251,7 @@ func writeContent(ctx context.Context, tx pgx.Tx, pemda string, id int64, c lapo
 }
 
 // reportValues is what the audit log keeps of a report's content.
-func reportValues(c laporan.Content) map[string]any {
+func reportValues(c Content) map[string]any {
 	return map[string]any{
 		"title": c.Title, "period": c.Period.String(), "basis": c.Basis, "meeting_on": database.NullDate(c.Meeting.On),
 		"meeting_place": c.Meeting.Place, "opened_by": c.Meeting.OpenedBy, "attendees": c.Attendees,

@@ -1,4 +1,4 @@
-package report
+package laporan
 
 import (
 	"bytes"
@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/laporan"
 )
 
 // SnapshotVersion is the layout of the snapshots this code writes.
@@ -19,50 +18,50 @@ const SnapshotVersion = 1
 // Snapshot is what signing freezes: the document as signed and every
 // figure it shows. It is stored as canonical JSON next to its SHA-256.
 type Snapshot struct {
-	Version int             `json:"version"`
-	Report  Document        `json:"report"`
-	Figures laporan.Figures `json:"figures"`
+	Version int      `json:"version"`
+	Report  Document `json:"report"`
+	Figures Figures  `json:"figures"`
 }
 
 // Document is the text of a signed report, in the snapshot and the API.
 type Document struct {
-	ID          int64                   `json:"id"`
-	Title       string                  `json:"title"`
-	Period      string                  `json:"period"`
-	PeriodLabel string                  `json:"period_label"`
-	Basis       domain.Basis            `json:"basis"`
-	Meeting     Meeting                 `json:"meeting"`
-	LegalBasis  string                  `json:"legal_basis"`
-	Sections    map[string]string       `json:"sections"`
-	Actions     []Action                `json:"follow_up"`
-	Budget      *laporan.BudgetScenario `json:"budget_recommendation"`
-	Signature   *Signature              `json:"signature"`
+	ID          int64             `json:"id"`
+	Title       string            `json:"title"`
+	Period      string            `json:"period"`
+	PeriodLabel string            `json:"period_label"`
+	Basis       domain.Basis      `json:"basis"`
+	Meeting     DocMeeting        `json:"meeting"`
+	LegalBasis  string            `json:"legal_basis"`
+	Sections    map[string]string `json:"sections"`
+	Actions     []DocAction       `json:"follow_up"`
+	Budget      *BudgetScenario   `json:"budget_recommendation"`
+	Signature   *DocSignature     `json:"signature"`
 }
 
-// Meeting is the monev meeting of a document.
-type Meeting struct {
-	Date      string     `json:"date"` // "2024-07-17", "" when not set
-	Place     string     `json:"place"`
-	OpenedBy  string     `json:"opened_by"`
-	Attendees []Attendee `json:"attendees"`
+// DocMeeting is the monev meeting of a document.
+type DocMeeting struct {
+	Date      string        `json:"date"` // "2024-07-17", "" when not set
+	Place     string        `json:"place"`
+	OpenedBy  string        `json:"opened_by"`
+	Attendees []DocAttendee `json:"attendees"`
 }
 
-// Attendee is one person at the meeting.
-type Attendee struct {
+// DocAttendee is one person at the meeting.
+type DocAttendee struct {
 	Name        string `json:"name"`
 	Position    string `json:"position"`
 	Institution string `json:"institution"`
 }
 
-// Action is one follow-up item.
-type Action struct {
+// DocAction is one follow-up item.
+type DocAction struct {
 	Action string `json:"action"`
 	Owner  string `json:"owner"`
 	Due    string `json:"due"`
 }
 
-// Signature is the signature block of a final report.
-type Signature struct {
+// DocSignature is the signature block of a final report.
+type DocSignature struct {
 	Name     string `json:"name"`
 	Position string `json:"position"`
 	Rank     string `json:"rank"`
@@ -72,23 +71,23 @@ type Signature struct {
 }
 
 // DocumentOf is the document of a report as the snapshot and the API write it.
-func DocumentOf(r laporan.Report) Document {
+func DocumentOf(r Report) Document {
 	d := Document{ID: r.ID, Title: r.Title, Period: r.Period.String(), PeriodLabel: r.Period.Label(), Basis: r.Basis,
-		Meeting:    Meeting{Date: isoDate(r.Meeting.On), Place: r.Meeting.Place, OpenedBy: r.Meeting.OpenedBy, Attendees: []Attendee{}},
-		LegalBasis: r.LegalBasis, Sections: map[string]string{}, Actions: []Action{}, Budget: r.Budget}
+		Meeting:    DocMeeting{Date: isoDate(r.Meeting.On), Place: r.Meeting.Place, OpenedBy: r.Meeting.OpenedBy, Attendees: []DocAttendee{}},
+		LegalBasis: r.LegalBasis, Sections: map[string]string{}, Actions: []DocAction{}, Budget: r.Budget}
 	for _, a := range r.Attendees {
-		d.Meeting.Attendees = append(d.Meeting.Attendees, Attendee(a))
+		d.Meeting.Attendees = append(d.Meeting.Attendees, DocAttendee(a))
 	}
-	for _, s := range laporan.Sections {
+	for _, s := range Sections {
 		if t := r.Text(s.Key); t != "" && s.Key != "legal_basis" {
 			d.Sections[s.Key] = t
 		}
 	}
 	for _, a := range r.Actions {
-		d.Actions = append(d.Actions, Action{Action: a.Action, Owner: a.Owner, Due: isoDate(a.Due)})
+		d.Actions = append(d.Actions, DocAction{Action: a.Action, Owner: a.Owner, Due: isoDate(a.Due)})
 	}
 	if s := r.Signature; s.Name != "" {
-		d.Signature = &Signature{Name: s.Name, Position: s.Position, Rank: s.Rank, NIP: s.NIP, Place: s.Place, Date: isoDate(s.On)}
+		d.Signature = &DocSignature{Name: s.Name, Position: s.Position, Rank: s.Rank, NIP: s.NIP, Place: s.Place, Date: isoDate(s.On)}
 	}
 	return d
 }
@@ -102,10 +101,10 @@ func isoDate(t time.Time) string {
 
 // Freeze makes the snapshot of a report about to be signed (its Signature
 // set) and returns it as canonical JSON with its checksum.
-func Freeze(r laporan.Report, f laporan.Figures) (snapshot []byte, checksum string, err error) {
+func Freeze(r Report, f Figures) (snapshot []byte, checksum string, err error) {
 	raw, err := json.Marshal(Snapshot{Version: SnapshotVersion, Report: DocumentOf(r), Figures: f})
 	if err != nil {
-		return nil, "", fmt.Errorf("report: freeze: %w", err)
+		return nil, "", fmt.Errorf("laporan: freeze: %w", err)
 	}
 	canon, err := Canonical(raw)
 	if err != nil {
@@ -123,13 +122,13 @@ func Canonical(raw []byte) ([]byte, error) {
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {
-		return nil, fmt.Errorf("report: canonical json: %w", err)
+		return nil, fmt.Errorf("laporan: canonical json: %w", err)
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
-		return nil, fmt.Errorf("report: canonical json: %w", err)
+		return nil, fmt.Errorf("laporan: canonical json: %w", err)
 	}
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
@@ -142,18 +141,18 @@ func Checksum(canonical []byte) string {
 
 // ErrTampered reports a final report whose stored snapshot no longer
 // matches its checksum, or whose text differs from the snapshot.
-var ErrTampered = errors.New("report: the stored snapshot does not match its checksum")
+var ErrTampered = errors.New("laporan: the stored snapshot does not match its checksum")
 
 // Open reads the snapshot of a final report and checks it: the checksum of
 // its canonical form must be the stored one, and the report's text must be
 // the text it froze. The snapshot is returned even when the check fails.
-func Open(r laporan.Report) (Snapshot, error) {
+func Open(r Report) (Snapshot, error) {
 	var s Snapshot
 	if len(r.Snapshot) == 0 {
-		return s, fmt.Errorf("report: report %d has no snapshot", r.ID)
+		return s, fmt.Errorf("laporan: report %d has no snapshot", r.ID)
 	}
 	if err := json.Unmarshal(r.Snapshot, &s); err != nil {
-		return s, fmt.Errorf("report: read snapshot: %w", err)
+		return s, fmt.Errorf("laporan: read snapshot: %w", err)
 	}
 	canon, err := Canonical(r.Snapshot)
 	if err != nil {

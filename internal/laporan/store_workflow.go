@@ -1,4 +1,4 @@
-package postgres
+package laporan
 
 import (
 	"context"
@@ -8,21 +8,21 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/audit"
+	"github.com/cilegon/monev/internal/platform/database"
 )
 
-// StepReport takes a workflow step other than signing (submit, review,
+// stepReport takes a workflow step other than signing (submit, review,
 // return, approve) and records it in the report's history. A role the
-// step is not for gives laporan.ErrStepNotAllowed, a step that does not
+// step is not for gives ErrStepNotAllowed, a step that does not
 // fit the status domain.ErrConflict; a report submitted without what
 // reviewers need gives domain.FieldErrors.
-func (db *DB) StepReport(ctx context.Context, ch ReportChange, id int64, step laporan.Step) (laporan.Status, error) {
-	if step == laporan.StepSign {
+func (db *store) stepReport(ctx context.Context, ch Change, id int64, step Step) (Status, error) {
+	if step == StepSign {
 		return "", fmt.Errorf("postgres: step report: signing needs SignReport")
 	}
-	var to laporan.Status
-	err := db.inTx(ctx, func(tx pgx.Tx) error {
+	var to Status
+	err := db.InTx(ctx, func(tx pgx.Tx) error {
 		r, err := loadReport(ctx, tx, ch.Actor.Pemda, id, "FOR UPDATE")
 		if err != nil {
 			return err
@@ -30,7 +30,7 @@ func (db *DB) StepReport(ctx context.Context, ch ReportChange, id int64, step la
 		if to, err = r.Status.Apply(step, ch.Role); err != nil {
 			return err
 		}
-		if step == laporan.StepSubmit {
+		if step == StepSubmit {
 			if err := r.ReadyToSubmit(); err != nil {
 				return err
 			}
@@ -45,7 +45,7 @@ func (db *DB) StepReport(ctx context.Context, ch ReportChange, id int64, step la
 		return audit.Write(ctx, tx, ch.Actor, string(step), "report", id, step.Past()+": "+r.Title+notePart(ch.Note),
 			map[string]any{"status": r.Status}, map[string]any{"status": to, "note": ch.Note})
 	})
-	return to, mapError("report step", err)
+	return to, database.MapError("report step", err)
 }
 
 // notePart appends a step's note to an audit summary.
@@ -56,16 +56,16 @@ func notePart(note string) string {
 	return " (" + note + ")"
 }
 
-// SignReport makes an approved report final: the signer's name, rank and
+// signReport makes an approved report final: the signer's name, rank and
 // NIP, place and date, and the frozen figures (snapshot, canonical JSON)
 // with their SHA-256 checksum. Only an approved report can be signed.
-func (db *DB) SignReport(ctx context.Context, ch ReportChange, id int64, sig laporan.Signature, snapshot []byte, checksum string) error {
-	err := db.inTx(ctx, func(tx pgx.Tx) error {
+func (db *store) signReport(ctx context.Context, ch Change, id int64, sig Signature, snapshot []byte, checksum string) error {
+	err := db.InTx(ctx, func(tx pgx.Tx) error {
 		r, err := loadReport(ctx, tx, ch.Actor.Pemda, id, "FOR UPDATE")
 		if err != nil {
 			return err
 		}
-		to, err := r.Status.Apply(laporan.StepSign, ch.Role)
+		to, err := r.Status.Apply(StepSign, ch.Role)
 		if err != nil {
 			return err
 		}
@@ -79,18 +79,18 @@ func (db *DB) SignReport(ctx context.Context, ch ReportChange, id int64, sig lap
 			return err
 		}
 		ch.Note = strings.TrimSpace("SHA-256 " + checksum + " " + ch.Note)
-		if err := addEvent(ctx, tx, ch, id, string(laporan.StepSign), r.Status, to); err != nil {
+		if err := addEvent(ctx, tx, ch, id, string(StepSign), r.Status, to); err != nil {
 			return err
 		}
-		return audit.Write(ctx, tx, ch.Actor, string(laporan.StepSign), "report", id,
+		return audit.Write(ctx, tx, ch.Actor, string(StepSign), "report", id,
 			"Laporan ditandatangani "+sig.Name+": "+r.Title, map[string]any{"status": r.Status},
 			map[string]any{"status": to, "signer": sig.Name, "nip": sig.NIP, "signed_on": sig.On, "checksum": checksum})
 	})
-	return mapError("sign report", err)
+	return database.MapError("sign report", err)
 }
 
 // addEvent appends a line to a report's history.
-func addEvent(ctx context.Context, tx pgx.Tx, ch ReportChange, id int64, action string, from, to laporan.Status) error {
+func addEvent(ctx context.Context, tx pgx.Tx, ch Change, id int64, action string, from, to Status) error {
 	_, err := tx.Exec(ctx, `
 		INSERT INTO report_event (pemda, report_id, at, user_id, username, action, from_status, to_status, note)
 		VALUES ($1, $2, coalesce($3, now()), nullif($4, 0), $5, $6, nullif($7, ''), $8, $9)`,
@@ -98,22 +98,22 @@ func addEvent(ctx context.Context, tx pgx.Tx, ch ReportChange, id int64, action 
 	return err
 }
 
-// ReportEvents is the history of a report, oldest first.
-func (db *DB) ReportEvents(ctx context.Context, pemda string, id int64) ([]laporan.Event, error) {
+// reportEvents is the history of a report, oldest first.
+func (db *store) reportEvents(ctx context.Context, pemda string, id int64) ([]Event, error) {
 	rows, _ := db.Pool().Query(ctx, `
 		SELECT at, username, action, coalesce(from_status, ''), to_status, note FROM report_event
 		WHERE pemda = $1 AND report_id = $2 ORDER BY at, id`, pemda, id)
-	events, err := pgx.CollectRows(rows, pgx.RowToStructByPos[laporan.Event])
-	return events, mapError("report history", err)
+	events, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Event])
+	return events, database.MapError("report history", err)
 }
 
-// AddReportComment adds a review comment on a section, or a reply to one
+// addReportComment adds a review comment on a section, or a reply to one
 // (ParentID set; a reply to a reply joins the thread of its parent). A new
 // thread needs a report in review, a reply one between submission and
 // signing; otherwise it fails with domain.ErrConflict.
-func (db *DB) AddReportComment(ctx context.Context, ch ReportChange, c laporan.Comment) (int64, error) {
+func (db *store) addReportComment(ctx context.Context, ch Change, c Comment) (int64, error) {
 	var id int64
-	err := db.inTx(ctx, func(tx pgx.Tx) error {
+	err := db.InTx(ctx, func(tx pgx.Tx) error {
 		r, err := loadReport(ctx, tx, ch.Actor.Pemda, c.ReportID, "FOR SHARE")
 		if err != nil {
 			return err
@@ -130,7 +130,7 @@ func (db *DB) AddReportComment(ctx context.Context, ch ReportChange, c laporan.C
 			return fmt.Errorf("%w: comments open only while the report is in review", domain.ErrConflict)
 		case c.ParentID != 0 && !r.Status.CanReply():
 			return fmt.Errorf("%w: a report %s takes no replies", domain.ErrConflict, r.Status)
-		case laporan.SectionTitle(c.Section) == "":
+		case SectionTitle(c.Section) == "":
 			return &domain.ValueError{Msg: "bagian laporan tidak dikenal: " + c.Section}
 		}
 		err = tx.QueryRow(ctx, `
@@ -144,15 +144,15 @@ func (db *DB) AddReportComment(ctx context.Context, ch ReportChange, c laporan.C
 		if c.ParentID != 0 {
 			kind = "Balasan komentar"
 		}
-		return audit.Write(ctx, tx, ch.Actor, "comment", "report", c.ReportID, kind+" pada "+laporan.SectionTitle(c.Section)+": "+r.Title,
+		return audit.Write(ctx, tx, ch.Actor, "comment", "report", c.ReportID, kind+" pada "+SectionTitle(c.Section)+": "+r.Title,
 			nil, map[string]any{"comment_id": id, "section": c.Section, "parent_id": c.ParentID, "body": c.Body})
 	})
-	return id, mapError("add report comment", err)
+	return id, database.MapError("add report comment", err)
 }
 
-// ResolveReportComment marks a thread as settled.
-func (db *DB) ResolveReportComment(ctx context.Context, actor domain.Actor, reportID, commentID int64) error {
-	err := db.inTx(ctx, func(tx pgx.Tx) error {
+// resolveReportComment marks a thread as settled.
+func (db *store) resolveReportComment(ctx context.Context, actor domain.Actor, reportID, commentID int64) error {
+	err := db.InTx(ctx, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `UPDATE report_comment SET resolved = true
 			WHERE pemda = $1 AND report_id = $2 AND id = $3 AND parent_id IS NULL`, actor.Pemda, reportID, commentID)
 		if err != nil {
@@ -164,14 +164,14 @@ func (db *DB) ResolveReportComment(ctx context.Context, actor domain.Actor, repo
 		return audit.Write(ctx, tx, actor, "update", "report", reportID, "Komentar reviu ditandai selesai",
 			nil, map[string]any{"comment_id": commentID, "resolved": true})
 	})
-	return mapError("resolve report comment", err)
+	return database.MapError("resolve report comment", err)
 }
 
-// ReportComments lists the comments of a report, oldest first.
-func (db *DB) ReportComments(ctx context.Context, pemda string, reportID int64) ([]laporan.Comment, error) {
+// reportComments lists the comments of a report, oldest first.
+func (db *store) reportComments(ctx context.Context, pemda string, reportID int64) ([]Comment, error) {
 	rows, _ := db.Pool().Query(ctx, `
 		SELECT id, report_id, section, coalesce(parent_id, 0), coalesce(user_id, 0), author, author_role, body, resolved, created_at
 		FROM report_comment WHERE pemda = $1 AND report_id = $2 ORDER BY created_at, id`, pemda, reportID)
-	cs, err := pgx.CollectRows(rows, pgx.RowToStructByPos[laporan.Comment])
-	return cs, mapError("report comments", err)
+	cs, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Comment])
+	return cs, database.MapError("report comments", err)
 }

@@ -1,0 +1,9 @@
+package laporan
+
+import "github.com/cilegon/monev/internal/domain/domaintest"
+
+var (
+	testActor  = domaintest.Actor
+	date       = domaintest.Date
+	mustPeriod = domaintest.Period
+)
