@@ -8,7 +8,7 @@ import (
 	"github.com/cilegon/monev/internal/ingest"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/postgres"
-	"github.com/cilegon/monev/web/pages"
+	"github.com/cilegon/monev/web/components"
 )
 
 // claimColumns are the import columns the claim form asks for.
@@ -62,12 +62,12 @@ func (s *App) saveClaim(w http.ResponseWriter, r *http.Request, id int64) {
 }
 
 func (s *App) renderClaimForm(w http.ResponseWriter, r *http.Request, status int, id int64, values map[string]string, errs domain.FieldErrors) {
-	p := pages.RecordFormProps{Title: "Tambah klaim", Back: "/claims", Action: "/claims", Submit: "Simpan klaim",
+	p := components.RecordFormProps{Title: "Tambah klaim", Back: "/claims", Action: "/claims", Submit: "Simpan klaim",
 		Lead:     "Peserta harus sudah terdaftar. Isian diperiksa dengan aturan yang sama dengan impor berkas klaim.",
 		Problem:  errs[""],
-		Sections: []pages.FormSection{{Fields: pages.FormFields(ingest.Claims, claimColumns, values, errs, pages.Choices{})}}}
+		Sections: []components.FormSection{{Fields: components.FormFields(ingest.Claims, claimColumns, values, errs, components.Choices{})}}}
 	if id != 0 {
 		p.Title, p.Back, p.Action, p.Submit = "Ubah klaim", idPath("/claims", id), idPath("/claims", id), "Simpan perubahan"
 	}
-	s.Render(w, r, status, p.Title, "claims", pages.RecordForm(p))
+	s.Render(w, r, status, p.Title, "claims", components.RecordForm(p))
 }

@@ -5,7 +5,7 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/ingest"
-	"github.com/cilegon/monev/web/pages"
+	"github.com/cilegon/monev/web/components"
 )
 
 // contributionColumns are the import columns the payment form asks for.
@@ -52,12 +52,12 @@ func (s *App) saveContribution(w http.ResponseWriter, r *http.Request, id int64)
 }
 
 func (s *App) renderContributionForm(w http.ResponseWriter, r *http.Request, status int, id int64, values map[string]string, errs domain.FieldErrors) {
-	p := pages.RecordFormProps{Title: "Tambah pembayaran iuran", Back: "/contributions", Action: "/contributions",
+	p := components.RecordFormProps{Title: "Tambah pembayaran iuran", Back: "/contributions", Action: "/contributions",
 		Lead:   "Satu baris per SP2D dan bulan kepesertaan, diperiksa dengan aturan yang sama dengan impor berkas iuran.",
 		Submit: "Simpan pembayaran", Problem: errs[""],
-		Sections: []pages.FormSection{{Fields: pages.FormFields(ingest.Contributions, contributionColumns, values, errs, pages.Choices{})}}}
+		Sections: []components.FormSection{{Fields: components.FormFields(ingest.Contributions, contributionColumns, values, errs, components.Choices{})}}}
 	if id != 0 {
 		p.Title, p.Back, p.Action, p.Submit = "Ubah pembayaran iuran", idPath("/contributions", id), idPath("/contributions", id), "Simpan perubahan"
 	}
-	s.Render(w, r, status, p.Title, "contributions", pages.RecordForm(p))
+	s.Render(w, r, status, p.Title, "contributions", components.RecordForm(p))
 }

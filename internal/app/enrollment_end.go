@@ -5,7 +5,7 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/ingest"
-	"github.com/cilegon/monev/web/pages"
+	"github.com/cilegon/monev/web/components"
 )
 
 // enrollmentEndForm asks when and why a running spell ends.
@@ -37,12 +37,12 @@ func (s *App) enrollmentEnd(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *App) renderEndForm(w http.ResponseWriter, r *http.Request, status int, e domain.Enrollment, wk domain.Worker, values map[string]string, errs domain.FieldErrors) {
-	fields := pages.FormFields(ingest.Workers, []string{"tanggal_selesai", "status"}, values, errs, pages.Choices{})
+	fields := components.FormFields(ingest.Workers, []string{"tanggal_selesai", "status"}, values, errs, components.Choices{})
 	fields[0].Required = true
-	s.Render(w, r, status, "Akhiri kepesertaan", "workers", pages.RecordForm(pages.RecordFormProps{
+	s.Render(w, r, status, "Akhiri kepesertaan", "workers", components.RecordForm(components.RecordFormProps{
 		Title: "Akhiri kepesertaan", Lead: wk.Name + " · kepesertaan mulai " + domain.FormatDate(e.Start),
 		Back: workerPath(wk.ID), Action: enrollmentPath(e.ID) + "/end", Submit: "Akhiri kepesertaan", Problem: errs[""],
-		Sections: []pages.FormSection{{
+		Sections: []components.FormSection{{
 			Note:   "Pilih nonaktif bila peserta berhenti atau iurannya tidak dibayar, meninggal bila peserta wafat. Kuotanya dapat dialihkan ke pekerja lain.",
 			Fields: fields}},
 	}))

@@ -6,7 +6,7 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/ingest"
 	"github.com/cilegon/monev/internal/platform/httpx"
-	"github.com/cilegon/monev/web/pages"
+	"github.com/cilegon/monev/web/components"
 )
 
 // enrollmentNew is the form that adds a spell to the worker named by {id}.
@@ -62,15 +62,15 @@ func (s *App) saveEnrollment(w http.ResponseWriter, r *http.Request, old domain.
 
 // renderEnrollmentForm shows the form of a new spell (id 0) or a stored one.
 func (s *App) renderEnrollmentForm(w http.ResponseWriter, r *http.Request, status int, wk domain.Worker, id int64, values map[string]string, errs domain.FieldErrors) {
-	p := pages.RecordFormProps{Title: "Tambah kepesertaan", Lead: wk.Name + " · " + nikText(r, wk.NIK),
+	p := components.RecordFormProps{Title: "Tambah kepesertaan", Lead: wk.Name + " · " + nikText(r, wk.NIK),
 		Back: workerPath(wk.ID), Action: workerPath(wk.ID) + "/enrollments", Submit: "Simpan kepesertaan", Problem: errs[""],
-		Sections: []pages.FormSection{{
+		Sections: []components.FormSection{{
 			Note:   "Satu peserta tidak boleh punya dua kepesertaan yang bertumpang tindih. Kosongkan tanggal selesai selama kepesertaan berjalan.",
-			Fields: pages.FormFields(ingest.Workers, spellColumns, values, errs, pages.Choices{})}}}
+			Fields: components.FormFields(ingest.Workers, spellColumns, values, errs, components.Choices{})}}}
 	if id != 0 {
 		p.Title, p.Action, p.Submit = "Ubah kepesertaan", enrollmentPath(id), "Simpan perubahan"
 	}
-	s.Render(w, r, status, p.Title, "workers", pages.RecordForm(p))
+	s.Render(w, r, status, p.Title, "workers", components.RecordForm(p))
 }
 
 // withEnrollment runs fn with the spell named by {id} and its worker.

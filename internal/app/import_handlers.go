@@ -10,6 +10,7 @@ import (
 	"github.com/cilegon/monev/internal/ingest"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/web/components"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -29,10 +30,10 @@ func importNewProps(kind ingest.Kind, errMsg string) pages.ImportNewProps {
 	return pages.ImportNewProps{Kind: string(kind), KindLabel: kind.Label(), Kinds: kindOptions(), Columns: ingest.Columns(kind), Error: errMsg}
 }
 
-func kindOptions() []pages.Option {
-	var opts []pages.Option
+func kindOptions() []components.Choice {
+	var opts []components.Choice
 	for _, k := range ingest.Kinds {
-		opts = append(opts, pages.Option{Value: string(k), Label: k.Label()})
+		opts = append(opts, components.Choice{Value: string(k), Label: k.Label()})
 	}
 	return opts
 }

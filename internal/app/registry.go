@@ -11,6 +11,7 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/ingest"
 	"github.com/cilegon/monev/internal/platform/httpx"
+	"github.com/cilegon/monev/web/components"
 	"github.com/cilegon/monev/web/pages"
 )
 
@@ -77,33 +78,33 @@ func (ref registryRef) kecamatanName(code string) string {
 }
 
 // categoryOptions are the categories for a select whose empty choice is first.
-func (ref registryRef) categoryOptions(first string) []pages.Option {
-	opts := []pages.Option{{Value: "", Label: first}}
+func (ref registryRef) categoryOptions(first string) []components.Choice {
+	opts := []components.Choice{{Value: "", Label: first}}
 	for _, c := range ref.categories {
-		opts = append(opts, pages.Option{Value: c.Code, Label: c.Name})
+		opts = append(opts, components.Choice{Value: c.Code, Label: c.Name})
 	}
 	return opts
 }
 
-func (ref registryRef) kecamatanOptions(first string) []pages.Option {
-	opts := []pages.Option{{Value: "", Label: first}}
+func (ref registryRef) kecamatanOptions(first string) []components.Choice {
+	opts := []components.Choice{{Value: "", Label: first}}
 	for _, k := range ref.kecamatan {
-		opts = append(opts, pages.Option{Value: k.Code, Label: k.Name})
+		opts = append(opts, components.Choice{Value: k.Code, Label: k.Name})
 	}
 	return opts
 }
 
 // kelurahanGroups are the kelurahan grouped by kecamatan.
-func (ref registryRef) kelurahanGroups(first string) []pages.OptionGroup {
-	groups := []pages.OptionGroup{}
+func (ref registryRef) kelurahanGroups(first string) []components.OptionGroup {
+	groups := []components.OptionGroup{}
 	if first != "" {
-		groups = append(groups, pages.OptionGroup{Options: []pages.Option{{Value: "", Label: first}}})
+		groups = append(groups, components.OptionGroup{Options: []components.Choice{{Value: "", Label: first}}})
 	}
 	for _, kc := range ref.kecamatan {
-		g := pages.OptionGroup{Label: "Kecamatan " + kc.Name}
+		g := components.OptionGroup{Label: "Kecamatan " + kc.Name}
 		for _, k := range ref.kelurahan {
 			if k.KecamatanCode == kc.Code {
-				g.Options = append(g.Options, pages.Option{Value: k.Code, Label: k.Name})
+				g.Options = append(g.Options, components.Choice{Value: k.Code, Label: k.Name})
 			}
 		}
 		groups = append(groups, g)
@@ -112,8 +113,8 @@ func (ref registryRef) kelurahanGroups(first string) []pages.OptionGroup {
 }
 
 // choices are the data-driven options of the record forms.
-func (ref registryRef) choices() pages.Choices {
-	return pages.Choices{Categories: ref.categoryOptions("")[1:], Kelurahan: ref.kelurahanGroups("")}
+func (ref registryRef) choices() components.Choices {
+	return components.Choices{Categories: ref.categoryOptions("")[1:], Kelurahan: ref.kelurahanGroups("")}
 }
 
 // viewer is what the registry pages need to know about the user.
@@ -131,9 +132,9 @@ func nikText(r *http.Request, n domain.NIK) string {
 
 // listState reads the sort and page of a list; sort must be one of sorts
 // (the first is the default, descending when defDesc).
-func listState(r *http.Request, path string, fr *filterReader, sorts []string, defDesc bool) pages.ListState {
+func listState(r *http.Request, path string, fr *filterReader, sorts []string, defDesc bool) components.ListState {
 	q := r.URL.Query()
-	l := pages.ListState{Path: path, Query: fr.kept, Sort: q.Get("sort"), Page: httpx.PageNumber(r), PerPage: registryPerPage,
+	l := components.ListState{Path: path, Query: fr.kept, Sort: q.Get("sort"), Page: httpx.PageNumber(r), PerPage: registryPerPage,
 		DefaultSort: sorts[0], DefaultDesc: defDesc}
 	if !slices.Contains(sorts, l.Sort) {
 		l.Sort, l.Desc = sorts[0], defDesc
@@ -148,10 +149,10 @@ func listState(r *http.Request, path string, fr *filterReader, sorts []string, d
 }
 
 // chips are the active filters of a list, each with the link that removes it.
-func chips(l pages.ListState, fr *filterReader) []pages.FilterChip {
-	out := make([]pages.FilterChip, len(fr.chips))
+func chips(l components.ListState, fr *filterReader) []components.FilterChip {
+	out := make([]components.FilterChip, len(fr.chips))
 	for i, c := range fr.chips {
-		out[i] = pages.FilterChip{Label: c.label, Remove: l.Without(c.key)}
+		out[i] = components.FilterChip{Label: c.label, Remove: l.Without(c.key)}
 	}
 	return out
 }
@@ -212,7 +213,7 @@ func (s *App) saveForm(w http.ResponseWriter, r *http.Request, problems []ingest
 }
 
 // historyOf is the history of a record in words.
-func (s *App) historyOf(r *http.Request, ref registryRef, entity string, id int64) ([]pages.HistoryItem, error) {
+func (s *App) historyOf(r *http.Request, ref registryRef, entity string, id int64) ([]components.HistoryItem, error) {
 	entries, err := s.db.History(r.Context(), httpx.User(r).Pemda, entity, id, historyLimit)
 	return historyItems(entries, ref, httpx.User(r).Role.SeesFullNIK()), err
 }

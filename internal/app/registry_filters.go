@@ -9,7 +9,7 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/postgres"
-	"github.com/cilegon/monev/web/pages"
+	"github.com/cilegon/monev/web/components"
 )
 
 // filterReader reads a list's filters from the query. It keeps the valid
@@ -153,7 +153,7 @@ var (
 
 // workerQuery reads what a worker list or export asks for: the filter with
 // its sort, the filters' reader and the list's state.
-func workerQuery(r *http.Request, ref registryRef) (postgres.WorkerFilter, *filterReader, pages.ListState) {
+func workerQuery(r *http.Request, ref registryRef) (postgres.WorkerFilter, *filterReader, components.ListState) {
 	f, fr := workerFilter(r, ref)
 	l := listState(r, "/workers", fr, workerSorts, false)
 	f.Sort, f.Desc = l.Sort, l.Desc
@@ -161,7 +161,7 @@ func workerQuery(r *http.Request, ref registryRef) (postgres.WorkerFilter, *filt
 }
 
 // contributionQuery is workerQuery for payments.
-func contributionQuery(r *http.Request) (postgres.ContributionFilter, *filterReader, pages.ListState) {
+func contributionQuery(r *http.Request) (postgres.ContributionFilter, *filterReader, components.ListState) {
 	f, fr := contributionFilter(r)
 	l := listState(r, "/contributions", fr, contributionSorts, true)
 	f.Sort, f.Desc = l.Sort, l.Desc
@@ -169,7 +169,7 @@ func contributionQuery(r *http.Request) (postgres.ContributionFilter, *filterRea
 }
 
 // claimQuery is workerQuery for claims.
-func claimQuery(r *http.Request, ref registryRef) (postgres.ClaimFilter, *filterReader, pages.ListState) {
+func claimQuery(r *http.Request, ref registryRef) (postgres.ClaimFilter, *filterReader, components.ListState) {
 	f, fr := claimFilter(r, ref)
 	l := listState(r, "/claims", fr, claimSorts, true)
 	f.Sort, f.Desc = l.Sort, l.Desc
@@ -226,10 +226,10 @@ func claimFilter(r *http.Request, ref registryRef) (postgres.ClaimFilter, *filte
 }
 
 // optionsOf are the choices of a filter select over a list of codes, "all" first.
-func optionsOf[T ~string](all string, values []T, label func(T) string) []pages.Option {
-	opts := []pages.Option{{Value: "", Label: all}}
+func optionsOf[T ~string](all string, values []T, label func(T) string) []components.Choice {
+	opts := []components.Choice{{Value: "", Label: all}}
 	for _, v := range values {
-		opts = append(opts, pages.Option{Value: string(v), Label: label(v)})
+		opts = append(opts, components.Choice{Value: string(v), Label: label(v)})
 	}
 	return opts
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/audit"
-	"github.com/cilegon/monev/web/pages"
+	"github.com/cilegon/monev/web/components"
 )
 
 // historyField is one column of a registry row as its history shows it.
@@ -34,10 +34,10 @@ var formSummary = regexp.MustCompile(` (ditambahkan|diubah|dihapus)$`)
 
 // historyItems describes audit entries in words: what changed from what to
 // what, with NIKs masked for roles that may not see them.
-func historyItems(entries []audit.Entry, ref registryRef, fullNIK bool) []pages.HistoryItem {
-	items := make([]pages.HistoryItem, 0, len(entries))
+func historyItems(entries []audit.Entry, ref registryRef, fullNIK bool) []components.HistoryItem {
+	items := make([]components.HistoryItem, 0, len(entries))
 	for _, e := range entries {
-		it := pages.HistoryItem{At: e.At, Username: e.Username, Action: e.Action, Subject: historySubject(e), Summary: e.Summary}
+		it := components.HistoryItem{At: e.At, Username: e.Username, Action: e.Action, Subject: historySubject(e), Summary: e.Summary}
 		if formSummary.MatchString(e.Summary) {
 			it.Summary = "" // the subject and the action's badge say it already
 		}
@@ -46,11 +46,11 @@ func historyItems(entries []audit.Entry, ref registryRef, fullNIK bool) []pages.
 			n := ref.auditValue(e.Entity, f.key, e.NewValues[f.key], fullNIK)
 			switch {
 			case e.OldValues == nil && n != "":
-				it.Changes = append(it.Changes, pages.Change{Label: f.label, New: n})
+				it.Changes = append(it.Changes, components.HistoryChange{Label: f.label, New: n})
 			case e.NewValues == nil && o != "":
-				it.Changes = append(it.Changes, pages.Change{Label: f.label, Old: o})
+				it.Changes = append(it.Changes, components.HistoryChange{Label: f.label, Old: o})
 			case e.OldValues != nil && e.NewValues != nil && o != n:
-				it.Changes = append(it.Changes, pages.Change{Label: f.label, Old: orNone(o), New: orNone(n)})
+				it.Changes = append(it.Changes, components.HistoryChange{Label: f.label, Old: orNone(o), New: orNone(n)})
 			}
 		}
 		items = append(items, it)

@@ -5,7 +5,7 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/ingest"
-	"github.com/cilegon/monev/web/pages"
+	"github.com/cilegon/monev/web/components"
 )
 
 // The import columns the worker forms ask for.
@@ -63,16 +63,16 @@ func (s *App) workerUpdate(w http.ResponseWriter, r *http.Request) {
 // spell, or a registered worker's details.
 func (s *App) renderWorkerForm(w http.ResponseWriter, r *http.Request, status int, ref registryRef, id int64, values map[string]string, errs domain.FieldErrors) {
 	ch := ref.choices()
-	p := pages.RecordFormProps{Title: "Tambah peserta", Back: "/workers", Action: "/workers", Submit: "Simpan peserta",
+	p := components.RecordFormProps{Title: "Tambah peserta", Back: "/workers", Action: "/workers", Submit: "Simpan peserta",
 		Lead: "Isian diperiksa dengan aturan yang sama dengan impor berkas peserta.", Problem: errs[""],
-		Sections: []pages.FormSection{{Title: "Data peserta", Fields: pages.FormFields(ingest.Workers, workerDetailColumns, values, errs, ch)}}}
+		Sections: []components.FormSection{{Title: "Data peserta", Fields: components.FormFields(ingest.Workers, workerDetailColumns, values, errs, ch)}}}
 	if id == 0 {
-		p.Sections = append(p.Sections, pages.FormSection{Title: "Kepesertaan pertama",
+		p.Sections = append(p.Sections, components.FormSection{Title: "Kepesertaan pertama",
 			Note:   "Tanggal selesai dikosongkan selama kepesertaan masih berjalan.",
-			Fields: pages.FormFields(ingest.Workers, spellColumns, values, errs, ch)})
+			Fields: components.FormFields(ingest.Workers, spellColumns, values, errs, ch)})
 	} else {
 		p.Title, p.Back, p.Action, p.Submit = "Ubah data peserta", workerPath(id), workerPath(id), "Simpan perubahan"
 		p.Lead = "Kategori dan kelurahan yang baru ikut tercatat pada kepesertaan dan klaim peserta ini."
 	}
-	s.Render(w, r, status, p.Title, "workers", pages.RecordForm(p))
+	s.Render(w, r, status, p.Title, "workers", components.RecordForm(p))
 }

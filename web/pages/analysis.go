@@ -2,9 +2,7 @@ package pages
 
 import (
 	"net/url"
-	"time"
 
-	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/web/components"
 )
 
@@ -71,74 +69,4 @@ func (h AnalysisHead) Choice(path, key, value string) string {
 	}
 	q.Set(key, value)
 	return path + "?" + q.Encode()
-}
-
-// rupiahOrDash formats an amount, or "–" when it is not known.
-func rupiahOrDash(r domain.Rupiah, known bool) string {
-	if !known {
-		return "\u2013"
-	}
-	return r.String()
-}
-
-// perRupiah formats a ratio as money per rupiah, "Rp 1,64", or "–".
-func perRupiah(r domain.Ratio) string {
-	if !r.Valid() {
-		return "\u2013"
-	}
-	return "Rp " + r.Per(2)
-}
-
-// signedRupiah formats a difference with an explicit plus sign for increases.
-func signedRupiah(r domain.Rupiah) string {
-	if r > 0 {
-		return "+" + r.String()
-	}
-	return r.String()
-}
-
-// signedInt formats a count difference with an explicit sign.
-func signedInt(n int64) string {
-	if n > 0 {
-		return "+" + domain.FormatInt(n)
-	}
-	return domain.FormatInt(n)
-}
-
-// dateOf formats the last day of a period, "31 Desember 2024".
-func dateOf(t time.Time) string { return domain.FormatDate(t) }
-
-// seriesLabel names a sub-period on a chart axis: "Jan" within one year,
-// "Jan 2024" across years, "TW I", "Semester I" or "2024".
-func seriesLabel(p domain.Period, acrossYears bool) string {
-	year := ""
-	if acrossYears {
-		year = " " + p.From.Label()[len(p.From.Label())-4:]
-	}
-	switch p.Kind {
-	case domain.PeriodMonth:
-		if acrossYears {
-			return p.From.ShortLabel()
-		}
-		return p.From.ShortLabel()[:3]
-	case domain.PeriodQuarter:
-		l := p.Label() // "Triwulan III 2024"
-		return "TW " + l[len("Triwulan "):len(l)-5] + year
-	case domain.PeriodSemester:
-		l := p.Label()
-		return l[:len(l)-5] + year
-	case domain.PeriodYear:
-		return p.From.Label()[len(p.From.Label())-4:]
-	}
-	return p.Label()
-}
-
-// seriesLabels names every sub-period of a series.
-func seriesLabels(ps []domain.Period) []string {
-	across := len(ps) > 0 && ps[0].From.Year() != ps[len(ps)-1].To.Year()
-	out := make([]string, len(ps))
-	for i, p := range ps {
-		out[i] = seriesLabel(p, across)
-	}
-	return out
 }

@@ -54,9 +54,9 @@ func budgetVersions(p BudgetProps) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var2 string
-			templ_7745c5c3_Var2, templ_7745c5c3_Err = templ.JoinStringErrs(yearText(p.Report.Year))
+			templ_7745c5c3_Var2, templ_7745c5c3_Err = templ.JoinStringErrs(components.YearText(p.Report.Year))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/analysis_budget_form.templ`, Line: 24, Col: 80}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/analysis_budget_form.templ`, Line: 24, Col: 91}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var2))
 			if templ_7745c5c3_Err != nil {
@@ -72,9 +72,9 @@ func budgetVersions(p BudgetProps) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var3 string
-			templ_7745c5c3_Var3, templ_7745c5c3_Err = templ.JoinStringErrs(yearText(p.Report.Year))
+			templ_7745c5c3_Var3, templ_7745c5c3_Err = templ.JoinStringErrs(components.YearText(p.Report.Year))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/analysis_budget_form.templ`, Line: 28, Col: 88}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/analysis_budget_form.templ`, Line: 28, Col: 99}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var3))
 			if templ_7745c5c3_Err != nil {
@@ -259,9 +259,9 @@ func budgetForm(p BudgetProps) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var11 string
-		templ_7745c5c3_Var11, templ_7745c5c3_Err = templ.JoinStringErrs(yearText(p.Report.Year))
+		templ_7745c5c3_Var11, templ_7745c5c3_Err = templ.JoinStringErrs(components.YearText(p.Report.Year))
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/analysis_budget_form.templ`, Line: 76, Col: 74}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/analysis_budget_form.templ`, Line: 76, Col: 85}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var11))
 		if templ_7745c5c3_Err != nil {
@@ -307,7 +307,7 @@ func budgetForm(p BudgetProps) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Input("label", "Nama versi", "text", p.Form.Label, "misalnya APBD Perubahan "+yearText(p.Report.Year), p.Errors["label"], true).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Input("label", "Nama versi", "text", p.Form.Label, "misalnya APBD Perubahan "+components.YearText(p.Report.Year), p.Errors["label"], true).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -319,7 +319,7 @@ func budgetForm(p BudgetProps) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Input("decided_on", "Tanggal penetapan", "text", p.Form.DecidedOn, "misalnya 30/09/"+yearText(p.Report.Year), p.Errors["decided_on"], false).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Input("decided_on", "Tanggal penetapan", "text", p.Form.DecidedOn, "misalnya 30/09/"+components.YearText(p.Report.Year), p.Errors["decided_on"], false).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -6,6 +6,7 @@ import (
 	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/web/components"
+	"github.com/cilegon/monev/web/links"
 )
 
 // The charts of the analysis pages and the dashboard, built from the same
@@ -22,8 +23,8 @@ func IuranKlaimChart(id string, r analysis.BalanceView) components.BarChart {
 	hrefs := [][]string{make([]string, len(r.Series)), make([]string, len(r.Series))}
 	for i, b := range r.Series {
 		periods[i], iuran[i], klaim[i] = b.Period, int64(b.ContributionsPaid), int64(b.ClaimsPaid)
-		hrefs[0][i] = ContributionsHref(b.Period, b.Basis)
-		hrefs[1][i] = ClaimsHref(ClaimFilter{Status: domain.ClaimPaid, Period: b.Period, Basis: b.Basis})
+		hrefs[0][i] = links.ContributionsHref(b.Period, b.Basis)
+		hrefs[1][i] = links.ClaimsHref(links.ClaimFilter{Status: domain.ClaimPaid, Period: b.Period, Basis: b.Basis})
 	}
 	return components.BarChart{
 		ID:    id,
@@ -31,7 +32,7 @@ func IuranKlaimChart(id string, r analysis.BalanceView) components.BarChart {
 		Summary: "Iuran dibayar " + r.Balance.ContributionsPaid.String() + ", klaim dibayar " + r.Balance.ClaimsPaid.String() +
 			", saldo " + r.Balance.Saldo().String() + " (" + scopeOf(r.Balance) + ").",
 		Caption: r.Balance.Basis.Explain(),
-		Labels:  seriesLabels(periods),
+		Labels:  components.SeriesLabels(periods),
 		Series:  []components.Series{{Name: "Iuran dibayar (APBD)", Values: iuran}, {Name: "Klaim dibayar (BPJS)", Values: klaim}},
 		Unit:    components.UnitRupiah,
 		Hrefs:   hrefs,
@@ -45,26 +46,10 @@ func SaldoChart(id string, r analysis.BalanceView) components.LineChart {
 	for i, c := range r.Cumulative() {
 		periods[i], values[i] = r.Series[i].Period, int64(c)
 	}
-	return saldoLine(id, "Saldo kumulatif sejak awal program · "+scopeOf(r.Balance),
+	return components.SaldoLine(id, "Saldo kumulatif sejak awal program · "+scopeOf(r.Balance),
 		"Saldo kumulatif iuran dikurangi klaim sejak awal program: "+r.Opening.String()+" sebelum periode, "+
-			r.Closing().String()+" pada "+dateOf(r.Balance.Period.End())+".",
+			r.Closing().String()+" pada "+components.DateOf(r.Balance.Period.End())+".",
 		r.Opening, periods, values)
-}
-
-// saldoLine is the line of a cumulative saldo at each sub-period's end,
-// with the saldo carried in from before the first one in its caption.
-func saldoLine(id, title, summary string, opening domain.Rupiah, periods []domain.Period, values []int64) components.LineChart {
-	return components.LineChart{
-		ID:            id,
-		Title:         title,
-		Summary:       summary,
-		Caption:       "Saldo awal periode (semua bulan sebelumnya): " + opening.String() + ".",
-		Labels:        seriesLabels(periods),
-		Series:        []components.Series{{Name: "Saldo kumulatif", Values: values}},
-		Unit:          components.UnitRupiah,
-		ZeroLabel:     "Impas",
-		NegativeLabel: "Defisit",
-	}
 }
 
 // ClaimTypeChart is the horizontal bar chart of paid claims by type.
@@ -74,7 +59,7 @@ func ClaimTypeChart(id string, s analysis.ClaimSummary) components.HBarChart {
 	for i, t := range s.Paid {
 		items[i] = components.HBarItem{Label: t.Type.ShortName(), Value: int64(t.Amount),
 			Note: t.Amount.Short() + " · " + domain.FormatInt(t.Count) + " kasus",
-			Href: ClaimsHref(ClaimFilter{Type: t.Type, Status: domain.ClaimPaid, Period: s.Period, Basis: s.Basis})}
+			Href: links.ClaimsHref(links.ClaimFilter{Type: t.Type, Status: domain.ClaimPaid, Period: s.Period, Basis: s.Basis})}
 		parts = append(parts, t.Type.ShortName()+" "+domain.FormatInt(t.Count)+" kasus "+t.Amount.String())
 	}
 	return components.HBarChart{
@@ -99,7 +84,7 @@ func ReconChart(id string, p domain.Period, months []analysis.ReconMonth) compon
 		Title:   "Tagihan seharusnya, tagihan BPJS dan pembayaran per bulan kepesertaan · " + p.Label(),
 		Summary: "Per bulan kepesertaan " + p.Label() + ": tagihan menurut daftar peserta, tagihan BPJS dan iuran yang dibayar.",
 		Caption: "Tagihan seharusnya = peserta yang aktif pada hari mana pun dalam bulan × tarif yang berlaku.",
-		Labels:  seriesLabels(periods),
+		Labels:  components.SeriesLabels(periods),
 		Series: []components.Series{{Name: "Tagihan seharusnya", Values: exp}, {Name: "Ditagih BPJS", Values: billed},
 			{Name: "Dibayar", Values: paid}},
 		Unit: components.UnitRupiah,
@@ -120,18 +105,15 @@ func BudgetChart(id string, r analysis.BudgetView) components.LineChart {
 	}
 	return components.LineChart{
 		ID:    id,
-		Title: "Realisasi kumulatif terhadap pagu · Tahun Anggaran " + yearText(r.Year),
+		Title: "Realisasi kumulatif terhadap pagu · Tahun Anggaran " + components.YearText(r.Year),
 		Summary: "Realisasi sampai " + r.Through.Label() + " " + r.RealizedThrough().String() + " dari pagu " +
 			ceiling.Ceiling.String() + " (" + r.AbsorptionThrough().Percent(1) + ").",
 		Caption: "Realisasi menurut tanggal SP2D.",
-		Labels:  seriesLabels(periods),
+		Labels:  components.SeriesLabels(periods),
 		Series:  series,
 		Unit:    components.UnitRupiah,
 	}
 }
-
-// yearText writes a year without a thousands dot, "2024".
-func yearText(y int) string { return domain.YearPeriod(y).String() }
 
 // CoverageCategoryChart is the horizontal bar chart of active workers per category against the targets.
 func CoverageCategoryChart(id string, r analysis.CoverageView) components.HBarChart {
@@ -141,13 +123,13 @@ func CoverageCategoryChart(id string, r analysis.CoverageView) components.HBarCh
 			continue
 		}
 		items = append(items, components.HBarItem{Label: c.Name, Value: c.Active, Target: c.Target,
-			Href: WorkersHref(WorkerFilter{ActiveOn: r.Period.End(), Category: c.Code})})
+			Href: links.WorkersHref(links.WorkerFilter{ActiveOn: r.Period.End(), Category: c.Code})})
 	}
 	total, _ := analysis.TotalCoverage("", r.ByCategory)
 	return components.HBarChart{
 		ID:    id,
-		Title: "Peserta aktif per kategori terhadap sasaran " + yearText(r.Year) + " · " + dateOf(r.Period.End()),
-		Summary: "Pada " + dateOf(r.Period.End()) + " " + domain.FormatInt(total.Active) + " peserta aktif dari sasaran " +
+		Title: "Peserta aktif per kategori terhadap sasaran " + components.YearText(r.Year) + " · " + components.DateOf(r.Period.End()),
+		Summary: "Pada " + components.DateOf(r.Period.End()) + " " + domain.FormatInt(total.Active) + " peserta aktif dari sasaran " +
 			domain.FormatInt(total.Target) + " (" + total.Coverage().Percent(1) + ").",
 		Caption:    "Persentase di ujung batang: cakupan terhadap sasaran kategori.",
 		Items:      items,
@@ -164,19 +146,19 @@ func CoverageRegionChart(id string, r analysis.CoverageView) components.HBarChar
 	items := make([]components.HBarItem, len(r.ByKecamatan))
 	for i, k := range r.ByKecamatan {
 		items[i] = components.HBarItem{Label: k.Name, Value: k.Active,
-			Href: WorkersHref(WorkerFilter{ActiveOn: r.Period.End(), Kecamatan: k.Code, Category: r.Category})}
+			Href: links.WorkersHref(links.WorkerFilter{ActiveOn: r.Period.End(), Kecamatan: k.Code, Category: r.Category})}
 		if targeted {
 			items[i].Value, items[i].Target = k.Targeted, k.Target
 		}
 	}
 	c := components.HBarChart{ID: id, Items: items, Unit: components.UnitCount, ValueName: "Peserta aktif",
-		Title:   "Peserta aktif per kecamatan · " + dateOf(r.Period.End()),
-		Summary: "Peserta aktif per kecamatan pada " + dateOf(r.Period.End()) + ".",
+		Title:   "Peserta aktif per kecamatan · " + components.DateOf(r.Period.End()),
+		Summary: "Peserta aktif per kecamatan pada " + components.DateOf(r.Period.End()) + ".",
 	}
 	if targeted {
 		names := strings.Join(r.RegionalTargets, ", ")
-		c.Title = "Cakupan per kecamatan: " + names + " terhadap sasaran per kelurahan " + yearText(r.Year) + " · " + dateOf(r.Period.End())
-		c.Summary = "Peserta aktif kategori " + names + " per kecamatan terhadap sasaran per kelurahan, pada " + dateOf(r.Period.End()) + "."
+		c.Title = "Cakupan per kecamatan: " + names + " terhadap sasaran per kelurahan " + components.YearText(r.Year) + " · " + components.DateOf(r.Period.End())
+		c.Summary = "Peserta aktif kategori " + names + " per kecamatan terhadap sasaran per kelurahan, pada " + components.DateOf(r.Period.End()) + "."
 		c.Caption = "Hanya kategori yang memiliki sasaran per kelurahan: " + names + "."
 		c.TargetName = "Sasaran"
 	}

@@ -8,6 +8,11 @@ package pages
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
+import (
+	"github.com/cilegon/monev/web/components"
+	"github.com/cilegon/monev/web/links"
+)
+
 // ClaimShow is one claim with the history of its changes.
 func ClaimShow(p ClaimShowProps) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
@@ -30,7 +35,7 @@ func ClaimShow(p ClaimShowProps) templ.Component {
 			templ_7745c5c3_Var1 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = backLink("/claims", "Daftar klaim").Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.BackLink("/claims", "Daftar klaim").Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -41,7 +46,7 @@ func ClaimShow(p ClaimShowProps) templ.Component {
 		var templ_7745c5c3_Var2 string
 		templ_7745c5c3_Var2, templ_7745c5c3_Err = templ.JoinStringErrs(p.Claim.Type.Name())
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/claim_show.templ`, Line: 8, Col: 28}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/claim_show.templ`, Line: 13, Col: 28}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var2))
 		if templ_7745c5c3_Err != nil {
@@ -52,9 +57,9 @@ func ClaimShow(p ClaimShowProps) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		var templ_7745c5c3_Var3 templ.SafeURL
-		templ_7745c5c3_Var3, templ_7745c5c3_Err = templ.JoinURLErrs(templ.SafeURL(workerHref(p.Claim.WorkerID)))
+		templ_7745c5c3_Var3, templ_7745c5c3_Err = templ.JoinURLErrs(templ.SafeURL(links.Worker(p.Claim.WorkerID)))
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/claim_show.templ`, Line: 10, Col: 57}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/claim_show.templ`, Line: 15, Col: 59}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var3))
 		if templ_7745c5c3_Err != nil {
@@ -67,7 +72,7 @@ func ClaimShow(p ClaimShowProps) templ.Component {
 		var templ_7745c5c3_Var4 string
 		templ_7745c5c3_Var4, templ_7745c5c3_Err = templ.JoinStringErrs(p.Claim.WorkerName)
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/claim_show.templ`, Line: 10, Col: 80}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/claim_show.templ`, Line: 15, Col: 82}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var4))
 		if templ_7745c5c3_Err != nil {
@@ -80,7 +85,7 @@ func ClaimShow(p ClaimShowProps) templ.Component {
 		var templ_7745c5c3_Var5 string
 		templ_7745c5c3_Var5, templ_7745c5c3_Err = templ.JoinStringErrs(p.NIK(p.Claim.NIK))
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/claim_show.templ`, Line: 11, Col: 46}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/claim_show.templ`, Line: 16, Col: 46}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var5))
 		if templ_7745c5c3_Err != nil {
@@ -115,7 +120,7 @@ func ClaimShow(p ClaimShowProps) templ.Component {
 		var templ_7745c5c3_Var8 string
 		templ_7745c5c3_Var8, templ_7745c5c3_Err = templ.JoinStringErrs(p.Claim.Status.Label())
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/claim_show.templ`, Line: 12, Col: 83}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/claim_show.templ`, Line: 17, Col: 83}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var8))
 		if templ_7745c5c3_Err != nil {
@@ -131,9 +136,9 @@ func ClaimShow(p ClaimShowProps) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var9 templ.SafeURL
-			templ_7745c5c3_Var9, templ_7745c5c3_Err = templ.JoinURLErrs(templ.SafeURL(idHref("/claims", p.Claim.ID, "/edit")))
+			templ_7745c5c3_Var9, templ_7745c5c3_Err = templ.JoinURLErrs(templ.SafeURL(links.ID("/claims", p.Claim.ID, "/edit")))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/claim_show.templ`, Line: 17, Col: 79}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/claim_show.templ`, Line: 22, Col: 81}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var9))
 			if templ_7745c5c3_Err != nil {
@@ -143,7 +148,7 @@ func ClaimShow(p ClaimShowProps) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = deleteButton(idHref("/claims", p.Claim.ID, "/delete"), "Hapus",
+			templ_7745c5c3_Err = components.DeleteButton(links.ID("/claims", p.Claim.ID, "/delete"), "Hapus",
 				"Hapus klaim "+p.Claim.Type.ShortName()+" "+p.Claim.WorkerName+"? Tindakan ini tercatat di log audit.").Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
@@ -157,12 +162,12 @@ func ClaimShow(p ClaimShowProps) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = facts([][2]string{
+		templ_7745c5c3_Err = components.Facts([][2]string{
 			{"No. klaim", p.Claim.No},
 			{"Nominal", p.Claim.Amount.String()},
-			{"Tanggal kejadian", dateOrEmpty(p.Claim.IncidentOn)},
-			{"Tanggal pengajuan", dateOrEmpty(p.Claim.SubmittedOn)},
-			{"Tanggal bayar", dateOrEmpty(p.Claim.PaidOn)},
+			{"Tanggal kejadian", components.DateOrEmpty(p.Claim.IncidentOn)},
+			{"Tanggal pengajuan", components.DateOrEmpty(p.Claim.SubmittedOn)},
+			{"Tanggal bayar", components.DateOrEmpty(p.Claim.PaidOn)},
 			{"Ahli waris", p.Claim.Beneficiary},
 			{"Kategori", p.Claim.CategoryName},
 			{"Kelurahan", p.Claim.KelurahanName + ", " + p.Claim.KecamatanName},
@@ -175,7 +180,7 @@ func ClaimShow(p ClaimShowProps) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = history(p.History).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.History(p.History).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

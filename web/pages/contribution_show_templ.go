@@ -8,7 +8,11 @@ package pages
 import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
-import "github.com/cilegon/monev/internal/domain"
+import (
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/web/components"
+	"github.com/cilegon/monev/web/links"
+)
 
 // ContributionShow is one iuran payment with the history of its changes.
 func ContributionShow(p ContributionShowProps) templ.Component {
@@ -32,7 +36,7 @@ func ContributionShow(p ContributionShowProps) templ.Component {
 			templ_7745c5c3_Var1 = templ.NopComponent
 		}
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = backLink("/contributions", "Daftar iuran").Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.BackLink("/contributions", "Daftar iuran").Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -43,7 +47,7 @@ func ContributionShow(p ContributionShowProps) templ.Component {
 		var templ_7745c5c3_Var2 string
 		templ_7745c5c3_Var2, templ_7745c5c3_Err = templ.JoinStringErrs(p.Contribution.CoverageMonth.Label())
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/contribution_show.templ`, Line: 10, Col: 51}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/contribution_show.templ`, Line: 14, Col: 51}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var2))
 		if templ_7745c5c3_Err != nil {
@@ -56,7 +60,7 @@ func ContributionShow(p ContributionShowProps) templ.Component {
 		var templ_7745c5c3_Var3 string
 		templ_7745c5c3_Var3, templ_7745c5c3_Err = templ.JoinStringErrs(p.Contribution.Paid.String())
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/contribution_show.templ`, Line: 11, Col: 48}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/contribution_show.templ`, Line: 15, Col: 48}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var3))
 		if templ_7745c5c3_Err != nil {
@@ -69,7 +73,7 @@ func ContributionShow(p ContributionShowProps) templ.Component {
 		var templ_7745c5c3_Var4 string
 		templ_7745c5c3_Var4, templ_7745c5c3_Err = templ.JoinStringErrs(domain.FormatDate(p.Contribution.PaidOn))
 		if templ_7745c5c3_Err != nil {
-			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/contribution_show.templ`, Line: 11, Col: 101}
+			return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/contribution_show.templ`, Line: 15, Col: 101}
 		}
 		_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var4))
 		if templ_7745c5c3_Err != nil {
@@ -85,9 +89,9 @@ func ContributionShow(p ContributionShowProps) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var5 templ.SafeURL
-			templ_7745c5c3_Var5, templ_7745c5c3_Err = templ.JoinURLErrs(templ.SafeURL(idHref("/contributions", p.Contribution.ID, "/edit")))
+			templ_7745c5c3_Var5, templ_7745c5c3_Err = templ.JoinURLErrs(templ.SafeURL(links.ID("/contributions", p.Contribution.ID, "/edit")))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/contribution_show.templ`, Line: 15, Col: 93}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `web/pages/contribution_show.templ`, Line: 19, Col: 95}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var5))
 			if templ_7745c5c3_Err != nil {
@@ -97,7 +101,7 @@ func ContributionShow(p ContributionShowProps) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = deleteButton(idHref("/contributions", p.Contribution.ID, "/delete"), "Hapus",
+			templ_7745c5c3_Err = components.DeleteButton(links.ID("/contributions", p.Contribution.ID, "/delete"), "Hapus",
 				"Hapus pembayaran iuran "+p.Contribution.CoverageMonth.Label()+"? Tindakan ini tercatat di log audit.").Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
@@ -111,13 +115,13 @@ func ContributionShow(p ContributionShowProps) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = facts([][2]string{
+		templ_7745c5c3_Err = components.Facts([][2]string{
 			{"Bulan kepesertaan", p.Contribution.CoverageMonth.Label()},
 			{"Dibayar", p.Contribution.Paid.String()},
 			{"Tanggal bayar (SP2D)", domain.FormatDate(p.Contribution.PaidOn)},
 			{"No. SP2D", p.Contribution.SP2D},
-			{"Jumlah peserta", optionalCount(p.Contribution.Participants)},
-			{"Tagihan", optionalRupiah(p.Contribution.Billed)},
+			{"Jumlah peserta", components.OptionalCount(p.Contribution.Participants)},
+			{"Tagihan", components.OptionalRupiah(p.Contribution.Billed)},
 			{"Keterangan", p.Contribution.Note},
 		}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
@@ -127,7 +131,7 @@ func ContributionShow(p ContributionShowProps) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = history(p.History).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.History(p.History).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -9,16 +9,11 @@ import (
 	"github.com/cilegon/monev/web/components"
 )
 
-// domain.WIB is Western Indonesia Time, the time zone of Cilegon, for times shown.
-
-// Option is one choice of a select or a set of tabs.
-type Option = components.Choice
-
 // ImportNewProps is the upload form.
 type ImportNewProps struct {
 	Kind      string
 	KindLabel string
-	Kinds     []Option
+	Kinds     []components.Choice
 	Columns   []ingest.Column
 	Error     string
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/settings"
+	"github.com/cilegon/monev/web/components"
 )
 
 // ReportDoc is a monev report as a document: what the print view, the
@@ -127,14 +128,6 @@ func figureClass(r domain.Rupiah) string {
 	return ""
 }
 
-// countOrDash formats a count, or "–" when there is no target.
-func countOrDash(n int64, ok bool) string {
-	if !ok {
-		return "\u2013"
-	}
-	return domain.FormatInt(n)
-}
-
 // dueDate formats a follow-up's due date, or says it is ongoing.
 func dueDate(t time.Time) string {
 	if t.IsZero() {
@@ -146,20 +139,11 @@ func dueDate(t time.Time) string {
 // roman numbers the chapters.
 var roman = [...]string{"I", "II", "III", "IV", "V"}
 
-// reportHref is the address of a report's page, or of one of its sub-pages.
-func reportHref(id int64, suffix string) string { return idHref("/reports", id, suffix) }
-
 // PDFLinks say whether the PDF of a report can be downloaded, and why not.
 type PDFLinks struct {
 	Available bool
 	Note      string // how to install Chromium, when it is missing
 }
-
-// upper writes a letterhead line in capitals, "PEMERINTAH KOTA CILEGON".
-func upper(s string) string { return strings.ToUpper(s) }
-
-// dateOrDash formats a day, or "–" when unknown.
-func dateOrDash(t time.Time) string { return domain.FormatDate(t) }
 
 // formatNIP writes an 18-digit NIP in its groups: birth date, appointment
 // month, sex, serial ("19680512 199403 1 007"); anything else as it is.
@@ -244,7 +228,7 @@ func kecamatanCaption(f laporan.Figures) string {
 func budgetSentence(f laporan.Figures) string {
 	b := f.Budget
 	if !b.HasCeiling {
-		return "Pagu tahun anggaran " + yearText(b.Year) + " belum dicatat."
+		return "Pagu tahun anggaran " + components.YearText(b.Year) + " belum dicatat."
 	}
 	s := "Pagu yang berlaku pada " + domain.FormatDate(f.AsOf) + ": " + b.CeilingLabel + " sebesar " + b.Ceiling.String()
 	if b.Document != "" {
@@ -252,11 +236,6 @@ func budgetSentence(f laporan.Figures) string {
 	}
 	return s + ". Realisasi menurut tanggal SP2D sampai " + lastBudgetMonth(b) + " sebesar " + b.Realized.String() + " atau " +
 		b.Absorption.Percent() + "; sisa pagu " + b.Remaining.String() + "."
-}
-
-// nb keeps "Rp" with its amount and a number with its "%" on one line.
-func nb(s string) string {
-	return strings.NewReplacer("Rp ", "Rp\u00a0", " %", "\u00a0%", " × ", "\u00a0× ").Replace(s)
 }
 
 // lastBudgetMonth names the last month the budget counts.

@@ -37,7 +37,7 @@ func reportSeriesChart(id string, f laporan.Figures) components.BarChart {
 		Title: "Iuran dibayar APBD dan klaim dibayar BPJS per bulan · " + reportScope(f),
 		Summary: "Iuran " + f.Balance.Contributions.String() + ", klaim " + f.Balance.Claims.String() + ", saldo " +
 			f.Balance.Saldo.String() + " (" + reportScope(f) + ").",
-		Labels: seriesLabels(figurePeriods(f.Series)),
+		Labels: components.SeriesLabels(figurePeriods(f.Series)),
 		Series: []components.Series{{Name: "Iuran dibayar (APBD)", Values: iuran}, {Name: "Klaim dibayar (BPJS)", Values: klaim}},
 		Unit:   components.UnitRupiah,
 	}
@@ -49,7 +49,7 @@ func reportSaldoChart(id string, f laporan.Figures) components.LineChart {
 	for i, m := range f.Series {
 		values[i] = int64(m.Cumulative)
 	}
-	return saldoLine(id, "Saldo kumulatif iuran − klaim sejak awal program · "+reportScope(f),
+	return components.SaldoLine(id, "Saldo kumulatif iuran − klaim sejak awal program · "+reportScope(f),
 		"Saldo kumulatif "+f.Balance.Opening.String()+" sebelum periode, "+f.Balance.Closing.String()+" pada akhir periode.",
 		f.Balance.Opening, figurePeriods(f.Series), values)
 }
@@ -77,7 +77,7 @@ func reportCoverageChart(id string, f laporan.Figures) components.HBarChart {
 		items = append(items, components.HBarItem{Label: c.Name, Value: c.Active, Target: c.Target})
 	}
 	return components.HBarChart{ID: id, Items: items, Unit: components.UnitCount, ValueName: "Peserta aktif", TargetName: "Sasaran",
-		Title: "Peserta aktif per kategori terhadap sasaran " + yearText(f.UCJ.Year) + " · akhir " + f.Label,
+		Title: "Peserta aktif per kategori terhadap sasaran " + components.YearText(f.UCJ.Year) + " · akhir " + f.Label,
 		Summary: domain.FormatInt(f.CoverageTotal.Active) + " peserta aktif dari sasaran " + domain.FormatInt(f.CoverageTotal.Target) +
 			" (" + f.CoverageTotal.Coverage.Percent() + ").",
 		Caption: "Persentase di ujung batang: cakupan terhadap sasaran kategori.",
@@ -96,8 +96,8 @@ func reportBudgetChart(id string, f laporan.Figures) components.LineChart {
 		series = append(series, components.Series{Name: "Pagu (" + b.CeilingLabel + ")", Values: pagu})
 	}
 	return components.LineChart{ID: id, Series: series, Unit: components.UnitRupiah,
-		Title:   "Realisasi kumulatif terhadap pagu · Tahun Anggaran " + yearText(b.Year),
+		Title:   "Realisasi kumulatif terhadap pagu · Tahun Anggaran " + components.YearText(b.Year),
 		Summary: "Realisasi " + b.Realized.String() + " dari pagu " + b.Ceiling.String() + " (" + b.Absorption.Percent() + ").",
-		Labels:  seriesLabels(figurePeriods(b.Months)),
+		Labels:  components.SeriesLabels(figurePeriods(b.Months)),
 	}
 }

@@ -1,4 +1,4 @@
-package pages
+package components
 
 import (
 	"github.com/a-h/templ"
@@ -44,7 +44,7 @@ type FormField struct {
 // Choices are the options of the selects whose choices are data: kategori
 // and kelurahan.
 type Choices struct {
-	Categories []Option
+	Categories []Choice
 	Kelurahan  []OptionGroup
 }
 
@@ -127,30 +127,30 @@ func FormFields(kind ingest.Kind, names []string, values map[string]string, errs
 
 // choicesOf are the options of a select column.
 func choicesOf(kind ingest.Kind, name string, ch Choices) []OptionGroup {
-	one := func(opts ...Option) []OptionGroup { return []OptionGroup{{Options: opts}} }
+	one := func(opts ...Choice) []OptionGroup { return []OptionGroup{{Options: opts}} }
 	switch {
 	case name == "kategori":
-		return one(append([]Option{{Value: "", Label: "Pilih kategori"}}, ch.Categories...)...)
+		return one(append([]Choice{{Value: "", Label: "Pilih kategori"}}, ch.Categories...)...)
 	case name == "kelurahan":
-		return append(one(Option{Value: "", Label: "Pilih kelurahan"}), ch.Kelurahan...)
+		return append(one(Choice{Value: "", Label: "Pilih kelurahan"}), ch.Kelurahan...)
 	case name == "jenis_kelamin":
-		return one(Option{Value: "", Label: "Tidak diisi"}, Option{Value: "L", Label: "Laki-laki"}, Option{Value: "P", Label: "Perempuan"})
+		return one(Choice{Value: "", Label: "Tidak diisi"}, Choice{Value: "L", Label: "Laki-laki"}, Choice{Value: "P", Label: "Perempuan"})
 	case name == "jenis_klaim":
-		opts := []Option{{Value: "", Label: "Pilih jenis klaim"}}
+		opts := []Choice{{Value: "", Label: "Pilih jenis klaim"}}
 		for _, t := range domain.ClaimTypes {
-			opts = append(opts, Option{Value: string(t), Label: t.Name()})
+			opts = append(opts, Choice{Value: string(t), Label: t.Name()})
 		}
 		return one(opts...)
 	case kind == ingest.Claims && name == "status":
-		var opts []Option
+		var opts []Choice
 		for _, s := range domain.ClaimStatuses {
-			opts = append(opts, Option{Value: string(s), Label: s.Label()})
+			opts = append(opts, Choice{Value: string(s), Label: s.Label()})
 		}
 		return one(opts...)
 	case name == "status":
-		var opts []Option
+		var opts []Choice
 		for _, s := range domain.EnrollmentStatuses {
-			opts = append(opts, Option{Value: string(s), Label: s.Label()})
+			opts = append(opts, Choice{Value: string(s), Label: s.Label()})
 		}
 		return one(opts...)
 	}

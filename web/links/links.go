@@ -1,10 +1,13 @@
-package pages
+// Package links builds the addresses of monev's pages, so that a figure on
+// one feature's page can link to the rows behind it on another's: the
+// registry's filtered lists, a worker, a report. It imports domain only.
+package links
 
 import (
 	"net/url"
+	"strconv"
 	"time"
 
-	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 )
 
@@ -65,8 +68,8 @@ func ClaimsHref(f ClaimFilter) string {
 }
 
 // PendingClaimsHref links the claims of a type and status whose incident was on or before day end.
-func PendingClaimsHref(t analysis.ClaimTally, end time.Time) string {
-	return link("/claims", "type", string(t.Type), "status", string(t.Status), "incident_to", end.Format(isoDay))
+func PendingClaimsHref(typ domain.ClaimType, status domain.ClaimStatus, end time.Time) string {
+	return link("/claims", "type", string(typ), "status", string(status), "incident_to", end.Format(isoDay))
 }
 
 // RejectedClaimsHref links the rejected claims whose incident fell in the period.
@@ -93,3 +96,20 @@ func WorkersHref(f WorkerFilter) string {
 	return link("/workers", "category", f.Category, "kecamatan", f.Kecamatan, "kelurahan", f.Kelurahan,
 		"active_on", active, "status", string(f.Status))
 }
+
+// Worker is the address of a worker's page.
+func Worker(id int64) string { return "/workers/" + strconv.FormatInt(id, 10) }
+
+// NewClaim is the address of the form that records a claim for a worker.
+func NewClaim(workerID int64) string {
+	return "/claims/new?worker=" + strconv.FormatInt(workerID, 10)
+}
+
+// ID is the address of a record under base with an optional sub-page:
+// ID("/claims", 12, "/edit") is "/claims/12/edit".
+func ID(base string, id int64, suffix string) string {
+	return base + "/" + strconv.FormatInt(id, 10) + suffix
+}
+
+// Report is the address of a report's page, or of one of its sub-pages.
+func Report(id int64, suffix string) string { return ID("/reports", id, suffix) }
