@@ -2,6 +2,7 @@ package app
 
 import (
 	adminui "github.com/cilegon/monev/internal/admin/ui"
+	analysisui "github.com/cilegon/monev/internal/analysis/ui"
 	authui "github.com/cilegon/monev/internal/auth/ui"
 
 	"io/fs"
@@ -24,14 +25,11 @@ func (s *App) routes() {
 	s.Handle(http.MethodGet, "/metrics", httpx.APIAdmins, s.Metrics.Handler().ServeHTTP)
 	authui.New(s.Site, s.auth, s.cfg.DemoLogins).Routes()
 
-	s.Handle(http.MethodGet, "/", httpx.AnyRole, s.dashboard)
-	s.Handle(http.MethodGet, "/api/v1/balance", httpx.APIAnyRole, s.apiBalance)
-
 	// Each area declares its routes in its own routes_*.go file.
 	s.registryRoutes()
 	s.importRoutes()
 	qualityui.New(s.Site, quality.NewService(s.db.DB)).Routes()
-	s.analysisRoutes()
+	analysisui.New(s.Site, s.analysis, s.settings, s.audit).Routes()
 	s.reportRoutes()
 	adminui.New(s.Site, s.auth, s.audit).Routes()
 }

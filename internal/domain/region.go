@@ -61,3 +61,13 @@ func normalizeLabel(s string) string {
 	}, strings.ToLower(s))
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// HasCategory reports whether one of cats has the code.
+func HasCategory(cats []Category, code string) bool {
+	for _, c := range cats {
+		if c.Code == code {
+			return true
+		}
+	}
+	return false
+}

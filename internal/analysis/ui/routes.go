@@ -1,0 +1,53 @@
+// Package ui holds the dashboard (Ringkasan) and the analysis pages with
+// their charts, tables and exports. It reads the views through
+// analysis.Service and never imports pgx.
+package ui
+
+import (
+	"net/http"
+
+	"github.com/cilegon/monev/internal/analysis"
+	"github.com/cilegon/monev/internal/platform/audit"
+	"github.com/cilegon/monev/internal/platform/httpx"
+	"github.com/cilegon/monev/internal/settings"
+)
+
+// Handlers serve the dashboard and the analysis pages.
+type Handlers struct {
+	*httpx.Site
+	svc      *analysis.Service
+	settings *settings.Service
+	audit    *audit.Log
+	api      *analysis.API
+}
+
+// New returns the handlers of the dashboard, the analysis pages and their API;
+// exports are recorded in log.
+func New(site *httpx.Site, svc *analysis.Service, set *settings.Service, log *audit.Log) *Handlers {
+	return &Handlers{Site: site, svc: svc, settings: set, audit: log, api: analysis.NewAPI(site, svc)}
+}
+
+// Routes declares the routes of the dashboard and the evaluation views:
+// balance, reconciliation, budget and coverage, their exports, the edits of
+// pagu, targets and workforce, and their JSON API.
+func (s *Handlers) Routes() {
+	s.Handle(http.MethodGet, "/", httpx.AnyRole, s.dashboard)
+	s.Handle(http.MethodGet, "/api/v1/balance", httpx.APIAnyRole, s.api.Balance)
+	s.Handle(http.MethodGet, "/analysis/balance", httpx.AnyRole, s.analysisBalance)
+	s.Handle(http.MethodGet, "/analysis/balance.{format}", httpx.AnyRole, s.analysisBalanceExport)
+	s.Handle(http.MethodGet, "/analysis/reconciliation", httpx.AnyRole, s.analysisReconciliation)
+	s.Handle(http.MethodGet, "/analysis/reconciliation.{format}", httpx.AnyRole, s.analysisReconciliationExport)
+	s.Handle(http.MethodGet, "/analysis/reconciliation/{month}", httpx.AnyRole, s.analysisReconciliationMonth)
+	s.Handle(http.MethodGet, "/analysis/budget", httpx.AnyRole, s.analysisBudget)
+	s.Handle(http.MethodGet, "/analysis/budget.{format}", httpx.AnyRole, s.analysisBudgetExport)
+	s.Handle(http.MethodPost, "/analysis/budget", httpx.Editors, s.analysisBudgetSave)
+	s.Handle(http.MethodGet, "/analysis/coverage", httpx.AnyRole, s.analysisCoverage)
+	s.Handle(http.MethodGet, "/analysis/coverage.{format}", httpx.AnyRole, s.analysisCoverageExport)
+	s.Handle(http.MethodPost, "/analysis/coverage/targets", httpx.Editors, s.analysisTargetsSave)
+	s.Handle(http.MethodPost, "/analysis/coverage/workforce", httpx.Editors, s.analysisWorkforceSave)
+
+	s.Handle(http.MethodGet, "/api/v1/balance/series", httpx.APIAnyRole, s.api.BalanceSeries)
+	s.Handle(http.MethodGet, "/api/v1/claims/summary", httpx.APIAnyRole, s.api.ClaimsSummary)
+	s.Handle(http.MethodGet, "/api/v1/coverage", httpx.APIAnyRole, s.api.Coverage)
+	s.Handle(http.MethodGet, "/api/v1/reconciliation", httpx.APIAnyRole, s.api.Reconciliation)
+}
