@@ -11,10 +11,13 @@ import (
 	"text/tabwriter"
 	"time"
 
+	laporanui "github.com/cilegon/monev/internal/laporan/ui"
+
 	"github.com/cilegon/monev/internal/analysis"
-	"github.com/cilegon/monev/internal/app"
+	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/laporan"
+	"github.com/cilegon/monev/internal/platform/audit"
 	"github.com/cilegon/monev/internal/platform/pdf"
 	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/settings"
@@ -57,12 +60,13 @@ func cmdReport(ctx context.Context, cfg config, log *slog.Logger, args []string,
 	if err := pdf.Available(); err != nil {
 		return fmt.Errorf("PDF printing needs Chromium: %w", err)
 	}
-	srv := app.New(app.Config{Version: version}, db, log)
-	defer srv.Close()
+	set := settings.NewService(db.DB)
+	docs := laporanui.NewDocuments(reportService(db), set, auth.NewService(db.DB), audit.New(db.DB), version)
+	defer docs.Close()
 	// The command line reads as an administrator would; the export is
 	// audited under the operator's name.
 	reader := domain.User{Pemda: *pemda, Username: "cli", Role: domain.RoleAdmin}
-	pdf, _, err := srv.ReportPDF(ctx, reader, cliActor(*pemda), *id, *summary)
+	pdf, _, err := docs.PDF(ctx, reader, cliActor(*pemda), *id, *summary)
 	if errors.Is(err, domain.ErrNotFound) {
 		return fmt.Errorf("%w: no report %d (see `monev report list`)", errUsage, *id)
 	}

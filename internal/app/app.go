@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"time"
 
+	laporanui "github.com/cilegon/monev/internal/laporan/ui"
+
 	"github.com/cilegon/monev/internal/analysis"
 	authui "github.com/cilegon/monev/internal/auth/ui"
 	"github.com/cilegon/monev/internal/laporan"
@@ -22,7 +24,6 @@ import (
 	"github.com/cilegon/monev/internal/importer"
 	"github.com/cilegon/monev/internal/platform/audit"
 	"github.com/cilegon/monev/internal/platform/httpx"
-	"github.com/cilegon/monev/internal/platform/pdf"
 	"github.com/cilegon/monev/internal/postgres"
 )
 
@@ -52,7 +53,7 @@ type App struct {
 	laporan  *laporan.Service
 	importer *importer.Importer
 	jobs     *jobs
-	printer  *pdf.Printer // monev reports to PDF, in a Chromium started on first use
+	docs     *laporanui.Documents // monev reports as documents and PDFs, in a Chromium started on first use
 }
 
 // New builds the server and its routes.
@@ -77,6 +78,7 @@ func New(cfg Config, db *postgres.DB, log *slog.Logger) *App {
 	an := analysis.NewService(db.DB, set)
 	s := &App{Site: site, cfg: cfg, db: db, audit: audit.New(db.DB), auth: accounts, settings: set,
 		analysis: an, laporan: laporan.NewService(db.DB, an), importer: &importer.Importer{DB: db}, jobs: newJobs()}
+	s.docs = laporanui.NewDocuments(s.laporan, set, accounts, s.audit, cfg.Version)
 	s.routes()
 	return s
 }
@@ -111,7 +113,7 @@ func (s *App) Run(ctx context.Context) error {
 	defer cancel()
 	err := srv.Shutdown(sctx)
 	s.jobs.stop(sctx)
-	s.printer.Close()
+	s.docs.Close()
 	if err != nil {
 		return err
 	}
@@ -120,6 +122,10 @@ func (s *App) Run(ctx context.Context) error {
 	}
 	return nil
 }
+
+// Close stops what the app starts besides serving: the browser of the PDF
+// printer. Run closes it on shutdown.
+func (s *App) Close() { s.docs.Close() }
 
 func (s *App) cleanSessions(ctx context.Context) {
 	t := time.NewTicker(10 * time.Minute)

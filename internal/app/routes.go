@@ -4,6 +4,7 @@ import (
 	adminui "github.com/cilegon/monev/internal/admin/ui"
 	analysisui "github.com/cilegon/monev/internal/analysis/ui"
 	authui "github.com/cilegon/monev/internal/auth/ui"
+	laporanui "github.com/cilegon/monev/internal/laporan/ui"
 
 	"io/fs"
 	"net/http"
@@ -30,6 +31,6 @@ func (s *App) routes() {
 	s.importRoutes()
 	qualityui.New(s.Site, quality.NewService(s.db.DB)).Routes()
 	analysisui.New(s.Site, s.analysis, s.settings, s.audit).Routes()
-	s.reportRoutes()
+	laporanui.New(s.Site, s.laporan, s.analysis, s.settings, s.audit, s.docs).Routes()
 	adminui.New(s.Site, s.auth, s.audit).Routes()
 }

@@ -2,6 +2,7 @@ package laporan
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/cilegon/monev/internal/analysis"
@@ -180,4 +181,35 @@ func (e *SignRefusal) Error() string {
 		return "laporan: signer: " + e.Signer.Error()
 	}
 	return "laporan: sign: " + e.Fields.Error()
+}
+
+// Shown is the figures a report shows: for a final report those frozen at
+// signing, checked against their checksum, with what has changed in the
+// data since; for any other report the figures as the data stands.
+type Shown struct {
+	Figures  Figures
+	Frozen   bool
+	Tampered error // ErrTampered when the stored snapshot fails its checksum
+	Changes  []FigureChange
+}
+
+// Shown returns the figures report r shows on day today.
+func (s *Service) Shown(ctx context.Context, r Report, today time.Time) (Shown, error) {
+	var sh Shown
+	var err error
+	if r.Status != Final {
+		sh.Figures, err = s.Figures(ctx, r.Pemda, r.Period, r.Basis, today)
+		return sh, err
+	}
+	snap, err := Open(r)
+	switch {
+	case errors.Is(err, ErrTampered):
+		sh.Tampered = err
+	case err != nil:
+		return sh, err
+	}
+	sh.Figures, sh.Frozen = snap.Figures, true
+	live, err := s.Figures(ctx, r.Pemda, r.Period, r.Basis, r.Signature.On)
+	sh.Changes = CompareFigures(snap.Figures, live)
+	return sh, err
 }
