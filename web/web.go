@@ -1,7 +1,9 @@
-// Package web holds monev's user interface: templ components (this layout,
-// components/ and pages/) and the static files. Pages take props structs that
-// handlers build; templates do no queries and no reshaping of data. web never
-// imports server or postgres.
+// Package web holds what every page shares: the frame (this layout), the
+// shared components (components/), the addresses of pages (links/) and
+// the static files. The pages themselves live in their features' ui
+// packages; they take props structs that handlers build, and templates do
+// no queries and no reshaping of data. web never imports a feature, the
+// app or pgx.
 package web
 
 import "embed"

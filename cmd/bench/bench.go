@@ -19,8 +19,8 @@ import (
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/loadgen"
+	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/platform/pgdev"
-	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/settings"
 )
 
@@ -266,7 +266,7 @@ func (b *bench) serve(url string) (*loadgen.Server, *loadgen.Client, error) {
 // base tables and from the aggregates, in-process.
 func (b *bench) directSQL(url string) error {
 	step("direct SQL over the base tables at the large size")
-	db, err := postgres.Open(b.ctx, url)
+	db, err := database.Open(b.ctx, url)
 	if err != nil {
 		return err
 	}
@@ -287,14 +287,14 @@ func (b *bench) directSQL(url string) error {
 		return runs[len(runs)/2], nil
 	}
 	b.res.DirectSQLLarge, err = timeIt(func() error {
-		_, err := analysis.NewService(db.DB, settings.NewService(db.DB)).DirectBalanceSeries(b.ctx, domain.DefaultPemda, periods, domain.BasisCash)
+		_, err := analysis.NewService(db, settings.NewService(db)).DirectBalanceSeries(b.ctx, domain.DefaultPemda, periods, domain.BasisCash)
 		return err
 	})
 	if err != nil {
 		return err
 	}
 	b.res.AggregateSQLLarge, err = timeIt(func() error {
-		_, err := analysis.NewService(db.DB, settings.NewService(db.DB)).BalanceSeries(b.ctx, domain.DefaultPemda, periods, domain.BasisCash)
+		_, err := analysis.NewService(db, settings.NewService(db)).BalanceSeries(b.ctx, domain.DefaultPemda, periods, domain.BasisCash)
 		return err
 	})
 	return err

@@ -21,12 +21,12 @@ func cmdAggregates(ctx context.Context, cfg config, args []string, stdout io.Wri
 	}
 	defer db.Close()
 	if args[0] == "rebuild" {
-		if err := analysis.NewService(db.DB, settings.NewService(db.DB)).RebuildAggregates(ctx); err != nil {
+		if err := analysis.NewService(db, settings.NewService(db)).RebuildAggregates(ctx); err != nil {
 			return err
 		}
 		fmt.Fprintln(stdout, "aggregates rebuilt")
 	}
-	diffs, err := analysis.NewService(db.DB, settings.NewService(db.DB)).CheckAggregates(ctx)
+	diffs, err := analysis.NewService(db, settings.NewService(db)).CheckAggregates(ctx)
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,6 @@ import (
 
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/ingest"
 	"github.com/cilegon/monev/internal/settings"
 )
 
@@ -45,11 +44,8 @@ func cmdDemo(ctx context.Context, cfg config, args []string, stdout io.Writer) e
 		if err := os.MkdirAll(*out, 0o755); err != nil {
 			return err
 		}
-		var ref ingest.Reference
-		if ref.Kelurahan, err = settings.NewService(db.DB).Kelurahans(ctx, opt.Pemda); err != nil {
-			return err
-		}
-		if ref.Categories, err = settings.NewService(db.DB).Categories(ctx, opt.Pemda); err != nil {
+		ref, err := settings.NewService(db).Reference(ctx, opt.Pemda)
+		if err != nil {
 			return err
 		}
 		if err := demo.WriteFiles(*out, opt, ref); err != nil {

@@ -14,8 +14,8 @@ import (
 	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/platform/pgdev"
-	"github.com/cilegon/monev/internal/postgres"
 )
 
 // devPort is the port the project-local PostgreSQL prefers.
@@ -59,7 +59,7 @@ func cmdDev(ctx context.Context, cfg config, log *slog.Logger, args []string, st
 	if err := db.MigrateUp(ctx); err != nil {
 		return err
 	}
-	has, err := db.HasData(ctx, domain.DefaultPemda)
+	has, err := demo.HasData(ctx, db, domain.DefaultPemda)
 	if err != nil {
 		return err
 	}
@@ -80,9 +80,9 @@ func cmdDev(ctx context.Context, cfg config, log *slog.Logger, args []string, st
 
 // demoLogins lists the demo accounts whose password is still the demo one,
 // for the sign-in page of the development server.
-func demoLogins(ctx context.Context, db *postgres.DB) []authui.DemoLogin {
+func demoLogins(ctx context.Context, db *database.DB) []authui.DemoLogin {
 	var out []authui.DemoLogin
-	accounts := auth.NewService(db.DB)
+	accounts := auth.NewService(db)
 	for _, u := range demo.Users {
 		if !accounts.CheckPassword(ctx, u.Username, demo.Password) {
 			continue

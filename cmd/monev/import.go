@@ -9,10 +9,11 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cilegon/monev/internal/app"
 	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/importer"
-	"github.com/cilegon/monev/internal/ingest"
+	"github.com/cilegon/monev/internal/imports"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 // cmdImport is `monev import workers|contributions|claims FILE [--dry-run]`:
@@ -29,26 +30,26 @@ func cmdImport(ctx context.Context, cfg config, args []string, stdout, stderr io
 	if len(positional) != 2 {
 		return fmt.Errorf("%w: import workers|contributions|claims FILE [--dry-run]", errUsage)
 	}
-	kind, err := ingest.ParseKind(positional[0])
-	if err != nil {
-		return fmt.Errorf("%w: import: %v", errUsage, err)
-	}
 	db, err := openDB(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	im := imports.NewService(db, settings.NewService(db), app.ImportKinds()...)
+	kind, err := im.Kind(positional[0])
+	if err != nil {
+		return fmt.Errorf("%w: import: %v", errUsage, err)
+	}
 	actor := cliActor(domain.DefaultPemda)
 	if *username != "" {
-		u, err := auth.NewService(db.DB).UserByUsername(ctx, *username)
+		u, err := auth.NewService(db).UserByUsername(ctx, *username)
 		if err != nil {
 			return fmt.Errorf("user %q: %w", *username, err)
 		}
 		actor = domain.ActorFor(u, "", "")
 	}
-	im := &importer.Importer{DB: db}
 	path := positional[1]
-	res, err := im.Run(ctx, actor, importer.Request{Kind: kind, Path: path, FileName: filepath.Base(path), DryRun: *dryRun})
+	res, err := im.Run(ctx, actor, imports.Request{Kind: kind, Path: path, FileName: filepath.Base(path), DryRun: *dryRun})
 	if err != nil {
 		return err
 	}

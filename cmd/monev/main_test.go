@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"github.com/cilegon/monev/internal/auth"
+	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/platform/pgdev"
-	"github.com/cilegon/monev/internal/postgres"
 )
 
 // TestMain runs the tests, or, when a test starts this binary as a child
@@ -61,12 +61,12 @@ func TestMigrateUserTokenDemo(t *testing.T) {
 	if err != nil || !strings.HasPrefix(token, "monev_") || strings.Count(out, "\n") != 1 {
 		t.Fatalf("token create printed %q, %v; want one token on one line", out, err)
 	}
-	db, err := postgres.Open(context.Background(), url)
+	db, err := database.Open(context.Background(), url)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if u, err := auth.NewService(db.DB).UserByAPIToken(context.Background(), token); err != nil || u.Username != "rina" {
+	if u, err := auth.NewService(db).UserByAPIToken(context.Background(), token); err != nil || u.Username != "rina" {
 		t.Errorf("the printed token does not work: %+v %v", u, err)
 	}
 
@@ -78,7 +78,7 @@ func TestMigrateUserTokenDemo(t *testing.T) {
 	if out, _, err := monev(t, url, "", "token", "revoke", "--id", id); err != nil || !strings.Contains(out, "revoked") {
 		t.Fatalf("token revoke: %q %v", out, err)
 	}
-	if _, err := auth.NewService(db.DB).UserByAPIToken(context.Background(), token); err == nil {
+	if _, err := auth.NewService(db).UserByAPIToken(context.Background(), token); err == nil {
 		t.Error("the revoked token still works")
 	}
 	if _, _, err := monev(t, url, "", "token", "revoke"); !errors.Is(err, errUsage) {

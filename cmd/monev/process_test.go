@@ -19,11 +19,13 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/analysis"
+	"github.com/cilegon/monev/internal/app"
 	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/auth/password"
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/imports"
+	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/platform/pgdev"
-	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/settings"
 )
 
@@ -62,7 +64,7 @@ func bigWorkersFile(t *testing.T, n int) string {
 }
 
 // state is what an interrupted import must leave exactly as it was.
-func state(t *testing.T, db *postgres.DB) string {
+func state(t *testing.T, db *database.DB) string {
 	t.Helper()
 	var s string
 	err := db.Pool().QueryRow(context.Background(), `SELECT format('%s workers, %s spells, %s roster rows, %s audit rows',
@@ -75,7 +77,7 @@ func state(t *testing.T, db *postgres.DB) string {
 }
 
 // waitBatch waits until a batch has read rows rows, or reached a status.
-func waitBatch(t *testing.T, db *postgres.DB, until func(status string, rows int64) bool) (string, int64) {
+func waitBatch(t *testing.T, db *database.DB, until func(status string, rows int64) bool) (string, int64) {
 	t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
@@ -98,7 +100,7 @@ func inProgress(status string, rows int64) bool { return status == "importing" &
 // the middle of a large file: the database is exactly as before.
 func TestKilledImportLeavesNoTrace(t *testing.T) {
 	url := pgdev.URL(t)
-	db, err := postgres.Open(context.Background(), url)
+	db, err := database.Open(context.Background(), url)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +115,7 @@ func TestKilledImportLeavesNoTrace(t *testing.T) {
 	if after := state(t, db); after != before {
 		t.Errorf("killed after %d rows: before %q, after %q", rows, before, after)
 	}
-	if diffs, err := analysis.NewService(db.DB, settings.NewService(db.DB)).CheckAggregates(context.Background()); err != nil || len(diffs) > 0 {
+	if diffs, err := analysis.NewService(db, settings.NewService(db)).CheckAggregates(context.Background()); err != nil || len(diffs) > 0 {
 		t.Errorf("aggregates after the kill: %v %v", diffs, err)
 	}
 	// The batch still says "importing"; once its grace has passed and no
@@ -122,7 +124,7 @@ func TestKilledImportLeavesNoTrace(t *testing.T) {
 	if _, err := db.Pool().Exec(ctx, `UPDATE import_batch SET created_at = now() - interval '2 minutes'`); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.MarkStaleImports(ctx, "3672"); err != nil {
+	if err := imports.NewService(db, settings.NewService(db), app.ImportKinds()...).MarkStale(ctx, "3672"); err != nil {
 		t.Fatal(err)
 	}
 	if status, _ := waitBatch(t, db, func(string, int64) bool { return true }); status != "failed" {
@@ -132,10 +134,10 @@ func TestKilledImportLeavesNoTrace(t *testing.T) {
 
 // startServer starts `monev serve` as a child on a free port with one editor,
 // and returns its address and a signed-in client.
-func startServer(t *testing.T, url string, db *postgres.DB) (*exec.Cmd, string, *http.Client) {
+func startServer(t *testing.T, url string, db *database.DB) (*exec.Cmd, string, *http.Client) {
 	t.Helper()
 	hash, _ := password.Hash("kopi-tubruk-pagi-hari")
-	if _, err := auth.NewService(db.DB).CreateUserWithHash(context.Background(), cliActor("3672"),
+	if _, err := auth.NewService(db).CreateUserWithHash(context.Background(), cliActor("3672"),
 		domain.User{Pemda: "3672", Username: "rina", Role: domain.RoleDisnaker, Active: true}, hash); err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +170,7 @@ func startServer(t *testing.T, url string, db *postgres.DB) (*exec.Cmd, string, 
 
 // uploadAndConfirm uploads a file through the pages and confirms it once
 // its check has finished.
-func uploadAndConfirm(t *testing.T, db *postgres.DB, c *http.Client, base, path string) {
+func uploadAndConfirm(t *testing.T, db *database.DB, c *http.Client, base, path string) {
 	t.Helper()
 	pr, pw := io.Pipe()
 	mw := multipart.NewWriter(pw)
@@ -198,7 +200,7 @@ func uploadAndConfirm(t *testing.T, db *postgres.DB, c *http.Client, base, path 
 // it writes an uploaded file.
 func TestKilledServerImportLeavesNoTrace(t *testing.T) {
 	url := pgdev.URL(t)
-	db, err := postgres.Open(context.Background(), url)
+	db, err := database.Open(context.Background(), url)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,7 +221,7 @@ func TestKilledServerImportLeavesNoTrace(t *testing.T) {
 // cancelled, and the process exits cleanly.
 func TestTerminateRollsBackAndExits(t *testing.T) {
 	url := pgdev.URL(t)
-	db, err := postgres.Open(context.Background(), url)
+	db, err := database.Open(context.Background(), url)
 	if err != nil {
 		t.Fatal(err)
 	}

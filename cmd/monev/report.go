@@ -18,8 +18,8 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/audit"
+	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/platform/pdf"
-	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/settings"
 )
 
@@ -60,8 +60,8 @@ func cmdReport(ctx context.Context, cfg config, log *slog.Logger, args []string,
 	if err := pdf.Available(); err != nil {
 		return fmt.Errorf("PDF printing needs Chromium: %w", err)
 	}
-	set := settings.NewService(db.DB)
-	docs := laporanui.NewDocuments(reportService(db), set, auth.NewService(db.DB), audit.New(db.DB), version)
+	set := settings.NewService(db)
+	docs := laporanui.NewDocuments(reportService(db), set, auth.NewService(db), audit.New(db), version)
 	defer docs.Close()
 	// The command line reads as an administrator would; the export is
 	// audited under the operator's name.
@@ -89,6 +89,6 @@ func dateOrEmpty(t time.Time) string {
 }
 
 // reportService is the monev report service of db.
-func reportService(db *postgres.DB) *laporan.Service {
-	return laporan.NewService(db.DB, analysis.NewService(db.DB, settings.NewService(db.DB)))
+func reportService(db *database.DB) *laporan.Service {
+	return laporan.NewService(db, analysis.NewService(db, settings.NewService(db)))
 }

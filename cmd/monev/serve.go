@@ -11,7 +11,6 @@ import (
 
 	"github.com/cilegon/monev/internal/app"
 	"github.com/cilegon/monev/internal/platform/database"
-	"github.com/cilegon/monev/internal/postgres"
 )
 
 func cmdServe(ctx context.Context, cfg config, log *slog.Logger, args []string) error {
@@ -35,7 +34,7 @@ func cmdServe(ctx context.Context, cfg config, log *slog.Logger, args []string) 
 }
 
 // serve runs the web server until ctx ends.
-func serve(ctx context.Context, cfg config, log *slog.Logger, db *postgres.DB, demo []authui.DemoLogin) error {
+func serve(ctx context.Context, cfg config, log *slog.Logger, db *database.DB, demo []authui.DemoLogin) error {
 	srv := app.New(app.Config{
 		Addr:            cfg.Addr,
 		PublicURL:       cfg.PublicURL,
@@ -53,10 +52,10 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, db *postgres.DB, d
 }
 
 // openDB connects to DATABASE_URL.
-func openDB(ctx context.Context, cfg config) (*postgres.DB, error) {
+func openDB(ctx context.Context, cfg config) (*database.DB, error) {
 	if cfg.DatabaseURL == "" {
 		return nil, fmt.Errorf("%w: DATABASE_URL is not set (for a local database use `make run`)", errUsage)
 	}
 	database.StatementTimeout = cfg.StatementTimeout
-	return postgres.Open(ctx, cfg.DatabaseURL)
+	return database.Open(ctx, cfg.DatabaseURL)
 }

@@ -53,7 +53,7 @@ func cmdUser(ctx context.Context, cfg config, args []string, stdin io.Reader, st
 		return err
 	}
 	defer db.Close()
-	u, err := auth.NewService(db.DB).CreateUser(ctx, cliActor(*pemda), domain.User{
+	u, err := auth.NewService(db).CreateUser(ctx, cliActor(*pemda), domain.User{
 		Pemda: *pemda, Username: strings.ToLower(*username), FullName: *fullName, Role: role, Active: true,
 	}, pw)
 	if err != nil {
@@ -90,7 +90,7 @@ func cmdToken(ctx context.Context, cfg config, args []string, stdout io.Writer) 
 		return err
 	}
 	defer db.Close()
-	accounts := auth.NewService(db.DB)
+	accounts := auth.NewService(db)
 	u, err := accounts.UserByUsername(ctx, strings.ToLower(*username))
 	if err != nil {
 		return fmt.Errorf("user %q: %w", *username, err)
@@ -114,7 +114,7 @@ func cmdTokenList(ctx context.Context, cfg config, args []string, stdout io.Writ
 		return err
 	}
 	defer db.Close()
-	tokens, err := auth.NewService(db.DB).Tokens(ctx, *pemda)
+	tokens, err := auth.NewService(db).Tokens(ctx, *pemda)
 	if err != nil {
 		return err
 	}
@@ -148,7 +148,7 @@ func cmdTokenRevoke(ctx context.Context, cfg config, args []string, stdout io.Wr
 		return err
 	}
 	defer db.Close()
-	if err := auth.NewService(db.DB).RevokeToken(ctx, cliActor(*pemda), *pemda, *id); err != nil {
+	if err := auth.NewService(db).RevokeToken(ctx, cliActor(*pemda), *pemda, *id); err != nil {
 		return fmt.Errorf("token %d: %w", *id, err)
 	}
 	fmt.Fprintf(stdout, "token %d revoked\n", *id)

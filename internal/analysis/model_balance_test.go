@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/cilegon/monev/internal/analysis"
-	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/settings"
 )
 
@@ -44,6 +44,6 @@ func TestBalance(t *testing.T) {
 }
 
 // analysisOf is the analysis service of a test's database.
-func analysisOf(db *postgres.DB) *analysis.Service {
-	return analysis.NewService(db.DB, settings.NewService(db.DB))
+func analysisOf(db *database.DB) *analysis.Service {
+	return analysis.NewService(db, settings.NewService(db))
 }

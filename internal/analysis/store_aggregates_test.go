@@ -7,9 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/platform/pgdev"
-	"github.com/cilegon/monev/internal/postgres"
 )
 
 // TestAggregatesStayExact runs a random sequence of inserts, edits and
@@ -18,8 +19,8 @@ import (
 // tables, and the balance read from the aggregates with the direct one.
 func TestAggregatesStayExact(t *testing.T) {
 	ctx := context.Background()
-	db := postgres.Wrap(pgdev.New(t))
-	if err := db.LoadBulk(ctx, testActor, smallProgram()); err != nil {
+	db := pgdev.New(t)
+	if err := demo.LoadBulk(ctx, db, testActor, smallProgram()); err != nil {
 		t.Fatal(err)
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -130,7 +131,7 @@ func TestAggregatesStayExact(t *testing.T) {
 	}
 }
 
-func assertAggregatesExact(t *testing.T, db *postgres.DB, periods []domain.Period) {
+func assertAggregatesExact(t *testing.T, db *database.DB, periods []domain.Period) {
 	t.Helper()
 	ctx := context.Background()
 	diffs, err := analysisOf(db).CheckAggregates(ctx)

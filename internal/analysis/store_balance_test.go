@@ -4,14 +4,14 @@ import (
 	"context"
 	"testing"
 
+	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/pgdev"
-	"github.com/cilegon/monev/internal/postgres"
 )
 
 // smallProgram is a hand-built programme whose figures are worked out in
 // the test table below.
-func smallProgram() postgres.Bulk {
+func smallProgram() demo.Bulk {
 	worker := func(id int64, nik string, spells ...domain.Enrollment) domain.Worker {
 		return domain.Worker{ID: id, NIK: domain.NIK(nik), Name: "Peserta " + nik[12:], CategoryCode: "nelayan",
 			KelurahanCode: "36.72.04.1005", Income: domain.DefaultIncome, Enrollments: spells}
@@ -25,7 +25,7 @@ func smallProgram() postgres.Bulk {
 	}
 	str := func(s string) *string { return &s }
 	n3, n4 := int64(3), int64(4)
-	return postgres.Bulk{
+	return demo.Bulk{
 		Pemda: "3672",
 		Workers: []domain.Worker{
 			worker(1, "3672040101800001", spell(1, "2023-06-01", nil, domain.StatusActive)),
@@ -49,8 +49,8 @@ func smallProgram() postgres.Bulk {
 
 func TestBalanceFromTheStore(t *testing.T) {
 	ctx := context.Background()
-	db := postgres.Wrap(pgdev.New(t))
-	if err := db.LoadBulk(ctx, testActor, smallProgram()); err != nil {
+	db := pgdev.New(t)
+	if err := demo.LoadBulk(ctx, db, testActor, smallProgram()); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {

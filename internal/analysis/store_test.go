@@ -5,9 +5,10 @@ import (
 	"testing"
 
 	"github.com/cilegon/monev/internal/analysis"
+	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/platform/pgdev"
-	"github.com/cilegon/monev/internal/postgres"
 )
 
 // The kelurahan of the analysis programme: Kepuh (kecamatan Ciwandan) and
@@ -31,7 +32,7 @@ const (
 // Workers covered on any day of a month (billed): 2 from June 2020, 3 from
 // January 2023, 4 in January–June 2024, 3 from July 2024. The rate is
 // Rp 168 in August 2020–January 2021, Rp 16.800 otherwise.
-func analysisProgram() postgres.Bulk {
+func analysisProgram() demo.Bulk {
 	worker := func(id int64, nik, category, kelurahan string, start string, end string, status domain.EnrollmentStatus) domain.Worker {
 		e := domain.Enrollment{ID: id, Start: date(start), Status: status}
 		if end != "" {
@@ -54,7 +55,7 @@ func analysisProgram() postgres.Bulk {
 		}
 		return c
 	}
-	return postgres.Bulk{
+	return demo.Bulk{
 		Pemda: "3672",
 		Workers: []domain.Worker{
 			worker(1, "3672040101800001", "nelayan", kepuh, "2020-06-01", "", domain.StatusActive),
@@ -123,10 +124,10 @@ func mustMonthP(s string) domain.Month {
 }
 
 // loadAnalysis is a fresh database holding analysisProgram.
-func loadAnalysis(t *testing.T) *postgres.DB {
+func loadAnalysis(t *testing.T) *database.DB {
 	t.Helper()
-	db := postgres.Wrap(pgdev.New(t))
-	if err := db.LoadBulk(context.Background(), testActor, analysisProgram()); err != nil {
+	db := pgdev.New(t)
+	if err := demo.LoadBulk(context.Background(), db, testActor, analysisProgram()); err != nil {
 		t.Fatal(err)
 	}
 	return db

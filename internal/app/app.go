@@ -1,7 +1,7 @@
-// Package server is monev's HTTP side for the features that have not yet
-// moved into a folder of their own: routes with their role rules and one
-// handler per file, on the plumbing of internal/platform/httpx. Handlers
-// parse input, call the store, then fail or render; pages come from web.
+// Package app assembles monev: it builds every feature's service on one
+// database, mounts every feature's routes on one router (platform/httpx),
+// and serves until it is told to stop. It is the only package that imports
+// every feature; cmd/monev and the tests (apptest) build on it.
 package app
 
 import (
@@ -13,6 +13,13 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/cilegon/monev/internal/claims"
+	"github.com/cilegon/monev/internal/contributions"
+	"github.com/cilegon/monev/internal/imports"
+	importsui "github.com/cilegon/monev/internal/imports/ui"
+	"github.com/cilegon/monev/internal/quality"
+	"github.com/cilegon/monev/internal/registry"
+
 	laporanui "github.com/cilegon/monev/internal/laporan/ui"
 
 	"github.com/cilegon/monev/internal/analysis"
@@ -21,10 +28,10 @@ import (
 	"github.com/cilegon/monev/internal/settings"
 
 	"github.com/cilegon/monev/internal/auth"
-	"github.com/cilegon/monev/internal/importer"
 	"github.com/cilegon/monev/internal/platform/audit"
+	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/platform/httpx"
-	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/platform/sheet"
 )
 
 // Config holds the server's settings; cmd/monev fills it from the environment.
@@ -41,23 +48,33 @@ type Config struct {
 	Version         string
 }
 
+// ImportKinds are the kinds of file monev imports, in menu order; each is
+// declared by the feature whose data it holds.
+func ImportKinds() []sheet.Kind {
+	return []sheet.Kind{registry.WorkerImport, contributions.ContributionImport, claims.ClaimImport}
+}
+
 // App serves monev's pages and API.
 type App struct {
 	*httpx.Site
-	cfg      Config
-	db       *postgres.DB
-	audit    *audit.Log
-	auth     *auth.Service
-	settings *settings.Service
-	analysis *analysis.Service
-	laporan  *laporan.Service
-	importer *importer.Importer
-	jobs     *jobs
-	docs     *laporanui.Documents // monev reports as documents and PDFs, in a Chromium started on first use
+	cfg           Config
+	db            *database.DB
+	audit         *audit.Log
+	auth          *auth.Service
+	settings      *settings.Service
+	registry      *registry.Service
+	contributions *contributions.Service
+	claims        *claims.Service
+	imports       *imports.Service
+	quality       *quality.Service
+	analysis      *analysis.Service
+	laporan       *laporan.Service
+	uploads       *importsui.Handlers
+	docs          *laporanui.Documents // monev reports as documents and PDFs, in a Chromium started on first use
 }
 
 // New builds the server and its routes.
-func New(cfg Config, db *postgres.DB, log *slog.Logger) *App {
+func New(cfg Config, db *database.DB, log *slog.Logger) *App {
 	if cfg.SessionIdle == 0 {
 		cfg.SessionIdle = 2 * time.Hour
 	}
@@ -72,13 +89,16 @@ func New(cfg Config, db *postgres.DB, log *slog.Logger) *App {
 	}
 	hc := httpx.Config{PublicURL: cfg.PublicURL, TrustProxy: cfg.TrustProxy, Version: cfg.Version, Nav: navItems,
 		SessionIdle: cfg.SessionIdle, SessionLifetime: cfg.SessionLifetime}
-	accounts := auth.NewService(db.DB)
-	set := settings.NewService(db.DB)
+	accounts := auth.NewService(db)
+	set := settings.NewService(db)
 	site := httpx.New(hc, log, accounts.Sessions(), accounts, set.PemdaName, db.Collector())
-	an := analysis.NewService(db.DB, set)
-	s := &App{Site: site, cfg: cfg, db: db, audit: audit.New(db.DB), auth: accounts, settings: set,
-		analysis: an, laporan: laporan.NewService(db.DB, an), importer: &importer.Importer{DB: db}, jobs: newJobs()}
+	an := analysis.NewService(db, set)
+	s := &App{Site: site, cfg: cfg, db: db, audit: audit.New(db), auth: accounts, settings: set,
+		registry: registry.NewService(db), contributions: contributions.NewService(db), claims: claims.NewService(db),
+		imports: imports.NewService(db, set, registry.WorkerImport, contributions.ContributionImport, claims.ClaimImport),
+		quality: quality.NewService(db), analysis: an, laporan: laporan.NewService(db, an)}
 	s.docs = laporanui.NewDocuments(s.laporan, set, accounts, s.audit, cfg.Version)
+	s.uploads = importsui.New(site, s.imports, importsui.Config{UploadLimit: cfg.UploadLimit, UploadDir: cfg.UploadDir})
 	s.routes()
 	return s
 }
@@ -112,7 +132,7 @@ func (s *App) Run(ctx context.Context) error {
 	sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	err := srv.Shutdown(sctx)
-	s.jobs.stop(sctx)
+	s.uploads.Stop(sctx)
 	s.docs.Close()
 	if err != nil {
 		return err
@@ -138,7 +158,7 @@ func (s *App) cleanSessions(ctx context.Context) {
 			if err := s.auth.Sessions().DeleteExpired(ctx); err != nil {
 				s.Log.Warn("delete expired sessions", "err", err)
 			}
-			s.cleanUploads()
+			s.uploads.CleanUploads()
 		}
 	}
 }

@@ -13,9 +13,9 @@ import (
 	"github.com/cilegon/monev/internal/app"
 	"github.com/cilegon/monev/internal/app/apptest"
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/platform/pgdev"
-	"github.com/cilegon/monev/internal/postgres"
 )
 
 // TestDatabaseOutage stops the database under a running server and starts
@@ -28,7 +28,7 @@ func TestDatabaseOutage(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { c.Stop() })
-	db, err := postgres.Open(ctx, c.URL("monev"))
+	db, err := database.Open(ctx, c.URL("monev"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/cilegon/monev/internal/app/apptest"
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/postgres"
 )
 
 // idTables names, for the first segment of a path, the table whose ids its
@@ -52,10 +51,8 @@ func TestPemdaIsolation(t *testing.T) {
 	if _, err := a.Accounts().CreateToken(ctx, domain.OperatorActor("3672", "test"), cilegonAdmin, "cilegon"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.DB.CreateImportBatch(ctx, domain.OperatorActor("3672", "admin"), postgres.ImportBatch{
-		Kind: "workers", FileName: "peserta-cilegon.csv", Checksum: strings.Repeat("ab", 32)}); err != nil {
-		t.Fatal(err)
-	}
+	exec(`INSERT INTO import_batch (pemda, kind, file_name, file_size, checksum, username, status, dry_run)
+		VALUES ('3672', 'workers', 'peserta-cilegon.csv', 10, $1, 'admin', 'checked', true)`, strings.Repeat("ab", 32))
 
 	// What Serang must never see, and the state that must not change.
 	var secrets []string

@@ -4,12 +4,14 @@ import (
 	adminui "github.com/cilegon/monev/internal/admin/ui"
 	analysisui "github.com/cilegon/monev/internal/analysis/ui"
 	authui "github.com/cilegon/monev/internal/auth/ui"
+	claimsui "github.com/cilegon/monev/internal/claims/ui"
+	contributionsui "github.com/cilegon/monev/internal/contributions/ui"
 	laporanui "github.com/cilegon/monev/internal/laporan/ui"
+	registryui "github.com/cilegon/monev/internal/registry/ui"
 
 	"io/fs"
 	"net/http"
 
-	"github.com/cilegon/monev/internal/quality"
 	qualityui "github.com/cilegon/monev/internal/quality/ui"
 
 	"github.com/cilegon/monev/internal/platform/httpx"
@@ -26,10 +28,12 @@ func (s *App) routes() {
 	s.Handle(http.MethodGet, "/metrics", httpx.APIAdmins, s.Metrics.Handler().ServeHTTP)
 	authui.New(s.Site, s.auth, s.cfg.DemoLogins).Routes()
 
-	// Each area declares its routes in its own routes_*.go file.
-	s.registryRoutes()
-	s.importRoutes()
-	qualityui.New(s.Site, quality.NewService(s.db.DB)).Routes()
+	// Each feature declares its routes, with their role rules, in its ui/routes.go.
+	registryui.New(s.Site, s.registry, s.claims, s.settings, s.audit).Routes()
+	contributionsui.New(s.Site, s.contributions, s.settings, s.audit).Routes()
+	claimsui.New(s.Site, s.claims, s.settings, s.audit).Routes()
+	s.uploads.Routes()
+	qualityui.New(s.Site, s.quality).Routes()
 	analysisui.New(s.Site, s.analysis, s.settings, s.audit).Routes()
 	laporanui.New(s.Site, s.laporan, s.analysis, s.settings, s.audit, s.docs).Routes()
 	adminui.New(s.Site, s.auth, s.audit).Routes()

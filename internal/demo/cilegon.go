@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/postgres"
 )
 
 // The figures the July 2024 monev meeting argued about: on a cash basis,
@@ -79,7 +78,7 @@ func newGen(kel []domain.Kelurahan) *gen {
 }
 
 // build makes the whole Cilegon programme for 2023–2024.
-func build(kel []domain.Kelurahan) (postgres.Bulk, error) {
+func build(kel []domain.Kelurahan) (Bulk, error) {
 	g := newGen(kel)
 	for _, q := range quotas {
 		for i := 0; i < q.y2024; i++ {
@@ -95,15 +94,15 @@ func build(kel []domain.Kelurahan) (postgres.Bulk, error) {
 	}
 	claims, err := g.claims()
 	if err != nil {
-		return postgres.Bulk{}, err
+		return Bulk{}, err
 	}
 	if err := g.calibrate(); err != nil {
-		return postgres.Bulk{}, err
+		return Bulk{}, err
 	}
 	if err := g.plantQualityProblems(claims); err != nil {
-		return postgres.Bulk{}, err
+		return Bulk{}, err
 	}
-	return postgres.Bulk{
+	return Bulk{
 		Pemda:         domain.DefaultPemda,
 		Workers:       g.workers,
 		Contributions: g.contributions(),

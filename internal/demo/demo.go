@@ -15,7 +15,7 @@ import (
 	"github.com/cilegon/monev/internal/auth/password"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/laporan"
-	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/settings"
 )
 
@@ -41,15 +41,15 @@ var Users = []domain.User{
 }
 
 // Load fills an empty database with the Cilegon demo.
-func Load(ctx context.Context, db *postgres.DB, actor domain.Actor) error {
-	has, err := db.HasData(ctx, domain.DefaultPemda)
+func Load(ctx context.Context, db *database.DB, actor domain.Actor) error {
+	has, err := HasData(ctx, db, domain.DefaultPemda)
 	if err != nil {
 		return err
 	}
 	if has {
 		return ErrNotEmpty
 	}
-	kel, err := settings.NewService(db.DB).Kelurahans(ctx, domain.DefaultPemda)
+	kel, err := settings.NewService(db).Kelurahans(ctx, domain.DefaultPemda)
 	if err != nil {
 		return err
 	}
@@ -57,7 +57,7 @@ func Load(ctx context.Context, db *postgres.DB, actor domain.Actor) error {
 	if err != nil {
 		return err
 	}
-	if err := db.LoadBulk(ctx, actor, data); err != nil {
+	if err := LoadBulk(ctx, db, actor, data); err != nil {
 		return err
 	}
 	if err := createUsers(ctx, db, actor, domain.DefaultPemda); err != nil {
@@ -67,12 +67,12 @@ func Load(ctx context.Context, db *postgres.DB, actor domain.Actor) error {
 }
 
 // createUsers adds the demo accounts to a Pemda.
-func createUsers(ctx context.Context, db *postgres.DB, actor domain.Actor, pemda string) error {
+func createUsers(ctx context.Context, db *database.DB, actor domain.Actor, pemda string) error {
 	hash, err := password.Hash(Password)
 	if err != nil {
 		return err
 	}
-	accounts := auth.NewService(db.DB)
+	accounts := auth.NewService(db)
 	actor.Role = domain.RoleAdmin
 	for _, u := range Users {
 		u.Pemda, u.Active = pemda, true
@@ -84,11 +84,11 @@ func createUsers(ctx context.Context, db *postgres.DB, actor domain.Actor, pemda
 }
 
 // analysisOf is the analysis service of the demo's database.
-func analysisOf(db *postgres.DB) *analysis.Service {
-	return analysis.NewService(db.DB, settings.NewService(db.DB))
+func analysisOf(db *database.DB) *analysis.Service {
+	return analysis.NewService(db, settings.NewService(db))
 }
 
 // reportsOf is the report service of the demo's database.
-func reportsOf(db *postgres.DB) *laporan.Service {
-	return laporan.NewService(db.DB, analysisOf(db))
+func reportsOf(db *database.DB) *laporan.Service {
+	return laporan.NewService(db, analysisOf(db))
 }

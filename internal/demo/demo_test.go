@@ -11,7 +11,6 @@ import (
 	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/pgdev"
-	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/settings"
 )
 
@@ -21,7 +20,7 @@ var testActor = domain.OperatorActor(domain.DefaultPemda, "test")
 
 func TestDemoMatchesTheMeeting(t *testing.T) {
 	ctx := context.Background()
-	db := postgres.Wrap(pgdev.New(t))
+	db := pgdev.New(t)
 	if err := Load(ctx, db, testActor); err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +40,7 @@ func TestDemoMatchesTheMeeting(t *testing.T) {
 		t.Errorf("second load: %v, want ErrNotEmpty", err)
 	}
 	for _, u := range Users {
-		if _, err := auth.NewService(db.DB).UserByUsername(ctx, u.Username); err != nil {
+		if _, err := auth.NewService(db).UserByUsername(ctx, u.Username); err != nil {
 			t.Errorf("demo user %s: %v", u.Username, err)
 		}
 	}
@@ -49,8 +48,8 @@ func TestDemoMatchesTheMeeting(t *testing.T) {
 
 func TestDemoIsRealisticAndDeterministic(t *testing.T) {
 	ctx := context.Background()
-	db := postgres.Wrap(pgdev.New(t))
-	kel, err := settings.NewService(db.DB).Kelurahans(ctx, domain.DefaultPemda)
+	db := pgdev.New(t)
+	kel, err := settings.NewService(db).Kelurahans(ctx, domain.DefaultPemda)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/pgdev"
-	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/quality"
 )
 
@@ -16,11 +15,11 @@ import (
 // enrolled again under a mistyped NIK and a KPJ copied from the row above.
 func TestDemoDataQuality(t *testing.T) {
 	ctx := context.Background()
-	db := postgres.Wrap(pgdev.New(t))
+	db := pgdev.New(t)
 	if err := Load(ctx, db, testActor); err != nil {
 		t.Fatal(err)
 	}
-	res, err := quality.NewService(db.DB).Summary(ctx, domain.DefaultPemda, 10)
+	res, err := quality.NewService(db).Summary(ctx, domain.DefaultPemda, 10)
 	if err != nil {
 		t.Fatal(err)
 	}

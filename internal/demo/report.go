@@ -8,7 +8,7 @@ import (
 	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/laporan"
-	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/settings"
 )
 
@@ -26,9 +26,9 @@ func at(month time.Month, day, hour, minute int) time.Time {
 // loadReports adds the monev reports of the demo: the July 2024 meeting's,
 // written, reviewed, returned, approved and signed, and a draft for the
 // whole of 2024. The findings are written from the figures, not typed.
-func loadReports(ctx context.Context, db *postgres.DB, pemda string) error {
+func loadReports(ctx context.Context, db *database.DB, pemda string) error {
 	users := map[string]domain.User{}
-	accounts := auth.NewService(db.DB)
+	accounts := auth.NewService(db)
 	for _, u := range Users {
 		got, err := accounts.UserByUsername(ctx, u.Username)
 		if err != nil {
@@ -50,7 +50,7 @@ func loadReports(ctx context.Context, db *postgres.DB, pemda string) error {
 }
 
 // julyReport replays the July 2024 monev from the meeting to the signature.
-func julyReport(ctx context.Context, db *postgres.DB, pemda string, by func(string, time.Time, string) laporan.Change) error {
+func julyReport(ctx context.Context, db *database.DB, pemda string, by func(string, time.Time, string) laporan.Change) error {
 	c, err := julyContent(ctx, db, pemda)
 	if err != nil {
 		return err
@@ -117,8 +117,8 @@ func julyReport(ctx context.Context, db *postgres.DB, pemda string, by func(stri
 }
 
 // signJuly freezes the July report's figures as they stood on 31 July 2024 and signs it as the Kepala Dinas.
-func signJuly(ctx context.Context, db *postgres.DB, pemda string, id int64, ch laporan.Change) error {
-	signer, err := auth.NewService(db.DB).User(ctx, pemda, ch.Actor.UserID)
+func signJuly(ctx context.Context, db *database.DB, pemda string, id int64, ch laporan.Change) error {
+	signer, err := auth.NewService(db).User(ctx, pemda, ch.Actor.UserID)
 	if err != nil {
 		return err
 	}
@@ -127,7 +127,7 @@ func signJuly(ctx context.Context, db *postgres.DB, pemda string, id int64, ch l
 }
 
 // julyContent is what Disnaker wrote after the meeting of 17 July 2024.
-func julyContent(ctx context.Context, db *postgres.DB, pemda string) (laporan.Content, error) {
+func julyContent(ctx context.Context, db *database.DB, pemda string) (laporan.Content, error) {
 	period, _ := domain.PeriodFromTo("2024-01", "2024-07")
 	f, err := reportsOf(db).Figures(ctx, pemda, period, domain.BasisCash, domain.Date(2024, time.July, 31))
 	if err != nil {
@@ -190,16 +190,16 @@ func julyContent(ctx context.Context, db *postgres.DB, pemda string) (laporan.Co
 
 // rentanBudget is the APBD 2025 recommendation for the pekerja rentan
 // categories, from their 2024 targets and the rate in force in January 2025.
-func rentanBudget(ctx context.Context, db *postgres.DB, pemda string) (laporan.BudgetScenario, error) {
+func rentanBudget(ctx context.Context, db *database.DB, pemda string) (laporan.BudgetScenario, error) {
 	targets, err := analysisOf(db).Targets(ctx, pemda, 2024)
 	if err != nil {
 		return laporan.BudgetScenario{}, err
 	}
-	cats, err := settings.NewService(db.DB).Categories(ctx, pemda)
+	cats, err := settings.NewService(db).Categories(ctx, pemda)
 	if err != nil {
 		return laporan.BudgetScenario{}, err
 	}
-	rates, err := settings.NewService(db.DB).Rates(ctx, pemda)
+	rates, err := settings.NewService(db).Rates(ctx, pemda)
 	if err != nil {
 		return laporan.BudgetScenario{}, err
 	}

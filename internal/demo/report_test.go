@@ -9,8 +9,8 @@ import (
 	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/laporan"
+	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/platform/pgdev"
-	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/settings"
 )
 
@@ -19,7 +19,7 @@ import (
 // figures the meeting's own, matching the data.
 func TestDemoJulyReport(t *testing.T) {
 	ctx := context.Background()
-	db := postgres.Wrap(pgdev.New(t))
+	db := pgdev.New(t)
 	if err := Load(ctx, db, testActor); err != nil {
 		t.Fatal(err)
 	}
@@ -94,6 +94,6 @@ func TestDemoJulyReport(t *testing.T) {
 }
 
 // demoReports is the report service of a test's database.
-func demoReports(db *postgres.DB) *laporan.Service {
-	return laporan.NewService(db.DB, analysis.NewService(db.DB, settings.NewService(db.DB)))
+func demoReports(db *database.DB) *laporan.Service {
+	return laporan.NewService(db, analysis.NewService(db, settings.NewService(db)))
 }

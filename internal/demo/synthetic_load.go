@@ -7,9 +7,12 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/cilegon/monev/internal/claims"
+	"github.com/cilegon/monev/internal/contributions"
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/ingest"
-	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/platform/database"
+	"github.com/cilegon/monev/internal/platform/sheet"
+	"github.com/cilegon/monev/internal/registry"
 	"github.com/cilegon/monev/internal/settings"
 )
 
@@ -17,16 +20,16 @@ import (
 // in one transaction: the workers with their spells, a payment a month for
 // everyone covered, the claims, budgets, targets and the workforce, and the
 // demo users when the Pemda has none.
-func Generate(ctx context.Context, db *postgres.DB, actor domain.Actor, opt Synthetic) error {
+func Generate(ctx context.Context, db *database.DB, actor domain.Actor, opt Synthetic) error {
 	if opt.Pemda == "" {
 		opt.Pemda = domain.DefaultPemda
 	}
-	if has, err := db.HasData(ctx, opt.Pemda); err != nil {
+	if has, err := HasData(ctx, db, opt.Pemda); err != nil {
 		return err
 	} else if has {
 		return ErrNotEmpty
 	}
-	kel, err := settings.NewService(db.DB).Kelurahans(ctx, opt.Pemda)
+	kel, err := settings.NewService(db).Kelurahans(ctx, opt.Pemda)
 	if err != nil {
 		return err
 	}
@@ -37,7 +40,7 @@ func Generate(ctx context.Context, db *postgres.DB, actor domain.Actor, opt Synt
 	roster := make([]int64, s.months+1) // changes of the billable roster by month
 	var enrollmentID int64
 	p := opt.Pemda
-	tables := []postgres.TableRows{
+	tables := []TableRows{
 		{Table: "worker", Columns: []string{"pemda", "id", "nik", "name", "birth_date", "sex", "category_code", "kelurahan_code", "kpj", "income", "address"},
 			Rows: s.rows(func(st story) [][]any {
 				w := st.worker
@@ -68,7 +71,7 @@ func Generate(ctx context.Context, db *postgres.DB, actor domain.Actor, opt Synt
 			})},
 	}
 	summary := fmt.Sprintf("Data sintetis dimuat: %d peserta, %d tahun, seed %d", opt.Workers, opt.Years, opt.Seed)
-	if err := db.LoadTables(ctx, actor, summary, tables); err != nil {
+	if err := LoadTables(ctx, db, actor, summary, tables); err != nil {
 		return err
 	}
 	return createUsers(ctx, db, actor, p)
@@ -102,7 +105,7 @@ func (s *synth) payments(pemda string, roster []int64) [][]any {
 }
 
 // rows streams the rows each story gives, story after story.
-func (s *synth) rows(of func(story) [][]any) postgres.RowSource {
+func (s *synth) rows(of func(story) [][]any) RowSource {
 	return &storyRows{s: s, of: of}
 }
 
@@ -162,18 +165,19 @@ func nullTime(t time.Time) *time.Time {
 // WriteFiles writes the synthetic programme as import files in the
 // templates' CSV layout: peserta.csv (a row per spell), iuran.csv and
 // klaim.csv, so that the import itself can be measured.
-func WriteFiles(dir string, opt Synthetic, ref ingest.Reference) error {
+func WriteFiles(dir string, opt Synthetic, ref sheet.Reference) error {
 	s, err := newSynth(opt, ref.Kelurahan)
 	if err != nil {
 		return err
 	}
+	view := sheet.View{FullNIK: true, Ref: ref}
 	roster := make([]int64, s.months+1)
-	err = writeFile(filepath.Join(dir, "peserta.csv"), ingest.Workers, func(e *ingest.Exporter) error {
+	err = writeFile(filepath.Join(dir, "peserta.csv"), registry.Workers, view, func(e *sheet.Exporter[registry.WorkerRow]) error {
 		for i := 0; i < opt.Workers; i++ {
 			st := s.story(i)
 			for _, en := range st.worker.Enrollments {
 				s.count(roster, en)
-				if err := e.Worker(st.worker, en, string(st.worker.NIK), ref); err != nil {
+				if err := e.Write(&registry.WorkerRow{Worker: st.worker, Spell: en}); err != nil {
 					return err
 				}
 			}
@@ -183,10 +187,10 @@ func WriteFiles(dir string, opt Synthetic, ref ingest.Reference) error {
 	if err != nil {
 		return err
 	}
-	err = writeFile(filepath.Join(dir, "iuran.csv"), ingest.Contributions, func(e *ingest.Exporter) error {
+	err = writeFile(filepath.Join(dir, "iuran.csv"), contributions.Contributions, view, func(e *sheet.Exporter[domain.Contribution]) error {
 		for _, row := range s.payments("", roster) {
 			n, billed := row[2].(int64), domain.Rupiah(row[3].(int64))
-			err := e.Contribution(domain.Contribution{CoverageMonth: domain.MonthOf(row[1].(time.Time)), Participants: &n,
+			err := e.Write(&domain.Contribution{CoverageMonth: domain.MonthOf(row[1].(time.Time)), Participants: &n,
 				Billed: &billed, Paid: billed, PaidOn: row[5].(time.Time), SP2D: row[6].(string)})
 			if err != nil {
 				return err
@@ -197,11 +201,12 @@ func WriteFiles(dir string, opt Synthetic, ref ingest.Reference) error {
 	if err != nil {
 		return err
 	}
-	return writeFile(filepath.Join(dir, "klaim.csv"), ingest.Claims, func(e *ingest.Exporter) error {
+	return writeFile(filepath.Join(dir, "klaim.csv"), claims.Claims, view, func(e *sheet.Exporter[domain.Claim]) error {
 		for i := 0; i < opt.Workers; i++ {
 			st := s.story(i)
 			for _, c := range st.claims {
-				if err := e.Claim(c, string(st.worker.NIK)); err != nil {
+				c.NIK = st.worker.NIK
+				if err := e.Write(&c); err != nil {
 					return err
 				}
 			}
@@ -210,13 +215,14 @@ func WriteFiles(dir string, opt Synthetic, ref ingest.Reference) error {
 	})
 }
 
-func writeFile(path string, kind ingest.Kind, fill func(*ingest.Exporter) error) error {
+// writeFile writes a CSV file of table t, filled by fill.
+func writeFile[R any](path string, t *sheet.Table[R], view sheet.View, fill func(*sheet.Exporter[R]) error) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	e, err := ingest.NewExporter(f, kind, "csv")
+	e, err := sheet.NewExporter(f, t, "csv", view)
 	if err != nil {
 		return err
 	}

@@ -217,3 +217,6 @@ func matchTokens(toks []dateToken, pattern string) bool {
 	}
 	return true
 }
+
+// FormatShortDay writes a day as import messages do: 17/07/2024.
+func FormatShortDay(t time.Time) string { return t.Format("02/01/2006") }

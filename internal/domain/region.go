@@ -71,3 +71,41 @@ func HasCategory(cats []Category, code string) bool {
 	}
 	return false
 }
+
+// Reference is what a Pemda's names and codes are resolved against, in
+// files, forms and pages: its worker categories, kecamatan and kelurahan.
+type Reference struct {
+	Categories []Category
+	Kecamatan  []Kecamatan
+	Kelurahan  []Kelurahan
+}
+
+// CategoryName is the name of a category, or its code when unknown.
+func (ref Reference) CategoryName(code string) string {
+	for _, c := range ref.Categories {
+		if c.Code == code {
+			return c.Name
+		}
+	}
+	return code
+}
+
+// KelurahanOf is the kelurahan with a code; an unknown code is its own name.
+func (ref Reference) KelurahanOf(code string) Kelurahan {
+	for _, k := range ref.Kelurahan {
+		if k.Code == code {
+			return k
+		}
+	}
+	return Kelurahan{Code: code, Name: code}
+}
+
+// KecamatanName is the name of a kecamatan, or its code when unknown.
+func (ref Reference) KecamatanName(code string) string {
+	for _, k := range ref.Kecamatan {
+		if k.Code == code {
+			return k.Name
+		}
+	}
+	return code
+}

@@ -9,17 +9,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/platform/pgdev"
-	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/quality"
 )
 
 // qualityData builds a Bulk of hand-made workers and claims for the
 // data-quality checks.
 type qualityData struct {
-	b         postgres.Bulk
+	b         demo.Bulk
 	lastSpell int64
 }
 
@@ -82,7 +82,7 @@ func loadQualityDB(t *testing.T, q *qualityData) (*quality.Service, *database.DB
 	t.Helper()
 	db := pgdev.New(t)
 	q.b.Pemda = "3672"
-	if err := postgres.Wrap(db).LoadBulk(context.Background(), testActor, q.b); err != nil {
+	if err := demo.LoadBulk(context.Background(), db, testActor, q.b); err != nil {
 		t.Fatal(err)
 	}
 	return quality.NewService(db), db

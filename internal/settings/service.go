@@ -43,17 +43,9 @@ func (s *Service) Rates(ctx context.Context, pemda string) (domain.RateTable, er
 	return s.db.rates(ctx, pemda)
 }
 
-// Reference is what names and codes in files and forms are resolved
-// against: the categories, kecamatan and kelurahan of a Pemda.
-type Reference struct {
-	Categories []domain.Category
-	Kecamatan  []domain.Kecamatan
-	Kelurahan  []domain.Kelurahan
-}
-
 // Reference returns the categories, kecamatan and kelurahan of a Pemda.
-func (s *Service) Reference(ctx context.Context, pemda string) (Reference, error) {
-	var ref Reference
+func (s *Service) Reference(ctx context.Context, pemda string) (domain.Reference, error) {
+	var ref domain.Reference
 	var err error
 	if ref.Categories, err = s.db.categories(ctx, pemda); err != nil {
 		return ref, err

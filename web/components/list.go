@@ -165,3 +165,30 @@ func historyAction(action string) string {
 	}
 	return audit.ActionLabel(action)
 }
+
+// Viewer is what a registry page needs to know about who reads it.
+type Viewer struct {
+	FullNIK bool // the role may see NIKs in full (domain.Role.SeesFullNIK)
+	CanEdit bool // the role may add, correct and delete records
+}
+
+// NIK shows a NIK in full or masked, as the reader may see it.
+func (v Viewer) NIK(n domain.NIK) string {
+	if v.FullNIK {
+		return string(n)
+	}
+	return n.Masked()
+}
+
+// ClaimBadge is the badge class of a claim's status.
+func ClaimBadge(s domain.ClaimStatus) string {
+	switch s {
+	case domain.ClaimPaid:
+		return "badge-surplus"
+	case domain.ClaimProcessing:
+		return "badge-warn"
+	case domain.ClaimRejected:
+		return "badge-deficit"
+	}
+	return "badge-muted"
+}

@@ -4,7 +4,7 @@ import (
 	"github.com/a-h/templ"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/ingest"
+	"github.com/cilegon/monev/internal/platform/sheet"
 )
 
 // RecordFormProps is a form that adds or corrects one registry record:
@@ -48,69 +48,19 @@ type Choices struct {
 	Kelurahan  []OptionGroup
 }
 
-// fieldSpec is how one import column is asked for in a form. hint replaces
-// the column's help, which speaks of spreadsheet cells, where a form needs
-// other words; "-" means no hint.
-type fieldSpec struct {
-	label, typ, mode string
-	wide             bool
-	hint             string
-}
-
-// fieldSpecs are keyed by kind and column, since some names ("status",
-// "tanggal_bayar") mean different things in different kinds.
-var fieldSpecs = map[ingest.Kind]map[string]fieldSpec{
-	ingest.Workers: {
-		"nik":             {"NIK", "text", "numeric", false, "16 digit, sesuai KTP."},
-		"nama":            {"Nama lengkap", "text", "", false, "Sesuai KTP."},
-		"tanggal_lahir":   {"Tanggal lahir", "date", "", false, "Harus cocok dengan NIK."},
-		"jenis_kelamin":   {"Jenis kelamin", "select", "", false, "Harus cocok dengan NIK (tanggal lahir perempuan ditambah 40)."},
-		"kategori":        {"Kategori pekerja", "select", "", false, "-"},
-		"kelurahan":       {"Kelurahan", "select", "", false, "Tempat tinggal, bukan tempat NIK diterbitkan."},
-		"no_kpj":          {"No. KPJ", "text", "numeric", false, "Nomor kartu BPJS Ketenagakerjaan, 8–16 digit."},
-		"tanggal_mulai":   {"Tanggal mulai", "date", "", false, "-"},
-		"tanggal_selesai": {"Tanggal selesai", "date", "", false, "Hari itu masih dijamin. Wajib bila status nonaktif atau meninggal."},
-		"status":          {"Status kepesertaan", "select", "", false, "-"},
-		"penghasilan":     {"Penghasilan per bulan (Rp)", "text", "numeric", false, "Kosong berarti Rp 1.000.000."},
-		"alamat":          {"Alamat", "text", "", true, "-"},
-		"no_hp":           {"No. HP", "text", "tel", false, "Boleh diawali +62."},
-	},
-	ingest.Contributions: {
-		"periode":        {"Bulan kepesertaan", "month", "", false, "Bulan yang dibayar iurannya."},
-		"jumlah_peserta": {"Jumlah peserta", "text", "numeric", false, "Pada tagihan bulan itu."},
-		"tagihan":        {"Tagihan (Rp)", "text", "numeric", false, "-"},
-		"dibayar":        {"Dibayar (Rp)", "text", "numeric", false, "-"},
-		"tanggal_bayar":  {"Tanggal bayar", "date", "", false, "Tanggal SP2D."},
-		"no_sp2d":        {"No. SP2D", "text", "", false, "-"},
-		"keterangan":     {"Keterangan", "textarea", "", true, "-"},
-	},
-	ingest.Claims: {
-		"no_klaim":          {"No. klaim", "text", "", false, "Dari BPJS Ketenagakerjaan, bila ada."},
-		"nik":               {"NIK peserta", "text", "numeric", false, "Peserta harus sudah terdaftar."},
-		"jenis_klaim":       {"Jenis klaim", "select", "", false, "-"},
-		"tanggal_kejadian":  {"Tanggal kejadian", "date", "", false, "Tanggal meninggal dunia atau kecelakaan kerja."},
-		"tanggal_pengajuan": {"Tanggal pengajuan", "date", "", false, "Tidak boleh sebelum tanggal kejadian."},
-		"tanggal_bayar":     {"Tanggal bayar", "date", "", false, "Wajib bila status dibayar."},
-		"nominal":           {"Nominal (Rp)", "text", "numeric", false, "-"},
-		"status":            {"Status klaim", "select", "", false, "-"},
-		"ahli_waris":        {"Ahli waris", "text", "", false, "Penerima santunan kematian."},
-		"keterangan":        {"Keterangan", "textarea", "", true, "-"},
-	},
-}
-
-// FormFields builds the fields of the named import columns of a kind, with
-// the values as typed and their problems; whether a field is required comes
-// from the import's columns.
-func FormFields(kind ingest.Kind, names []string, values map[string]string, errs domain.FieldErrors, ch Choices) []FormField {
-	cols := map[string]ingest.Column{}
-	for _, c := range ingest.Columns(kind) {
+// FormFields builds the fields of the named columns of a kind, with the
+// values as typed and their problems; the label, input, hint, choices and
+// whether a field is required all come from the kind's column table.
+func FormFields(kind sheet.Schema, names []string, values map[string]string, errs domain.FieldErrors, ch Choices) []FormField {
+	cols := map[string]sheet.Spec{}
+	for _, c := range kind.Specs() {
 		cols[c.Name] = c
 	}
 	fields := make([]FormField, 0, len(names))
 	for _, name := range names {
-		spec, col := fieldSpecs[kind][name], cols[name]
-		f := FormField{Name: name, Label: spec.label, Type: spec.typ, InputMode: spec.mode, Value: values[name], Hint: spec.hint,
-			Error: errs[name], Required: col.Required, Wide: spec.wide}
+		col := cols[name]
+		f := FormField{Name: name, Label: col.Label, Type: col.Input, InputMode: col.InputMode, Value: values[name], Hint: col.Hint,
+			Error: errs[name], Required: col.Required, Wide: col.Wide}
 		switch f.Hint {
 		case "":
 			f.Hint = col.Help
@@ -118,43 +68,27 @@ func FormFields(kind ingest.Kind, names []string, values map[string]string, errs
 			f.Hint = ""
 		}
 		if f.Type == "select" {
-			f.Groups = choicesOf(kind, name, ch)
+			f.Groups = choicesOf(col, ch)
 		}
 		fields = append(fields, f)
 	}
 	return fields
 }
 
-// choicesOf are the options of a select column.
-func choicesOf(kind ingest.Kind, name string, ch Choices) []OptionGroup {
-	one := func(opts ...Choice) []OptionGroup { return []OptionGroup{{Options: opts}} }
-	switch {
-	case name == "kategori":
-		return one(append([]Choice{{Value: "", Label: "Pilih kategori"}}, ch.Categories...)...)
-	case name == "kelurahan":
-		return append(one(Choice{Value: "", Label: "Pilih kelurahan"}), ch.Kelurahan...)
-	case name == "jenis_kelamin":
-		return one(Choice{Value: "", Label: "Tidak diisi"}, Choice{Value: "L", Label: "Laki-laki"}, Choice{Value: "P", Label: "Perempuan"})
-	case name == "jenis_klaim":
-		opts := []Choice{{Value: "", Label: "Pilih jenis klaim"}}
-		for _, t := range domain.ClaimTypes {
-			opts = append(opts, Choice{Value: string(t), Label: t.Name()})
-		}
-		return one(opts...)
-	case kind == ingest.Claims && name == "status":
-		var opts []Choice
-		for _, s := range domain.ClaimStatuses {
-			opts = append(opts, Choice{Value: string(s), Label: s.Label()})
-		}
-		return one(opts...)
-	case name == "status":
-		var opts []Choice
-		for _, s := range domain.EnrollmentStatuses {
-			opts = append(opts, Choice{Value: string(s), Label: s.Label()})
-		}
-		return one(opts...)
+// choicesOf are the options of a select column: the Pemda's categories or
+// kelurahan, or the column's own.
+func choicesOf(col sheet.Spec, ch Choices) []OptionGroup {
+	switch col.Lookup {
+	case "kategori":
+		return []OptionGroup{{Options: append([]Choice{{Value: "", Label: "Pilih kategori"}}, ch.Categories...)}}
+	case "kelurahan":
+		return append([]OptionGroup{{Options: []Choice{{Value: "", Label: "Pilih kelurahan"}}}}, ch.Kelurahan...)
 	}
-	return nil
+	opts := make([]Choice, len(col.Options))
+	for i, o := range col.Options {
+		opts[i] = Choice{Value: o.Value, Label: o.Label}
+	}
+	return []OptionGroup{{Options: opts}}
 }
 
 // HasErrors reports whether any field or the record has a problem.

@@ -7,9 +7,9 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/ingest"
 	"github.com/cilegon/monev/internal/platform/audit"
 	"github.com/cilegon/monev/internal/platform/httpx"
+	"github.com/cilegon/monev/internal/platform/sheet"
 )
 
 // auditList browses the audit log with filters.
@@ -45,7 +45,7 @@ func (s *Handlers) auditExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	httpx.SetDownload(w, "log-audit."+format, format)
-	t, err := ingest.NewTableWriter(w, format, "Log audit",
+	t, err := sheet.NewTableWriter(w, format, "Log audit",
 		[]string{"waktu", "pengguna", "aksi", "entitas", "id", "ringkasan", "nilai_lama", "nilai_baru", "alamat_ip", "id_permintaan"})
 	if err == nil {
 		err = s.audit.Each(r.Context(), httpx.User(r).Pemda, f, func(e audit.Entry) error {

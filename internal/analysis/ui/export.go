@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/ingest"
 	"github.com/cilegon/monev/internal/platform/httpx"
+	"github.com/cilegon/monev/internal/platform/sheet"
 )
 
 // table is one table of an analysis view as it is exported: the same
@@ -33,7 +33,7 @@ func (s *Handlers) exportTable(w http.ResponseWriter, r *http.Request, status in
 		return
 	}
 	var buf bytes.Buffer
-	if err := ingest.WriteTable(&buf, format, t.Title, t.Header, t.Rows); err != nil {
+	if err := sheet.WriteTable(&buf, format, t.Title, t.Header, t.Rows); err != nil {
 		s.Fail(w, r, err)
 		return
 	}

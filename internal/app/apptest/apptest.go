@@ -22,11 +22,15 @@ import (
 	"github.com/cilegon/monev/internal/app"
 	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/auth/password"
+	"github.com/cilegon/monev/internal/claims"
+	"github.com/cilegon/monev/internal/contributions"
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/laporan"
+	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/platform/pgdev"
-	"github.com/cilegon/monev/internal/postgres"
+	"github.com/cilegon/monev/internal/platform/sheet"
+	"github.com/cilegon/monev/internal/registry"
 	"github.com/cilegon/monev/internal/settings"
 )
 
@@ -42,7 +46,7 @@ var Actor = domain.OperatorActor("3672", "test")
 // App is the application on a fresh database, served by httptest.
 type App struct {
 	T   *testing.T
-	DB  *postgres.DB
+	DB  *database.DB
 	App *app.App
 	TS  *httptest.Server
 }
@@ -56,7 +60,7 @@ func New(t *testing.T) *App {
 // NewWithConfig starts the application with cfg on a fresh, empty database.
 func NewWithConfig(t *testing.T, cfg app.Config) *App {
 	t.Helper()
-	db := postgres.Wrap(pgdev.New(t))
+	db := pgdev.New(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv := app.New(cfg, db, log)
 	ts := httptest.NewServer(srv.Handler())
@@ -82,7 +86,7 @@ func (a *App) User(role domain.Role, pemda ...string) domain.User {
 		p = pemda[0]
 	}
 	name := "u-" + string(role) + "-" + p
-	accounts := auth.NewService(a.DB.DB)
+	accounts := auth.NewService(a.DB)
 	if u, err := accounts.UserByUsername(context.Background(), name); err == nil {
 		return u
 	}
@@ -131,7 +135,7 @@ func (a *App) LoginAs(username, pw string) *http.Client {
 // Token creates an API token for a user of the role.
 func (a *App) Token(role domain.Role) string {
 	a.T.Helper()
-	tok, err := auth.NewService(a.DB.DB).CreateToken(context.Background(), Actor, a.User(role), "test")
+	tok, err := auth.NewService(a.DB).CreateToken(context.Background(), Actor, a.User(role), "test")
 	if err != nil {
 		a.T.Fatal(err)
 	}
@@ -263,7 +267,7 @@ func (a *App) APIJSON(token, path string, v any) int {
 }
 
 // Accounts is the account service of the app's database.
-func (a *App) Accounts() *auth.Service { return auth.NewService(a.DB.DB) }
+func (a *App) Accounts() *auth.Service { return auth.NewService(a.DB) }
 
 // SessionCookie is the session cookie a response sets; the test fails without one.
 func SessionCookie(t *testing.T, resp *http.Response) *http.Cookie {
@@ -278,10 +282,43 @@ func SessionCookie(t *testing.T, resp *http.Response) *http.Cookie {
 }
 
 // Settings is the settings service of the app's database.
-func (a *App) Settings() *settings.Service { return settings.NewService(a.DB.DB) }
+func (a *App) Settings() *settings.Service { return settings.NewService(a.DB) }
 
 // Analysis is the analysis service of the app's database.
-func (a *App) Analysis() *analysis.Service { return analysis.NewService(a.DB.DB, a.Settings()) }
+func (a *App) Analysis() *analysis.Service { return analysis.NewService(a.DB, a.Settings()) }
 
 // Reports is the monev report service of the app's database.
-func (a *App) Reports() *laporan.Service { return laporan.NewService(a.DB.DB, a.Analysis()) }
+func (a *App) Reports() *laporan.Service { return laporan.NewService(a.DB, a.Analysis()) }
+
+// Registry is the registry service of the app's database.
+func (a *App) Registry() *registry.Service { return registry.NewService(a.DB) }
+
+// Decode reads an export back with the import's decoder, as the file would
+// be read if it were imported into Cilegon; the test fails if it does not open.
+func Decode[R any](t *testing.T, a *App, table *sheet.Table[R], body string) *sheet.Decoder[R] {
+	t.Helper()
+	ref, err := a.Settings().Reference(context.Background(), "3672")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := sheet.NewDecoder(strings.NewReader(body), table, ref, sheet.Limits{})
+	if err != nil {
+		t.Fatalf("the export does not read back as %s: %v", table.Title(), err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return d
+}
+
+// ExportCount is how many exports a user has in the audit log.
+func (a *App) ExportCount(username string) int {
+	var n int
+	_ = a.DB.Pool().QueryRow(context.Background(), `SELECT count(*) FROM audit_log WHERE action = 'export' AND username = $1`,
+		username).Scan(&n)
+	return n
+}
+
+// Contributions is the contributions service of the app's database.
+func (a *App) Contributions() *contributions.Service { return contributions.NewService(a.DB) }
+
+// Claims is the claims service of the app's database.
+func (a *App) Claims() *claims.Service { return claims.NewService(a.DB) }

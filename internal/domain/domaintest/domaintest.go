@@ -4,6 +4,7 @@
 package domaintest
 
 import (
+	"errors"
 	"testing"
 	"time"
 
@@ -50,3 +51,20 @@ func Period(t testing.TB, s string) domain.Period {
 	}
 	return p
 }
+
+// ConflictField returns the field and message of a domain.ConflictError
+// with one field, failing the test for any other error.
+func ConflictField(t testing.TB, err error) (string, string) {
+	t.Helper()
+	var c *domain.ConflictError
+	if !errors.As(err, &c) || !errors.Is(err, domain.ErrConflict) || len(c.Fields) != 1 {
+		t.Fatalf("error %v: want a ConflictError with one field that is a domain.ErrConflict", err)
+	}
+	for f, msg := range c.Fields {
+		return f, msg
+	}
+	return "", ""
+}
+
+// ErrOf is the error of a call that returns a value too.
+func ErrOf[T any](_ T, err error) error { return err }

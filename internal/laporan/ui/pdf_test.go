@@ -19,7 +19,6 @@ import (
 	"github.com/cilegon/monev/internal/laporan/ui"
 	"github.com/cilegon/monev/internal/platform/audit"
 	"github.com/cilegon/monev/internal/platform/pgdev"
-	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/settings"
 )
 
@@ -111,13 +110,13 @@ func TestReportPDF(t *testing.T) {
 // warm browser, as the server makes it for GET /reports/{id}.pdf.
 func BenchmarkReportPDF(b *testing.B) {
 	ctx := context.Background()
-	db := postgres.Wrap(pgdev.New(b))
+	db := pgdev.New(b)
 	if err := demo.Load(ctx, db, domain.OperatorActor("3672", "bench")); err != nil {
 		b.Fatal(err)
 	}
-	set := settings.NewService(db.DB)
-	reports := laporan.NewService(db.DB, analysis.NewService(db.DB, set))
-	docs := ui.NewDocuments(reports, set, auth.NewService(db.DB), audit.New(db.DB), "")
+	set := settings.NewService(db)
+	reports := laporan.NewService(db, analysis.NewService(db, set))
+	docs := ui.NewDocuments(reports, set, auth.NewService(db), audit.New(db), "")
 	defer docs.Close()
 	list, err := reports.Reports(ctx, "3672", laporan.Final)
 	if err != nil || len(list) == 0 {

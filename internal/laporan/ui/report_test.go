@@ -241,7 +241,7 @@ func TestReportDataChangedAfterSigning(t *testing.T) {
 	if strings.Contains(body, "Data berubah sejak ditandatangani") {
 		t.Fatal("a report whose data did not change says it did")
 	}
-	if _, err := a.DB.CreateContribution(ctx, domain.OperatorActor("3672", "test"), domain.Contribution{
+	if _, err := a.Contributions().CreateContribution(ctx, domain.OperatorActor("3672", "test"), domain.Contribution{
 		CoverageMonth: domain.NewMonth(2024, time.March), Paid: 16_800_000, PaidOn: domain.Date(2024, time.April, 10), SP2D: "9/SP2D"}); err != nil {
 		t.Fatal(err)
 	}

@@ -11,8 +11,8 @@ import (
 	"testing"
 
 	"github.com/cilegon/monev/internal/app/apptest"
+	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
-	"github.com/cilegon/monev/internal/postgres"
 	"github.com/cilegon/monev/internal/quality"
 )
 
@@ -26,7 +26,7 @@ func TestQualityPageShowsEveryCheckWithLinks(t *testing.T) {
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("status %d", resp.StatusCode)
 	}
-	summary, err := quality.NewService(a.DB.DB).Summary(context.Background(), "3672", qualityShown)
+	summary, err := quality.NewService(a.DB).Summary(context.Background(), "3672", qualityShown)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,8 +61,8 @@ func TestQualityCheckPages(t *testing.T) {
 		workers = append(workers, domain.Worker{ID: int64(i), NIK: domain.NIK(fmt.Sprintf("367204000000%04d", i)),
 			Name: "Peserta " + strconv.Itoa(i), CategoryCode: "kader", KelurahanCode: "36.72.04.1005", Income: domain.DefaultIncome})
 	}
-	if err := a.DB.LoadBulk(context.Background(), domain.OperatorActor("3672", "test"),
-		postgres.Bulk{Pemda: "3672", Workers: workers}); err != nil {
+	if err := demo.LoadBulk(context.Background(), a.DB, domain.OperatorActor("3672", "test"),
+		demo.Bulk{Pemda: "3672", Workers: workers}); err != nil {
 		t.Fatal(err)
 	}
 	c := a.Login(domain.RoleBPJS)

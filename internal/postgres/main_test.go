@@ -1,9 +1,0 @@
-package postgres_test
-
-import (
-	"testing"
-
-	"github.com/cilegon/monev/internal/platform/pgdev"
-)
-
-func TestMain(m *testing.M) { pgdev.Main(m) }
