@@ -8,7 +8,7 @@ DURATION ?= 10m
 CLIENTS  ?= 8
 name     ?=
 
-.PHONY: run test lint fmt-check vet templ-check generate build bench soak fuzz migration clean
+.PHONY: run test lint fmt-check vet templ-check schema schema-check generate build bench soak fuzz migration clean
 
 ## run: start a project-local PostgreSQL under .data/ (unless DATABASE_URL is set),
 ##      migrate, load the demo on first start and serve http://127.0.0.1:8080
@@ -19,8 +19,8 @@ run: build
 test: lint
 	$(GO) run ./cmd/pgtemp -- $(GO) test -race -count=1 ./...
 
-## lint: gofmt, go vet, and generated templ code up to date
-lint: fmt-check vet templ-check
+## lint: gofmt, go vet, generated templ code and migrations/schema.sql up to date
+lint: fmt-check vet templ-check schema-check
 
 fmt-check:
 	@out=$$(gofmt -l $(GOFILES)); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
@@ -33,6 +33,13 @@ templ-check:
 	$(GO) tool templ generate >/dev/null 2>&1 || { $(GO) tool templ generate; exit 1; }; \
 	after=$$(find internal web -name '*_templ.go' -exec sha256sum {} + | sort); \
 	if [ "$$before" != "$$after" ]; then echo "templ: generated *_templ.go files were stale; commit the regenerated files"; exit 1; fi
+
+## schema: regenerate migrations/schema.sql from a freshly migrated database (commit it)
+schema:
+	$(GO) run ./internal/tools/schema
+
+schema-check:
+	@$(GO) run ./internal/tools/schema -check
 
 ## generate: regenerate the templ components (commit the *_templ.go files)
 generate:

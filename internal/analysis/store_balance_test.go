@@ -4,20 +4,23 @@ import (
 	"context"
 	"testing"
 
+	"github.com/cilegon/monev/internal/claims"
+	"github.com/cilegon/monev/internal/contributions"
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/pgdev"
+	"github.com/cilegon/monev/internal/registry"
 )
 
 // smallProgram is a hand-built programme whose figures are worked out in
 // the test table below.
 func smallProgram() demo.Bulk {
-	worker := func(id int64, nik string, spells ...domain.Enrollment) domain.Worker {
-		return domain.Worker{ID: id, NIK: domain.NIK(nik), Name: "Peserta " + nik[12:], CategoryCode: "nelayan",
+	worker := func(id int64, nik string, spells ...registry.Enrollment) registry.Worker {
+		return registry.Worker{ID: id, NIK: domain.NIK(nik), Name: "Peserta " + nik[12:], CategoryCode: "nelayan",
 			KelurahanCode: "36.72.04.1005", Income: domain.DefaultIncome, Enrollments: spells}
 	}
-	spell := func(id int64, start string, end *string, status domain.EnrollmentStatus) domain.Enrollment {
-		e := domain.Enrollment{ID: id, Start: date(start), Status: status}
+	spell := func(id int64, start string, end *string, status domain.EnrollmentStatus) registry.Enrollment {
+		e := registry.Enrollment{ID: id, Start: date(start), Status: status}
 		if end != nil {
 			e.End = datePtr(*end)
 		}
@@ -27,18 +30,18 @@ func smallProgram() demo.Bulk {
 	n3, n4 := int64(3), int64(4)
 	return demo.Bulk{
 		Pemda: "3672",
-		Workers: []domain.Worker{
+		Workers: []registry.Worker{
 			worker(1, "3672040101800001", spell(1, "2023-06-01", nil, domain.StatusActive)),
 			worker(2, "3672040202700002", spell(2, "2023-01-01", str("2024-03-10"), domain.StatusDeceased)),
 			worker(3, "3672040303900003", spell(3, "2024-04-01", nil, domain.StatusActive)),
 			worker(4, "3672044404850004", spell(4, "2024-01-01", str("2024-06-30"), domain.StatusInactive)),
 		},
-		Contributions: []domain.Contribution{
+		Contributions: []contributions.Contribution{
 			{CoverageMonth: domain.NewMonth(2023, 12), Participants: &n3, Billed: rupiahPtr(50_400), Paid: 50_400, PaidOn: date("2024-01-10"), SP2D: "SP2D-1"},
 			{CoverageMonth: domain.NewMonth(2024, 1), Participants: &n4, Billed: rupiahPtr(67_200), Paid: 67_200, PaidOn: date("2024-02-12"), SP2D: "SP2D-2"},
 			{CoverageMonth: domain.NewMonth(2024, 2), Paid: 67_200, PaidOn: date("2024-03-11")},
 		},
-		Claims: []domain.Claim{
+		Claims: []claims.Claim{
 			{No: "K1", WorkerID: 2, Type: domain.ClaimJKM, IncidentOn: date("2024-03-10"), PaidOn: date("2024-04-02"), Amount: 42_000_000, Status: domain.ClaimPaid},
 			{No: "K2", WorkerID: 1, Type: domain.ClaimJKKCare, IncidentOn: date("2023-12-20"), PaidOn: date("2024-01-15"), Amount: 5_000_000, Status: domain.ClaimPaid},
 			{No: "K3", WorkerID: 4, Type: domain.ClaimJKM, IncidentOn: date("2024-08-01"), Amount: 42_000_000, Status: domain.ClaimRejected},

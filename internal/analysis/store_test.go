@@ -5,10 +5,13 @@ import (
 	"testing"
 
 	"github.com/cilegon/monev/internal/analysis"
+	"github.com/cilegon/monev/internal/claims"
+	"github.com/cilegon/monev/internal/contributions"
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/platform/pgdev"
+	"github.com/cilegon/monev/internal/registry"
 )
 
 // The kelurahan of the analysis programme: Kepuh (kecamatan Ciwandan) and
@@ -33,23 +36,23 @@ const (
 // January 2023, 4 in January–June 2024, 3 from July 2024. The rate is
 // Rp 168 in August 2020–January 2021, Rp 16.800 otherwise.
 func analysisProgram() demo.Bulk {
-	worker := func(id int64, nik, category, kelurahan string, start string, end string, status domain.EnrollmentStatus) domain.Worker {
-		e := domain.Enrollment{ID: id, Start: date(start), Status: status}
+	worker := func(id int64, nik, category, kelurahan string, start string, end string, status domain.EnrollmentStatus) registry.Worker {
+		e := registry.Enrollment{ID: id, Start: date(start), Status: status}
 		if end != "" {
 			e.End = datePtr(end)
 		}
-		return domain.Worker{ID: id, NIK: domain.NIK(nik), Name: "Peserta " + nik[12:], CategoryCode: category,
-			KelurahanCode: kelurahan, Income: domain.DefaultIncome, Enrollments: []domain.Enrollment{e}}
+		return registry.Worker{ID: id, NIK: domain.NIK(nik), Name: "Peserta " + nik[12:], CategoryCode: category,
+			KelurahanCode: kelurahan, Income: domain.DefaultIncome, Enrollments: []registry.Enrollment{e}}
 	}
-	pay := func(month string, participants int64, billed, paid domain.Rupiah, paidOn string) domain.Contribution {
-		c := domain.Contribution{CoverageMonth: mustMonthP(month), Paid: paid, PaidOn: date(paidOn)}
+	pay := func(month string, participants int64, billed, paid domain.Rupiah, paidOn string) contributions.Contribution {
+		c := contributions.Contribution{CoverageMonth: mustMonthP(month), Paid: paid, PaidOn: date(paidOn)}
 		if participants > 0 {
 			c.Participants, c.Billed = &participants, &billed
 		}
 		return c
 	}
-	claim := func(no string, worker int64, typ domain.ClaimType, incident, paid string, amount domain.Rupiah, status domain.ClaimStatus) domain.Claim {
-		c := domain.Claim{No: no, WorkerID: worker, Type: typ, IncidentOn: date(incident), Amount: amount, Status: status}
+	claim := func(no string, worker int64, typ domain.ClaimType, incident, paid string, amount domain.Rupiah, status domain.ClaimStatus) claims.Claim {
+		c := claims.Claim{No: no, WorkerID: worker, Type: typ, IncidentOn: date(incident), Amount: amount, Status: status}
 		if paid != "" {
 			c.PaidOn = date(paid)
 		}
@@ -57,7 +60,7 @@ func analysisProgram() demo.Bulk {
 	}
 	return demo.Bulk{
 		Pemda: "3672",
-		Workers: []domain.Worker{
+		Workers: []registry.Worker{
 			worker(1, "3672040101800001", "nelayan", kepuh, "2020-06-01", "", domain.StatusActive),
 			worker(2, "3672040202700002", "nelayan", kepuh, "2020-06-01", "2020-10-20", domain.StatusDeceased),
 			worker(3, "3672040303900003", "nelayan", kepuh, "2020-11-01", "", domain.StatusActive),
@@ -65,7 +68,7 @@ func analysisProgram() demo.Bulk {
 			worker(5, "3672030505700005", "rt_rw", lebakgede, "2024-04-01", "", domain.StatusActive),
 			worker(6, "3672034606850006", "kader", lebakgede, "2024-01-01", "2024-06-30", domain.StatusInactive),
 		},
-		Contributions: []domain.Contribution{
+		Contributions: []contributions.Contribution{
 			// The reduced rate: 2 workers × Rp 168.
 			pay("2020-08", 2, 336, 336, "2020-09-10"),
 			pay("2020-09", 2, 336, 336, "2020-10-12"),
@@ -89,7 +92,7 @@ func analysisProgram() demo.Bulk {
 			pay("2024-08", 5, 84_000, 84_000, "2024-09-10"),
 			pay("2024-09", 3, 50_400, 50_400, "2024-10-10"),
 		},
-		Claims: []domain.Claim{
+		Claims: []claims.Claim{
 			claim("C1", 2, domain.ClaimJKM, "2020-10-20", "2020-11-25", 42_000_000, domain.ClaimPaid),
 			claim("C2", 4, domain.ClaimJKM, "2024-03-10", "2024-04-02", 42_000_000, domain.ClaimPaid),
 			claim("C3", 1, domain.ClaimJKKCare, "2023-12-20", "2024-01-15", 5_000_000, domain.ClaimPaid),

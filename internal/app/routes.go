@@ -1,20 +1,18 @@
 package app
 
 import (
+	"io/fs"
+	"net/http"
+
 	adminui "github.com/cilegon/monev/internal/admin/ui"
 	analysisui "github.com/cilegon/monev/internal/analysis/ui"
 	authui "github.com/cilegon/monev/internal/auth/ui"
 	claimsui "github.com/cilegon/monev/internal/claims/ui"
 	contributionsui "github.com/cilegon/monev/internal/contributions/ui"
 	laporanui "github.com/cilegon/monev/internal/laporan/ui"
-	registryui "github.com/cilegon/monev/internal/registry/ui"
-
-	"io/fs"
-	"net/http"
-
-	qualityui "github.com/cilegon/monev/internal/quality/ui"
-
 	"github.com/cilegon/monev/internal/platform/httpx"
+	qualityui "github.com/cilegon/monev/internal/quality/ui"
+	registryui "github.com/cilegon/monev/internal/registry/ui"
 	"github.com/cilegon/monev/web"
 )
 

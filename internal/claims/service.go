@@ -27,7 +27,7 @@ func (s *Service) Claims(ctx context.Context, pemda string, f ClaimFilter, offse
 
 // EachClaim calls fn for every matching claim in the list's order, without
 // holding them in memory (for exports).
-func (s *Service) EachClaim(ctx context.Context, pemda string, f ClaimFilter, fn func(domain.Claim) error) error {
+func (s *Service) EachClaim(ctx context.Context, pemda string, f ClaimFilter, fn func(Claim) error) error {
 	return s.db.eachClaim(ctx, pemda, f, fn)
 }
 
@@ -38,18 +38,18 @@ func (s *Service) Claim(ctx context.Context, pemda string, id int64) (ClaimListI
 }
 
 // CreateClaim records a claim of the worker with c.NIK, who must be registered.
-func (s *Service) CreateClaim(ctx context.Context, actor domain.Actor, c domain.Claim) (domain.Claim, error) {
+func (s *Service) CreateClaim(ctx context.Context, actor domain.Actor, c Claim) (Claim, error) {
 	if !actor.Role.CanEditData() {
-		return domain.Claim{}, domain.ErrForbidden
+		return Claim{}, domain.ErrForbidden
 	}
 	return s.db.createClaim(ctx, actor, c)
 }
 
 // UpdateClaim corrects a claim, possibly moving it to another worker (the
 // worker of c.NIK; c.WorkerID is not used).
-func (s *Service) UpdateClaim(ctx context.Context, actor domain.Actor, c domain.Claim) (domain.Claim, error) {
+func (s *Service) UpdateClaim(ctx context.Context, actor domain.Actor, c Claim) (Claim, error) {
 	if !actor.Role.CanEditData() {
-		return domain.Claim{}, domain.ErrForbidden
+		return Claim{}, domain.ErrForbidden
 	}
 	return s.db.updateClaim(ctx, actor, c)
 }

@@ -42,7 +42,7 @@ type ClaimTotals struct {
 // ClaimListItem is one claim in the list, with the names of its worker's
 // category and region.
 type ClaimListItem struct {
-	domain.Claim
+	Claim
 	CategoryCode  string
 	CategoryName  string
 	KelurahanName string
@@ -122,8 +122,8 @@ type claimRow struct {
 	Note        string
 }
 
-func (r claimRow) claim() domain.Claim {
-	c := domain.Claim{ID: r.ID, No: r.ClaimNo, WorkerID: r.WorkerID, NIK: r.NIK, WorkerName: r.WorkerName, Type: r.Type,
+func (r claimRow) claim() Claim {
+	c := Claim{ID: r.ID, No: r.ClaimNo, WorkerID: r.WorkerID, NIK: r.NIK, WorkerName: r.WorkerName, Type: r.Type,
 		IncidentOn: r.IncidentOn, Amount: r.Amount, Status: r.Status, Beneficiary: r.Beneficiary, Note: r.Note}
 	if r.SubmittedOn != nil {
 		c.SubmittedOn = *r.SubmittedOn
@@ -166,7 +166,7 @@ func scanClaimItem(row pgx.CollectableRow) (ClaimListItem, error) {
 
 // eachClaim calls fn for every matching claim in the list's order, without
 // holding them in memory (for exports).
-func (db *store) eachClaim(ctx context.Context, pemda string, f ClaimFilter, fn func(domain.Claim) error) error {
+func (db *store) eachClaim(ctx context.Context, pemda string, f ClaimFilter, fn func(Claim) error) error {
 	c := f.where(pemda)
 	err := db.Stream(ctx, func(tx pgx.Tx) error {
 		rows, _ := tx.Query(ctx, `SELECT `+claimColumns+claimFrom+` WHERE `+c.Where()+
@@ -188,7 +188,7 @@ func (db *store) claim(ctx context.Context, pemda string, id int64) (ClaimListIt
 }
 
 // claimConflicts explain what stops a claim, in the words of the import's checks.
-func claimConflicts(c domain.Claim) map[string][2]string {
+func claimConflicts(c Claim) map[string][2]string {
 	return map[string][2]string{
 		"claim_no_key": {"no_klaim", "nomor klaim " + c.No + " sudah tercatat"},
 		"claim_natural_key": {"tanggal_kejadian", "klaim " + string(c.Type) + " untuk NIK " + string(c.NIK) +
@@ -203,13 +203,13 @@ func unregistered(nik domain.NIK) error {
 
 // claimArgs are the stored values of a claim, $1 to $11: the Pemda, the
 // worker's NIK ($3) and the claim's own columns.
-func claimArgs(pemda string, c domain.Claim) []any {
+func claimArgs(pemda string, c Claim) []any {
 	return []any{pemda, database.NullString(c.No), string(c.NIK), string(c.Type), c.IncidentOn, database.NullDate(c.SubmittedOn),
 		database.NullDate(c.PaidOn), int64(c.Amount), string(c.Status), c.Beneficiary, c.Note}
 }
 
 // createClaim records a claim of the worker with c.NIK, who must be registered.
-func (db *store) createClaim(ctx context.Context, actor domain.Actor, c domain.Claim) (domain.Claim, error) {
+func (db *store) createClaim(ctx context.Context, actor domain.Actor, c Claim) (Claim, error) {
 	err := db.InTx(ctx, func(tx pgx.Tx) error {
 		var row map[string]any
 		err := tx.QueryRow(ctx, `
@@ -231,7 +231,7 @@ func (db *store) createClaim(ctx context.Context, actor domain.Actor, c domain.C
 
 // updateClaim corrects a claim, possibly moving it to another worker (the
 // worker of c.NIK; c.WorkerID is not used).
-func (db *store) updateClaim(ctx context.Context, actor domain.Actor, c domain.Claim) (domain.Claim, error) {
+func (db *store) updateClaim(ctx context.Context, actor domain.Actor, c Claim) (Claim, error) {
 	change := audit.RowChange{Table: "claim", ID: c.ID, Summary: "Klaim " + c.Type.ShortName() + " diubah",
 		Conflicts: claimConflicts(c), NoRow: unregistered(c.NIK)}
 	err := db.InTx(ctx, func(tx pgx.Tx) error {

@@ -15,17 +15,17 @@ import (
 )
 
 // claimFixture registers the workers and three claims.
-func claimFixture(t *testing.T, db *database.DB) map[string]domain.Claim {
+func claimFixture(t *testing.T, db *database.DB) map[string]claims.Claim {
 	t.Helper()
 	registrytest.Load(t, db)
-	cs := []domain.Claim{
+	cs := []claims.Claim{
 		{No: "KLM-2024-000123", NIK: registrytest.NIKBudi, Type: domain.ClaimJKM, IncidentOn: date("2024-05-03"), SubmittedOn: date("2024-05-10"),
 			PaidOn: date("2024-05-24"), Amount: 42_000_000, Status: domain.ClaimPaid, Beneficiary: "Sari Santoso"},
 		{NIK: registrytest.NIKAhmad, Type: domain.ClaimJKKCare, IncidentOn: date("2024-06-12"), Amount: 3_500_000, Status: domain.ClaimProcessing},
 		{No: "KLM-2024-000200", NIK: registrytest.NIKSiti, Type: domain.ClaimJKKCare, IncidentOn: date("2024-02-01"), PaidOn: date("2024-03-01"),
 			Amount: 1_250_000, Status: domain.ClaimPaid},
 	}
-	out := map[string]domain.Claim{}
+	out := map[string]claims.Claim{}
 	for _, c := range cs {
 		got, err := claims.NewService(db).CreateClaim(context.Background(), testActor, c)
 		if err != nil {
@@ -91,7 +91,7 @@ func TestClaimListFiltersAndTotals(t *testing.T) {
 		t.Errorf("list item %+v", it)
 	}
 	var exported []string
-	err = claims.NewService(db).EachClaim(ctx, "3672", claims.ClaimFilter{Status: domain.ClaimPaid, Sort: "amount"}, func(c domain.Claim) error {
+	err = claims.NewService(db).EachClaim(ctx, "3672", claims.ClaimFilter{Status: domain.ClaimPaid, Sort: "amount"}, func(c claims.Claim) error {
 		exported = append(exported, c.WorkerName)
 		return nil
 	})
@@ -106,15 +106,15 @@ func TestClaimRefusalsAndAudit(t *testing.T) {
 	cs := claimFixture(t, db)
 	tests := []struct {
 		name  string
-		c     domain.Claim
+		c     claims.Claim
 		field string
 		want  string
 	}{
-		{"unregistered NIK", domain.Claim{NIK: "3671010101900001", Type: domain.ClaimJKM, IncidentOn: date("2024-01-01"), Status: domain.ClaimSubmitted},
+		{"unregistered NIK", claims.Claim{NIK: "3671010101900001", Type: domain.ClaimJKM, IncidentOn: date("2024-01-01"), Status: domain.ClaimSubmitted},
 			"nik", "NIK 3671010101900001 belum terdaftar sebagai peserta"},
-		{"claim number taken", domain.Claim{No: "KLM-2024-000123", NIK: registrytest.NIKSiti, Type: domain.ClaimJKKCare, IncidentOn: date("2024-07-01"),
+		{"claim number taken", claims.Claim{No: "KLM-2024-000123", NIK: registrytest.NIKSiti, Type: domain.ClaimJKKCare, IncidentOn: date("2024-07-01"),
 			Status: domain.ClaimSubmitted}, "no_klaim", "nomor klaim KLM-2024-000123 sudah tercatat"},
-		{"same claim without a number", domain.Claim{NIK: registrytest.NIKAhmad, Type: domain.ClaimJKKCare, IncidentOn: date("2024-06-12"),
+		{"same claim without a number", claims.Claim{NIK: registrytest.NIKAhmad, Type: domain.ClaimJKKCare, IncidentOn: date("2024-06-12"),
 			Status: domain.ClaimSubmitted}, "tanggal_kejadian", "dengan tanggal kejadian 12/06/2024 sudah tercatat; beri nomor klaim"},
 	}
 	for _, tt := range tests {

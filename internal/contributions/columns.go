@@ -1,7 +1,6 @@
 package contributions
 
 import (
-	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/audit"
 	"github.com/cilegon/monev/internal/platform/sheet"
 )
@@ -9,67 +8,67 @@ import (
 // Contributions is the table of contribution files (iuran): one payment to
 // BPJS per row. It declares every column once: the import, the forms, the
 // exports and the template all follow it.
-var Contributions = &sheet.Table[domain.Contribution]{
+var Contributions = &sheet.Table[Contribution]{
 	Kind: "contributions", Label: "Iuran", Template: "iuran", Aliases: []string{"contribution", "iuran"},
-	Columns: []sheet.Column[domain.Contribution]{
+	Columns: []sheet.Column[Contribution]{
 		{Spec: sheet.Spec{Name: "periode",
 			Label: "Bulan kepesertaan", Input: "month", Hint: "Bulan yang dibayar iurannya.",
 			Required: true, Type: sheet.Text, DB: "coverage_month", SQL: "date",
 			Help:     "Bulan kepesertaan yang dibayar, misalnya 2024-01, 01/2024 atau Januari 2024.",
 			Examples: [2]string{"2024-01", "Februari 2024"}, Aliases: []string{"bulan", "periode iuran", "bulan iuran", "masa iuran"}},
-			Parse: func(c *sheet.Cell, r *domain.Contribution) { r.CoverageMonth, _ = c.Month() },
-			Get:   func(r *domain.Contribution) any { return r.CoverageMonth.String() },
-			Stage: func(r *domain.Contribution) any { return r.CoverageMonth.First() }},
+			Parse: func(c *sheet.Cell, r *Contribution) { r.CoverageMonth, _ = c.Month() },
+			Get:   func(r *Contribution) any { return r.CoverageMonth.String() },
+			Stage: func(r *Contribution) any { return r.CoverageMonth.First() }},
 		{Spec: sheet.Spec{Name: "jumlah_peserta",
 			Label: "Jumlah peserta", Input: "text", InputMode: "numeric", Hint: "Pada tagihan bulan itu.",
 			Type: sheet.Count, DB: "participants", SQL: "bigint", Null: true,
 			Help:     "Jumlah peserta pada tagihan bulan itu.",
 			Examples: [2]string{"4.143", "4150"}, Aliases: []string{"peserta", "jml peserta", "jumlah tenaga kerja"}},
-			Parse: func(c *sheet.Cell, r *domain.Contribution) {
+			Parse: func(c *sheet.Cell, r *Contribution) {
 				if n, ok := c.Count(); ok {
 					r.Participants = &n
 				}
 			},
-			Get: func(r *domain.Contribution) any { return r.Participants }},
+			Get: func(r *Contribution) any { return r.Participants }},
 		{Spec: sheet.Spec{Name: "tagihan",
 			Label: "Tagihan (Rp)", Input: "text", InputMode: "numeric", Hint: "-",
 			Type: sheet.Money, DB: "billed", SQL: "bigint", Null: true,
 			Help:     "Jumlah tagihan dalam rupiah.",
 			Examples: [2]string{"69.602.400", "69720000"}, Aliases: []string{"jumlah tagihan", "nilai tagihan"}},
-			Parse: func(c *sheet.Cell, r *domain.Contribution) {
+			Parse: func(c *sheet.Cell, r *Contribution) {
 				if billed, ok := c.Money(); ok {
 					r.Billed = &billed
 				}
 			},
-			Get: func(r *domain.Contribution) any { return r.Billed }},
+			Get: func(r *Contribution) any { return r.Billed }},
 		{Spec: sheet.Spec{Name: "dibayar",
 			Label: "Dibayar (Rp)", Input: "text", InputMode: "numeric", Hint: "-",
 			Required: true, Type: sheet.Money, DB: "paid", SQL: "bigint",
 			Help:     "Jumlah yang dibayar dalam rupiah.",
 			Examples: [2]string{"69.602.400", "Rp 69.720.000"}, Aliases: []string{"jumlah dibayar", "jumlah bayar", "nilai bayar", "pembayaran", "realisasi"}},
-			Parse: func(c *sheet.Cell, r *domain.Contribution) { r.Paid, _ = c.Money() },
-			Get:   func(r *domain.Contribution) any { return r.Paid }},
+			Parse: func(c *sheet.Cell, r *Contribution) { r.Paid, _ = c.Money() },
+			Get:   func(r *Contribution) any { return r.Paid }},
 		{Spec: sheet.Spec{Name: "tanggal_bayar",
 			Label: "Tanggal bayar", Input: "date", Hint: "Tanggal SP2D.",
 			Required: true, Type: sheet.Date, DB: "paid_on", SQL: "date",
 			Help:     "Tanggal pembayaran (tanggal SP2D).",
 			Examples: [2]string{"15/02/2024", "2024-03-14"}, Aliases: []string{"tgl bayar", "tanggal sp2d", "tgl sp2d"}},
-			Parse: func(c *sheet.Cell, r *domain.Contribution) { r.PaidOn, _ = c.Date() },
-			Get:   func(r *domain.Contribution) any { return r.PaidOn }},
+			Parse: func(c *sheet.Cell, r *Contribution) { r.PaidOn, _ = c.Date() },
+			Get:   func(r *Contribution) any { return r.PaidOn }},
 		{Spec: sheet.Spec{Name: "no_sp2d",
 			Label: "No. SP2D", Input: "text", Hint: "-",
 			Type: sheet.Text, DB: "sp2d_no", SQL: "text", Null: true,
 			Help:     "Nomor SP2D.",
 			Examples: [2]string{"0123/SP2D/LS/2024", "0187/SP2D/LS/2024"}, Aliases: []string{"sp2d", "nomor sp2d"}},
-			Parse: func(c *sheet.Cell, r *domain.Contribution) { r.SP2D = c.Name() },
-			Get:   func(r *domain.Contribution) any { return r.SP2D }},
+			Parse: func(c *sheet.Cell, r *Contribution) { r.SP2D = c.Name() },
+			Get:   func(r *Contribution) any { return r.SP2D }},
 		{Spec: sheet.Spec{Name: "keterangan",
 			Label: "Keterangan", Input: "textarea", Wide: true, Hint: "-",
 			Type: sheet.Text, DB: "note", SQL: "text",
 			Help:     "Catatan bebas.",
 			Examples: [2]string{"Iuran Januari 2024", ""}, Aliases: []string{"ket", "catatan"}},
-			Parse: func(c *sheet.Cell, r *domain.Contribution) { r.Note = c.Text() },
-			Get:   func(r *domain.Contribution) any { return r.Note }},
+			Parse: func(c *sheet.Cell, r *Contribution) { r.Note = c.Text() },
+			Get:   func(r *Contribution) any { return r.Note }},
 	},
 }
 

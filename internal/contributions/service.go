@@ -21,33 +21,33 @@ type Service struct {
 func NewService(db *database.DB) *Service { return &Service{db: &store{db}, audit: audit.New(db)} }
 
 // Contributions returns a page of the payments that match, and their totals.
-func (s *Service) Contributions(ctx context.Context, pemda string, f ContributionFilter, offset, limit int) ([]domain.Contribution, ContributionTotals, error) {
+func (s *Service) Contributions(ctx context.Context, pemda string, f ContributionFilter, offset, limit int) ([]Contribution, ContributionTotals, error) {
 	return s.db.contributions(ctx, pemda, f, offset, limit)
 }
 
 // EachContribution calls fn for every matching payment in the list's order,
 // without holding them in memory (for exports).
-func (s *Service) EachContribution(ctx context.Context, pemda string, f ContributionFilter, fn func(domain.Contribution) error) error {
+func (s *Service) EachContribution(ctx context.Context, pemda string, f ContributionFilter, fn func(Contribution) error) error {
 	return s.db.eachContribution(ctx, pemda, f, fn)
 }
 
 // Contribution returns one payment.
-func (s *Service) Contribution(ctx context.Context, pemda string, id int64) (domain.Contribution, error) {
+func (s *Service) Contribution(ctx context.Context, pemda string, id int64) (Contribution, error) {
 	return s.db.contribution(ctx, pemda, id)
 }
 
 // CreateContribution records a payment.
-func (s *Service) CreateContribution(ctx context.Context, actor domain.Actor, c domain.Contribution) (domain.Contribution, error) {
+func (s *Service) CreateContribution(ctx context.Context, actor domain.Actor, c Contribution) (Contribution, error) {
 	if !actor.Role.CanEditData() {
-		return domain.Contribution{}, domain.ErrForbidden
+		return Contribution{}, domain.ErrForbidden
 	}
 	return s.db.createContribution(ctx, actor, c)
 }
 
 // UpdateContribution corrects a payment.
-func (s *Service) UpdateContribution(ctx context.Context, actor domain.Actor, c domain.Contribution) (domain.Contribution, error) {
+func (s *Service) UpdateContribution(ctx context.Context, actor domain.Actor, c Contribution) (Contribution, error) {
 	if !actor.Role.CanEditData() {
-		return domain.Contribution{}, domain.ErrForbidden
+		return Contribution{}, domain.ErrForbidden
 	}
 	return s.db.updateContribution(ctx, actor, c)
 }

@@ -70,13 +70,13 @@ type contributionRow struct {
 	Note          string
 }
 
-func (r contributionRow) contribution() domain.Contribution {
-	return domain.Contribution{ID: r.ID, CoverageMonth: domain.MonthOf(r.CoverageMonth), Participants: r.Participants,
+func (r contributionRow) contribution() Contribution {
+	return Contribution{ID: r.ID, CoverageMonth: domain.MonthOf(r.CoverageMonth), Participants: r.Participants,
 		Billed: r.Billed, Paid: r.Paid, PaidOn: r.PaidOn, SP2D: r.SP2DNo, Note: r.Note}
 }
 
 // contributions returns a page of the payments that match, and their totals.
-func (db *store) contributions(ctx context.Context, pemda string, f ContributionFilter, offset, limit int) ([]domain.Contribution, ContributionTotals, error) {
+func (db *store) contributions(ctx context.Context, pemda string, f ContributionFilter, offset, limit int) ([]Contribution, ContributionTotals, error) {
 	c := f.where(pemda)
 	var t ContributionTotals
 	err := db.Pool().QueryRow(ctx, `SELECT count(*), coalesce(sum(c.paid), 0), coalesce(sum(c.billed), 0), count(c.billed)
@@ -87,7 +87,7 @@ func (db *store) contributions(ctx context.Context, pemda string, f Contribution
 	rows, _ := db.Pool().Query(ctx, `SELECT `+contributionColumns+` FROM contribution c WHERE `+c.Where()+
 		` ORDER BY `+contributionSorts.OrderBy(f.Sort, "month", f.Desc, "c.id")+database.Page(offset, limit), c.Args()...)
 	rs, err := pgx.CollectRows(rows, pgx.RowToStructByName[contributionRow])
-	out := make([]domain.Contribution, len(rs))
+	out := make([]Contribution, len(rs))
 	for i, r := range rs {
 		out[i] = r.contribution()
 	}
@@ -96,7 +96,7 @@ func (db *store) contributions(ctx context.Context, pemda string, f Contribution
 
 // eachContribution calls fn for every matching payment in the list's order,
 // without holding them in memory (for exports).
-func (db *store) eachContribution(ctx context.Context, pemda string, f ContributionFilter, fn func(domain.Contribution) error) error {
+func (db *store) eachContribution(ctx context.Context, pemda string, f ContributionFilter, fn func(Contribution) error) error {
 	c := f.where(pemda)
 	err := db.Stream(ctx, func(tx pgx.Tx) error {
 		rows, _ := tx.Query(ctx, `SELECT `+contributionColumns+` FROM contribution c WHERE `+c.Where()+
@@ -110,7 +110,7 @@ func (db *store) eachContribution(ctx context.Context, pemda string, f Contribut
 }
 
 // contribution returns one payment.
-func (db *store) contribution(ctx context.Context, pemda string, id int64) (domain.Contribution, error) {
+func (db *store) contribution(ctx context.Context, pemda string, id int64) (Contribution, error) {
 	rows, _ := db.Pool().Query(ctx, `SELECT `+contributionColumns+` FROM contribution c WHERE c.pemda = $1 AND c.id = $2`, pemda, id)
 	r, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[contributionRow])
 	return r.contribution(), database.MapError("find contribution", err)
@@ -118,7 +118,7 @@ func (db *store) contribution(ctx context.Context, pemda string, id int64) (doma
 
 // contributionConflicts explain the unique keys of a payment, in the words
 // of the import's checks.
-func contributionConflicts(c domain.Contribution) map[string][2]string {
+func contributionConflicts(c Contribution) map[string][2]string {
 	month := c.CoverageMonth.First().Format("01/2006")
 	return map[string][2]string{
 		"contribution_sp2d_key": {"no_sp2d", "pembayaran iuran " + month + " dengan SP2D " + c.SP2D + " sudah tercatat"},
@@ -128,7 +128,7 @@ func contributionConflicts(c domain.Contribution) map[string][2]string {
 }
 
 // contributionArgs are the Pemda and the stored values of a payment, $1 to $8.
-func contributionArgs(pemda string, c domain.Contribution) []any {
+func contributionArgs(pemda string, c Contribution) []any {
 	var billed *int64
 	if c.Billed != nil {
 		v := int64(*c.Billed)
@@ -138,7 +138,7 @@ func contributionArgs(pemda string, c domain.Contribution) []any {
 }
 
 // createContribution records a payment.
-func (db *store) createContribution(ctx context.Context, actor domain.Actor, c domain.Contribution) (domain.Contribution, error) {
+func (db *store) createContribution(ctx context.Context, actor domain.Actor, c Contribution) (Contribution, error) {
 	err := db.InTx(ctx, func(tx pgx.Tx) error {
 		var row map[string]any
 		err := tx.QueryRow(ctx, `
@@ -154,7 +154,7 @@ func (db *store) createContribution(ctx context.Context, actor domain.Actor, c d
 }
 
 // updateContribution corrects a payment.
-func (db *store) updateContribution(ctx context.Context, actor domain.Actor, c domain.Contribution) (domain.Contribution, error) {
+func (db *store) updateContribution(ctx context.Context, actor domain.Actor, c Contribution) (Contribution, error) {
 	change := audit.RowChange{Table: "contribution", ID: c.ID, Summary: "Pembayaran iuran " + c.CoverageMonth.Label() + " diubah",
 		Conflicts: contributionConflicts(c)}
 	err := db.InTx(ctx, func(tx pgx.Tx) error {

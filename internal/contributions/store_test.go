@@ -21,7 +21,7 @@ func int64Ptr(n int64) *int64 { return &n }
 func TestContributionsListRefusalsAndAudit(t *testing.T) {
 	ctx := context.Background()
 	db := pgdev.New(t)
-	payments := []domain.Contribution{
+	payments := []contributions.Contribution{
 		{CoverageMonth: mustMonth(t, "2024-01"), Participants: int64Ptr(4143), Billed: rupiahPtr(69_602_400), Paid: 69_602_400,
 			PaidOn: date("2024-02-15"), SP2D: "0123/SP2D/LS/2024", Note: "Iuran Januari"},
 		{CoverageMonth: mustMonth(t, "2024-02"), Paid: 69_720_000, PaidOn: date("2024-03-14"), SP2D: "0187/SP2D/LS/2024"},
@@ -49,7 +49,7 @@ func TestContributionsListRefusalsAndAudit(t *testing.T) {
 		t.Errorf("duplicate payment without SP2D: %s: %q", f, msg)
 	}
 
-	months := func(cs []domain.Contribution) []string {
+	months := func(cs []contributions.Contribution) []string {
 		var out []string
 		for _, c := range cs {
 			out = append(out, c.CoverageMonth.String())
@@ -102,7 +102,7 @@ func TestContributionsListRefusalsAndAudit(t *testing.T) {
 		t.Errorf("audit: %+v", a[n-2:])
 	}
 	var exported []string
-	err = contributions.NewService(db).EachContribution(ctx, "3672", contributions.ContributionFilter{}, func(c domain.Contribution) error {
+	err = contributions.NewService(db).EachContribution(ctx, "3672", contributions.ContributionFilter{}, func(c contributions.Contribution) error {
 		exported = append(exported, c.CoverageMonth.String()+" "+c.SP2D)
 		return nil
 	})

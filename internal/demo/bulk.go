@@ -7,9 +7,12 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/cilegon/monev/internal/analysis"
+	"github.com/cilegon/monev/internal/claims"
+	"github.com/cilegon/monev/internal/contributions"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/audit"
 	"github.com/cilegon/monev/internal/platform/database"
+	"github.com/cilegon/monev/internal/registry"
 )
 
 // Bulk is a whole data set written at once with COPY: the demo data and
@@ -18,9 +21,9 @@ import (
 // past them.
 type Bulk struct {
 	Pemda         string
-	Workers       []domain.Worker
-	Contributions []domain.Contribution
-	Claims        []domain.Claim
+	Workers       []registry.Worker
+	Contributions []contributions.Contribution
+	Claims        []claims.Claim
 	Budgets       []analysis.Budget
 	Targets       []analysis.Target
 	Workforce     []analysis.Workforce
@@ -110,7 +113,7 @@ func contributionRows(b Bulk) pgx.CopyFromSource {
 }
 
 func claimRows(b Bulk) pgx.CopyFromSource {
-	byID := make(map[int64]*domain.Worker, len(b.Workers))
+	byID := make(map[int64]*registry.Worker, len(b.Workers))
 	for i := range b.Workers {
 		byID[b.Workers[i].ID] = &b.Workers[i]
 	}

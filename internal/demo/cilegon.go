@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/registry"
 )
 
 // The figures the July 2024 monev meeting argued about: on a cash basis,
@@ -55,7 +56,7 @@ type gen struct {
 	kel     []domain.Kelurahan
 	byName  map[string]domain.Kelurahan
 	weights []int
-	workers []domain.Worker
+	workers []registry.Worker
 	seats   []*seat
 	niks    map[domain.NIK]bool
 	kpjs    map[string]bool
@@ -144,12 +145,12 @@ func (g *gen) pickKelurahan(category string) domain.Kelurahan {
 func (g *gen) occupy(s *seat, w int, start time.Time) {
 	g.nextEnr++
 	g.workers[w].Enrollments = append(g.workers[w].Enrollments,
-		domain.Enrollment{ID: g.nextEnr, Start: start, Status: domain.StatusActive})
+		registry.Enrollment{ID: g.nextEnr, Start: start, Status: domain.StatusActive})
 	s.workers = append(s.workers, w)
 }
 
 // current is the seat's worker and their open spell.
-func (s *seat) current(g *gen) (int, *domain.Enrollment) {
+func (s *seat) current(g *gen) (int, *registry.Enrollment) {
 	w := s.workers[len(s.workers)-1]
 	es := g.workers[w].Enrollments
 	return w, &es[len(es)-1]
@@ -265,7 +266,7 @@ func (g *gen) newWorker(s *seat) int {
 		ages = [2]int{20, 60}
 	}
 	birth := domain.Date(2024-ages[0]-g.rng.IntN(ages[1]-ages[0]+1), time.January, 1).AddDate(0, 0, g.rng.IntN(365))
-	w := domain.Worker{
+	w := registry.Worker{
 		ID:            int64(len(g.workers) + 1),
 		NIK:           g.nik(s.kelurahan, birth, sex),
 		Name:          g.name(sex),

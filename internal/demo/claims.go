@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/cilegon/monev/internal/claims"
 	"github.com/cilegon/monev/internal/domain"
 )
 
@@ -96,8 +97,8 @@ func day(s string) time.Time {
 // claims turns the events into claims of workers who were covered on the
 // day. A death or total disability ends the worker's spell that day, and
 // the quota goes to a new worker from the first of the next month.
-func (g *gen) claims() ([]domain.Claim, error) {
-	var out []domain.Claim
+func (g *gen) claims() ([]claims.Claim, error) {
+	var out []claims.Claim
 	byNo := map[string]int{} // claim number → worker index, for scholarships
 	seq := map[int]int{}
 	for _, ev := range events {
@@ -124,7 +125,7 @@ func (g *gen) claims() ([]domain.Claim, error) {
 		if ev.ref != "" && ev.typ != domain.ClaimScholarship {
 			byNo[ev.ref] = w
 		}
-		out = append(out, domain.Claim{
+		out = append(out, claims.Claim{
 			No: no, WorkerID: g.workers[w].ID, Type: ev.typ, IncidentOn: inc, SubmittedOn: day(ev.submitted),
 			PaidOn: day(ev.paid), Amount: ev.amount, Status: status, Beneficiary: g.heir(w, ev), Note: ev.note,
 		})
@@ -176,7 +177,7 @@ func (g *gen) heir(w int, ev event) string {
 
 // rejectedClaim is a JKM claim for a worker whose coverage had already
 // ended: BPJS refused it.
-func (g *gen) rejectedClaim(seq map[int]int) domain.Claim {
+func (g *gen) rejectedClaim(seq map[int]int) claims.Claim {
 	for _, w := range g.workers {
 		for _, e := range w.Enrollments {
 			if e.Status != domain.StatusInactive || e.End == nil || e.End.Year() != 2024 || e.End.Month() > time.June {
@@ -187,7 +188,7 @@ func (g *gen) rejectedClaim(seq map[int]int) domain.Claim {
 				continue
 			}
 			seq[2024]++
-			return domain.Claim{
+			return claims.Claim{
 				No: fmt.Sprintf("KLM-2024-%04d", seq[2024]), WorkerID: w.ID, Type: domain.ClaimJKM, IncidentOn: inc,
 				SubmittedOn: inc.AddDate(0, 0, 9), Amount: jkm, Status: domain.ClaimRejected,
 				Beneficiary: g.name(domain.SexFemale) + " (istri)",

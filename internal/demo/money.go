@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/analysis"
+	"github.com/cilegon/monev/internal/contributions"
 	"github.com/cilegon/monev/internal/domain"
 )
 
@@ -13,13 +14,13 @@ import (
 // tenth of the next month, December 2024 before the fiscal year closes.
 // March 2023 was paid late, and the June 2024 SP2D fell Rp 5.540 short,
 // made good in August.
-func (g *gen) contributions() []domain.Contribution {
-	var out []domain.Contribution
+func (g *gen) contributions() []contributions.Contribution {
+	var out []contributions.Contribution
 	seq := map[int]int{}
 	for m := domain.MonthOf(programStart); m <= domain.MonthOf(dataEnd); m++ {
 		n := g.billable(m)
 		billed := domain.Rupiah(n) * rate
-		c := domain.Contribution{CoverageMonth: m, Participants: &n, Billed: &billed, Paid: billed}
+		c := contributions.Contribution{CoverageMonth: m, Participants: &n, Billed: &billed, Paid: billed}
 		next := m.Add(1)
 		c.PaidOn = domain.Date(next.Year(), next.Month(), 8+g.rng.IntN(6))
 		switch {

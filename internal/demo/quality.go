@@ -3,6 +3,7 @@ package demo
 import (
 	"fmt"
 
+	"github.com/cilegon/monev/internal/claims"
 	"github.com/cilegon/monev/internal/domain"
 )
 
@@ -14,7 +15,7 @@ import (
 // identity fields of workers without claims: no spell, payment or claim
 // changes, so the roster and the meeting's figures stay exactly as they are.
 // They use no random numbers, so the rest of the demo is unchanged too.
-func (g *gen) plantQualityProblems(claims []domain.Claim) error {
+func (g *gen) plantQualityProblems(claims []claims.Claim) error {
 	claimed := map[int64]bool{}
 	for _, c := range claims {
 		claimed[c.WorkerID] = true

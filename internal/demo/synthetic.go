@@ -7,7 +7,9 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/cilegon/monev/internal/claims"
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/registry"
 )
 
 // Synthetic describes a generated programme of any size: Workers workers
@@ -70,8 +72,8 @@ func newSynth(opt Synthetic, kel []domain.Kelurahan) (*synth, error) {
 
 // story is one worker with their spells and claims.
 type story struct {
-	worker domain.Worker
-	claims []domain.Claim
+	worker registry.Worker
+	claims []claims.Claim
 }
 
 // story tells worker i's life in the programme.
@@ -87,7 +89,7 @@ func (s *synth) story(i int) story {
 	dayIdx := (i * 7919) % s.birthDay
 	birth := domain.Date(1959, time.January, 1).AddDate(0, 0, dayIdx)
 	serial := i/s.birthDay + 1
-	w := domain.Worker{
+	w := registry.Worker{
 		ID: int64(i + 1), Name: randomName(rng, sex), BirthDate: birth, Sex: sex, CategoryCode: cat,
 		KelurahanCode: k.Code, Income: domain.DefaultIncome, KPJ: fmt.Sprintf("9%010d", i),
 		NIK: nikOf(k.KecamatanCode, birth, sex, serial), Address: "Kel. " + k.Name,
@@ -106,7 +108,7 @@ func (s *synth) spells(rng *rand.Rand, st *story) {
 	}
 	for m < s.months {
 		start := s.start.Add(m).First()
-		e := domain.Enrollment{Start: start, Status: domain.StatusActive}
+		e := registry.Enrollment{Start: start, Status: domain.StatusActive}
 		gap := geometric(rng, dropRate+deathRate)
 		s.accidents(rng, st, start, min(m+gap, s.months))
 		if m+gap >= s.months {
@@ -158,8 +160,8 @@ func (s *synth) death(rng *rand.Rand, st *story, day time.Time) {
 
 // claim is a claim of the story's worker, paid about a month after the
 // incident unless that falls after the end of the data.
-func (s *synth) claim(st *story, t domain.ClaimType, day time.Time, amount domain.Rupiah, rng *rand.Rand) domain.Claim {
-	c := domain.Claim{
+func (s *synth) claim(st *story, t domain.ClaimType, day time.Time, amount domain.Rupiah, rng *rand.Rand) claims.Claim {
+	c := claims.Claim{
 		No: "G" + strconv.FormatInt(st.worker.ID, 10) + "-" + strconv.Itoa(len(st.claims)+1), WorkerID: st.worker.ID,
 		Type: t, IncidentOn: day, SubmittedOn: day.AddDate(0, 0, 3+rng.IntN(10)), Amount: amount, Status: domain.ClaimPaid,
 	}

@@ -78,7 +78,7 @@ func Generate(ctx context.Context, db *database.DB, actor domain.Actor, opt Synt
 }
 
 // count adds a spell to the month-by-month changes of the billable roster.
-func (s *synth) count(roster []int64, e domain.Enrollment) {
+func (s *synth) count(roster []int64, e registry.Enrollment) {
 	roster[int(domain.MonthOf(e.Start)-s.start)]++
 	if e.End != nil {
 		if m := int(domain.MonthOf(*e.End)-s.start) + 1; m < len(roster) {
@@ -187,10 +187,10 @@ func WriteFiles(dir string, opt Synthetic, ref sheet.Reference) error {
 	if err != nil {
 		return err
 	}
-	err = writeFile(filepath.Join(dir, "iuran.csv"), contributions.Contributions, view, func(e *sheet.Exporter[domain.Contribution]) error {
+	err = writeFile(filepath.Join(dir, "iuran.csv"), contributions.Contributions, view, func(e *sheet.Exporter[contributions.Contribution]) error {
 		for _, row := range s.payments("", roster) {
 			n, billed := row[2].(int64), domain.Rupiah(row[3].(int64))
-			err := e.Write(&domain.Contribution{CoverageMonth: domain.MonthOf(row[1].(time.Time)), Participants: &n,
+			err := e.Write(&contributions.Contribution{CoverageMonth: domain.MonthOf(row[1].(time.Time)), Participants: &n,
 				Billed: &billed, Paid: billed, PaidOn: row[5].(time.Time), SP2D: row[6].(string)})
 			if err != nil {
 				return err
@@ -201,7 +201,7 @@ func WriteFiles(dir string, opt Synthetic, ref sheet.Reference) error {
 	if err != nil {
 		return err
 	}
-	return writeFile(filepath.Join(dir, "klaim.csv"), claims.Claims, view, func(e *sheet.Exporter[domain.Claim]) error {
+	return writeFile(filepath.Join(dir, "klaim.csv"), claims.Claims, view, func(e *sheet.Exporter[claims.Claim]) error {
 		for i := 0; i < opt.Workers; i++ {
 			st := s.story(i)
 			for _, c := range st.claims {

@@ -220,3 +220,9 @@ func matchTokens(toks []dateToken, pattern string) bool {
 
 // FormatShortDay writes a day as import messages do: 17/07/2024.
 func FormatShortDay(t time.Time) string { return t.Format("02/01/2006") }
+
+// DayNumber numbers calendar days, taking the date of t in t's own location, so a time of day never matters.
+func DayNumber(t time.Time) int64 {
+	y, m, d := t.Date()
+	return Date(y, m, d).Unix() / 86400
+}

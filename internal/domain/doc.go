@@ -1,13 +1,20 @@
-// Package domain is the language of the monev programme: the APBD of Kota
-// Cilegon pays BPJS Ketenagakerjaan contributions (iuran) for vulnerable
-// informal workers, and BPJS pays claims (klaim). It defines money (Rupiah),
-// calendar months and reporting periods, NIK, enrollments, claims, roles,
-// effective-dated contribution rates and benefit amounts, the
-// contribution-versus-claim balance, and the Indonesian formatting and
-// parsing of all of these.
+// Package domain is the vocabulary every feature of monev shares: money
+// (Rupiah), calendar months, reporting periods and the cash or accrual
+// basis, NIK, roles, users and the actor of a change, Pemda and their
+// regions and categories, effective-dated contribution rates, the codes of
+// claim types, claim statuses and enrollment statuses (which analysis,
+// quality and the links between pages speak as well as their features),
+// the errors every layer maps (ValueError, FieldErrors, ConflictError,
+// ErrNotFound, ErrForbidden), and the Indonesian formatting and parsing of
+// all of these.
+//
+// A feature's own records live in the feature: registry.Worker and
+// registry.Enrollment, contributions.Contribution, claims.Claim and the
+// benefit table.
 //
 // Everything here is pure: no I/O, no clock except where a method says so,
-// and no imports outside the Go standard library. Every other package in the
-// module may import domain; domain imports none of them. Messages in errors
-// meant for users are in Bahasa Indonesia; code and comments are in English.
+// and no imports outside the Go standard library (the boundary test in
+// internal/app checks it). Every other package may import domain; domain
+// imports none of them. Messages in errors meant for users are in Bahasa
+// Indonesia; code and comments are in English.
 package domain

@@ -12,7 +12,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cilegon/monev/internal/claims"
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/registry"
 )
 
 // Check names one data-quality check: a rule the registry should
@@ -84,7 +86,7 @@ func (c Check) Definition() string {
 	case CheckScholarshipExcess:
 		return fmt.Sprintf("Klaim beasiswa dibayar yang lebih dari %d untuk satu peserta dalam satu tahun ajaran "+
 			"(Juli–Juni), yang keterangannya menyebut anak ketiga atau berikutnya, atau yang membuat jumlah "+
-			"beasiswa seorang peserta melebihi %s.", domain.ScholarshipMaxChildren, domain.ScholarshipMaxTotal)
+			"beasiswa seorang peserta melebihi %s.", claims.ScholarshipMaxChildren, claims.ScholarshipMaxTotal)
 	}
 	return ""
 }
@@ -143,7 +145,7 @@ func (c Check) Details() []string {
 				"(menurut tanggal bayar) ditandai.",
 			"Keterangan seperti “anak ke-3” atau “anak ketiga” ditandai pada klaim status apa pun.",
 			fmt.Sprintf("Batas nilai %s dihitung dari jumlah semua beasiswa dibayar untuk satu peserta; "+
-				"setiap klaim yang membuat jumlahnya melewati batas ditandai.", domain.ScholarshipMaxTotal),
+				"setiap klaim yang membuat jumlahnya melewati batas ditandai.", claims.ScholarshipMaxTotal),
 		}
 	}
 	return nil
@@ -178,14 +180,14 @@ const (
 type Finding struct {
 	Check      Check
 	Reason     Reason
-	Worker     domain.Worker      // ID, NIK as stored (it may be invalid), Name, BirthDate, Sex, KPJ
-	Others     []domain.Worker    // duplicate_person: the other workers of the group (ID, NIK, Name)
-	Claim      *domain.Claim      // the claim, when the finding is about one
-	Spell      *domain.Enrollment // the spell after the death, or the spell nearest an uncovered claim
-	DiedOn     time.Time          // covered_after_death: the recorded death
-	Expected   domain.Rupiah      // benefit_amount: the standard benefit
-	SchoolYear int                // children_per_year: the year in which the school year's July falls
-	Total      domain.Rupiah      // total_over_maximum: scholarship paid to the worker up to this claim
+	Worker     registry.Worker      // ID, NIK as stored (it may be invalid), Name, BirthDate, Sex, KPJ
+	Others     []registry.Worker    // duplicate_person: the other workers of the group (ID, NIK, Name)
+	Claim      *claims.Claim        // the claim, when the finding is about one
+	Spell      *registry.Enrollment // the spell after the death, or the spell nearest an uncovered claim
+	DiedOn     time.Time            // covered_after_death: the recorded death
+	Expected   domain.Rupiah        // benefit_amount: the standard benefit
+	SchoolYear int                  // children_per_year: the year in which the school year's July falls
+	Total      domain.Rupiah        // total_over_maximum: scholarship paid to the worker up to this claim
 }
 
 // Result is what one check found: how many findings in all and one page of them.
@@ -245,12 +247,12 @@ func (f Finding) Problem() string {
 			f.Claim.Amount-f.Expected)
 	case ReasonScholarshipPerYear:
 		return fmt.Sprintf("Beasiswa dibayar lebih dari %d kali untuk peserta ini dalam tahun ajaran %s",
-			domain.ScholarshipMaxChildren, SchoolYearLabel(f.SchoolYear))
+			claims.ScholarshipMaxChildren, SchoolYearLabel(f.SchoolYear))
 	case ReasonScholarshipNote:
 		return fmt.Sprintf("Keterangan menyebut anak ketiga atau berikutnya; beasiswa paling banyak untuk %d anak",
-			domain.ScholarshipMaxChildren)
+			claims.ScholarshipMaxChildren)
 	case ReasonScholarshipTotal:
-		return fmt.Sprintf("Jumlah beasiswa dibayar menjadi %s, melebihi batas %s", f.Total, domain.ScholarshipMaxTotal)
+		return fmt.Sprintf("Jumlah beasiswa dibayar menjadi %s, melebihi batas %s", f.Total, claims.ScholarshipMaxTotal)
 	}
 	return f.Check.Title()
 }
@@ -276,7 +278,7 @@ func (f Finding) nikMismatch() string {
 }
 
 // spellPhrase describes a spell for a sentence: "kepesertaan 1 April 2024 – 30 Juni 2024 (nonaktif)".
-func spellPhrase(e domain.Enrollment) string {
+func spellPhrase(e registry.Enrollment) string {
 	if e.End == nil {
 		return "kepesertaan sejak " + domain.FormatDate(e.Start) + " yang masih berjalan"
 	}

@@ -5,8 +5,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cilegon/monev/internal/claims"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/quality"
+	"github.com/cilegon/monev/internal/registry"
 )
 
 func TestQualityChecksAreDescribed(t *testing.T) {
@@ -33,20 +35,20 @@ func TestQualityChecksAreDescribed(t *testing.T) {
 func TestQualityFindingProblem(t *testing.T) {
 	d := func(y int, m time.Month, day int) time.Time { return domain.Date(y, m, day) }
 	end := d(2024, time.June, 30)
-	claim := &domain.Claim{No: "K1", Type: domain.ClaimJKKCare, IncidentOn: d(2024, time.August, 17), Amount: 24_000_000}
+	claim := &claims.Claim{No: "K1", Type: domain.ClaimJKKCare, IncidentOn: d(2024, time.August, 17), Amount: 24_000_000}
 	tests := []struct {
 		f    quality.Finding
 		want string
 	}{
-		{quality.Finding{Reason: quality.ReasonNIKInvalid, Worker: domain.Worker{NIK: "0972012902240001"}},
+		{quality.Finding{Reason: quality.ReasonNIKInvalid, Worker: registry.Worker{NIK: "0972012902240001"}},
 			"Kode provinsi pada digit 1–2 tidak valid"},
-		{quality.Finding{Reason: quality.ReasonNIKMismatch, Worker: domain.Worker{NIK: "3672015708900012",
+		{quality.Finding{Reason: quality.ReasonNIKMismatch, Worker: registry.Worker{NIK: "3672015708900012",
 			BirthDate: d(1990, time.August, 18), Sex: domain.SexMale}},
 			"Tanggal lahir di NIK 17 Agustus 1990, tercatat 18 Agustus 1990; NIK menandai perempuan, tercatat laki-laki"},
-		{quality.Finding{Reason: quality.ReasonSameKPJ, Worker: domain.Worker{KPJ: "21234567890"},
-			Others: []domain.Worker{{ID: 2}, {ID: 3}}}, "Nomor KPJ 21234567890 juga tercatat pada 2 peserta lain"},
+		{quality.Finding{Reason: quality.ReasonSameKPJ, Worker: registry.Worker{KPJ: "21234567890"},
+			Others: []registry.Worker{{ID: 2}, {ID: 3}}}, "Nomor KPJ 21234567890 juga tercatat pada 2 peserta lain"},
 		{quality.Finding{Reason: quality.ReasonSpellAfterDeath, DiedOn: d(2024, time.March, 10),
-			Spell: &domain.Enrollment{Start: d(2024, time.April, 1), End: &end, Status: domain.StatusInactive}},
+			Spell: &registry.Enrollment{Start: d(2024, time.April, 1), End: &end, Status: domain.StatusInactive}},
 			"Meninggal 10 Maret 2024, tetapi tercatat kepesertaan 1 April 2024 – 30 Juni 2024 (nonaktif)"},
 		{quality.Finding{Reason: quality.ReasonClaimAfterDeath, DiedOn: d(2024, time.March, 10), Claim: claim},
 			"Meninggal 10 Maret 2024, tetapi ada klaim JKK perawatan dengan tanggal kejadian 17 Agustus 2024"},

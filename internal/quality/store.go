@@ -8,8 +8,10 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/cilegon/monev/internal/claims"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/database"
+	"github.com/cilegon/monev/internal/registry"
 )
 
 // store is the SQL of the data-quality checks: one query per check, each
@@ -114,7 +116,7 @@ const claimOutsideCoverageSQL = `
 
 // benefitAmountSQL compares claims of any status with the standard benefit
 // of their type on the incident date, for the worker's reported income
-// ($9 when not positive), as domain.StandardBenefit computes it. The benefit
+// ($9 when not positive), as claims.StandardBenefit computes it. The benefit
 // table comes from Go as arrays ($4–$8), so the amounts live in one place;
 // only types whose benefit in force is fixed are checked.
 const benefitAmountSQL = `
@@ -228,18 +230,18 @@ func qualityQuery(pemda string, check Check, offset, limit int) (string, []any, 
 		args = append(args, int64(domain.DefaultIncome))
 	case CheckScholarshipExcess:
 		sql = scholarshipExcessSQL
-		args = append(args, string(domain.ClaimScholarship), domain.ScholarshipMaxChildren,
-			int64(domain.ScholarshipMaxTotal), thirdChildNote)
+		args = append(args, string(domain.ClaimScholarship), claims.ScholarshipMaxChildren,
+			int64(claims.ScholarshipMaxTotal), thirdChildNote)
 	default:
 		return "", nil, fmt.Errorf("unknown check %q: %w", check, domain.ErrNotFound)
 	}
 	return fmt.Sprintf(qualityPageSQL, sql), args, nil
 }
 
-// benefitArrays is domain.StandardBenefits as five parallel arrays: type,
+// benefitArrays is claims.StandardBenefits as five parallel arrays: type,
 // valid from, flat amount, income percent and whether the amount is fixed.
 func benefitArrays() []any {
-	bs := domain.StandardBenefits()
+	bs := claims.StandardBenefits()
 	types, from := make([]string, len(bs)), make([]time.Time, len(bs))
 	flat, percent, fixed := make([]int64, len(bs)), make([]int64, len(bs)), make([]bool, len(bs))
 	for i, b := range bs {
@@ -339,7 +341,7 @@ func (r findingRow) finding(check Check) Finding {
 	f := Finding{
 		Check:  check,
 		Reason: Reason(deref(r.Reason)),
-		Worker: domain.Worker{ID: *r.WorkerID, NIK: domain.NIK(deref(r.NIK)), Name: deref(r.Name),
+		Worker: registry.Worker{ID: *r.WorkerID, NIK: domain.NIK(deref(r.NIK)), Name: deref(r.Name),
 			BirthDate: deref(r.BirthDate), Sex: domain.Sex(deref(r.Sex)), KPJ: deref(r.KPJ)},
 		DiedOn:     deref(r.DiedOn),
 		Expected:   domain.Rupiah(deref(r.Expected)),
@@ -347,10 +349,10 @@ func (r findingRow) finding(check Check) Finding {
 		Total:      domain.Rupiah(deref(r.TotalPaid)),
 	}
 	for i, id := range r.OtherIDs {
-		f.Others = append(f.Others, domain.Worker{ID: id, NIK: domain.NIK(r.OtherNIKs[i]), Name: r.OtherNames[i]})
+		f.Others = append(f.Others, registry.Worker{ID: id, NIK: domain.NIK(r.OtherNIKs[i]), Name: r.OtherNames[i]})
 	}
 	if r.ClaimID != nil {
-		f.Claim = &domain.Claim{
+		f.Claim = &claims.Claim{
 			ID: *r.ClaimID, No: deref(r.ClaimNo), WorkerID: f.Worker.ID, NIK: f.Worker.NIK, WorkerName: f.Worker.Name,
 			Type: domain.ClaimType(deref(r.Type)), IncidentOn: deref(r.IncidentOn), SubmittedOn: deref(r.SubmittedOn),
 			PaidOn: deref(r.PaidOn), Amount: domain.Rupiah(deref(r.Amount)), Status: domain.ClaimStatus(deref(r.Status)),
@@ -358,7 +360,7 @@ func (r findingRow) finding(check Check) Finding {
 		}
 	}
 	if r.SpellID != nil {
-		f.Spell = &domain.Enrollment{ID: *r.SpellID, Start: deref(r.StartDate), End: r.EndDate,
+		f.Spell = &registry.Enrollment{ID: *r.SpellID, Start: deref(r.StartDate), End: r.EndDate,
 			Status: domain.EnrollmentStatus(deref(r.SpellStatus))}
 	}
 	return f

@@ -9,11 +9,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cilegon/monev/internal/claims"
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/quality"
+	"github.com/cilegon/monev/internal/registry"
 )
 
 // qualityData builds a Bulk of hand-made workers and claims for the
@@ -25,8 +27,8 @@ type qualityData struct {
 
 // worker adds a worker. born is "" for an unknown birth date; the NIK is
 // made to agree with born and sex unless nik is given.
-func (q *qualityData) worker(id int64, name, born string, sex domain.Sex, nik string, spells ...domain.Enrollment) *domain.Worker {
-	w := domain.Worker{ID: id, Name: name, Sex: sex, CategoryCode: "kader", KelurahanCode: "36.72.04.1005",
+func (q *qualityData) worker(id int64, name, born string, sex domain.Sex, nik string, spells ...registry.Enrollment) *registry.Worker {
+	w := registry.Worker{ID: id, Name: name, Sex: sex, CategoryCode: "kader", KelurahanCode: "36.72.04.1005",
 		Income: domain.DefaultIncome, Enrollments: spells, NIK: domain.NIK(nik)}
 	if born != "" {
 		w.BirthDate = date(born)
@@ -39,9 +41,9 @@ func (q *qualityData) worker(id int64, name, born string, sex domain.Sex, nik st
 }
 
 // spell is a spell from start through end ("" while open).
-func (q *qualityData) spell(start, end string, status domain.EnrollmentStatus) domain.Enrollment {
+func (q *qualityData) spell(start, end string, status domain.EnrollmentStatus) registry.Enrollment {
 	q.lastSpell++
-	e := domain.Enrollment{ID: q.lastSpell, Start: date(start), Status: status}
+	e := registry.Enrollment{ID: q.lastSpell, Start: date(start), Status: status}
 	if end != "" {
 		e.End = datePtr(end)
 	}
@@ -50,7 +52,7 @@ func (q *qualityData) spell(start, end string, status domain.EnrollmentStatus) d
 
 // claim adds a claim; paid is "" for an unpaid one.
 func (q *qualityData) claim(no string, worker int64, typ domain.ClaimType, incident, paid string, amount domain.Rupiah, status domain.ClaimStatus, note string) {
-	c := domain.Claim{No: no, WorkerID: worker, Type: typ, IncidentOn: date(incident), Amount: amount, Status: status, Note: note}
+	c := claims.Claim{No: no, WorkerID: worker, Type: typ, IncidentOn: date(incident), Amount: amount, Status: status, Note: note}
 	if paid != "" {
 		c.PaidOn = date(paid)
 	}
@@ -342,9 +344,9 @@ func TestQualityBenefitAmount(t *testing.T) {
 	wantFlagged(t, quality.CheckBenefitAmount, fs, "amount 1/JKM-LAMA-SALAH", "amount 1/JKM-BARU-SALAH", "amount 2/JKK-2JUTA-SALAH")
 	income := map[int64]domain.Rupiah{1: 1_000_000, 2: 2_000_000, 3: 0}
 	for _, f := range fs {
-		want, fixed := domain.StandardBenefit(f.Claim.Type, f.Claim.IncidentOn, income[f.Worker.ID])
+		want, fixed := claims.StandardBenefit(f.Claim.Type, f.Claim.IncidentOn, income[f.Worker.ID])
 		if !fixed || f.Expected != want {
-			t.Errorf("%s: expected %s, domain.StandardBenefit says %s", f.Claim.No, f.Expected, want)
+			t.Errorf("%s: expected %s, claims.StandardBenefit says %s", f.Claim.No, f.Expected, want)
 		}
 	}
 	if got := fs[0].Problem(); got != "Tercatat Rp 42.000.000, manfaat standar Rp 24.000.000 (selisih Rp 18.000.000)" {

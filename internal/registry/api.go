@@ -91,7 +91,7 @@ func (s *API) Worker(w http.ResponseWriter, r *http.Request) {
 	httpx.WriteJSON(w, http.StatusOK, toWorkerJSON(r, wk, ref, claims, s.Now().In(domain.WIB)))
 }
 
-func toWorkerJSON(r *http.Request, wk domain.Worker, ref domain.Reference, claims []claims.ClaimListItem, today time.Time) workerJSON {
+func toWorkerJSON(r *http.Request, wk Worker, ref domain.Reference, claims []claims.ClaimListItem, today time.Time) workerJSON {
 	kel := ref.KelurahanOf(wk.KelurahanCode)
 	out := workerJSON{NIK: shownNIK(r, wk.NIK), Name: wk.Name, BirthDate: isoDay(wk.BirthDate), Sex: nonEmpty(string(wk.Sex)),
 		Category: wk.CategoryCode, CategoryName: ref.CategoryName(wk.CategoryCode), KelurahanCode: kel.Code, Kelurahan: kel.Name,

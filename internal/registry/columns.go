@@ -11,8 +11,8 @@ import (
 // and of its export. The worker's Enrollments are left empty; Spell is the
 // row's spell.
 type WorkerRow struct {
-	Worker domain.Worker
-	Spell  domain.Enrollment
+	Worker Worker
+	Spell  Enrollment
 }
 
 // The example NIKs are valid: a woman born 17-07-1990 (day 17 + 40 = 57) and

@@ -11,6 +11,7 @@ import (
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/pgdev"
+	"github.com/cilegon/monev/internal/registry"
 )
 
 // TestSpellsMayNotOverlap checks the database refuses overlapping spells of
@@ -20,14 +21,14 @@ func TestSpellsMayNotOverlap(t *testing.T) {
 	db := pgdev.New(t)
 	// Worker 1 covered from 1 June 2023, worker 2 until their death on 10
 	// March 2024, worker 4 in the first half of 2024.
-	spell := func(id int64, start string, end *time.Time, status domain.EnrollmentStatus) domain.Enrollment {
-		return domain.Enrollment{ID: id, Start: date(start), End: end, Status: status}
+	spell := func(id int64, start string, end *time.Time, status domain.EnrollmentStatus) registry.Enrollment {
+		return registry.Enrollment{ID: id, Start: date(start), End: end, Status: status}
 	}
-	worker := func(id int64, nik string, e domain.Enrollment) domain.Worker {
-		return domain.Worker{ID: id, NIK: domain.NIK(nik), Name: "Peserta " + nik[12:], CategoryCode: "nelayan",
-			KelurahanCode: "36.72.04.1005", Income: domain.DefaultIncome, Enrollments: []domain.Enrollment{e}}
+	worker := func(id int64, nik string, e registry.Enrollment) registry.Worker {
+		return registry.Worker{ID: id, NIK: domain.NIK(nik), Name: "Peserta " + nik[12:], CategoryCode: "nelayan",
+			KelurahanCode: "36.72.04.1005", Income: domain.DefaultIncome, Enrollments: []registry.Enrollment{e}}
 	}
-	err := demo.LoadBulk(ctx, db, testActor, demo.Bulk{Pemda: "3672", Workers: []domain.Worker{
+	err := demo.LoadBulk(ctx, db, testActor, demo.Bulk{Pemda: "3672", Workers: []registry.Worker{
 		worker(1, "3672040101800001", spell(1, "2023-06-01", nil, domain.StatusActive)),
 		worker(2, "3672040202700002", spell(2, "2023-01-01", datePtr("2024-03-10"), domain.StatusDeceased)),
 		worker(4, "3672044404850004", spell(4, "2024-01-01", datePtr("2024-06-30"), domain.StatusInactive)),

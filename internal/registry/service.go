@@ -28,34 +28,34 @@ func (s *Service) Workers(ctx context.Context, pemda string, f WorkerFilter, off
 // EachWorkerSpell calls fn for every spell of every matching worker, in the
 // list's order and then by start date, without holding them in memory (for
 // exports: one row per spell, as the import reads them).
-func (s *Service) EachWorkerSpell(ctx context.Context, pemda string, f WorkerFilter, fn func(domain.Worker, domain.Enrollment) error) error {
+func (s *Service) EachWorkerSpell(ctx context.Context, pemda string, f WorkerFilter, fn func(Worker, Enrollment) error) error {
 	return s.db.eachWorkerSpell(ctx, pemda, f, fn)
 }
 
 // Worker returns one worker with their spells, newest first.
-func (s *Service) Worker(ctx context.Context, pemda string, id int64) (domain.Worker, error) {
+func (s *Service) Worker(ctx context.Context, pemda string, id int64) (Worker, error) {
 	return s.db.worker(ctx, pemda, id)
 }
 
 // WorkerByNIK returns the worker with a NIK, with their spells, newest first.
-func (s *Service) WorkerByNIK(ctx context.Context, pemda string, nik domain.NIK) (domain.Worker, error) {
+func (s *Service) WorkerByNIK(ctx context.Context, pemda string, nik domain.NIK) (Worker, error) {
 	return s.db.workerByNIK(ctx, pemda, nik)
 }
 
 // CreateWorker registers a worker with their spells (at least one) and
 // records each in the audit log.
-func (s *Service) CreateWorker(ctx context.Context, actor domain.Actor, w domain.Worker) (domain.Worker, error) {
+func (s *Service) CreateWorker(ctx context.Context, actor domain.Actor, w Worker) (Worker, error) {
 	if !actor.Role.CanEditData() {
-		return domain.Worker{}, domain.ErrForbidden
+		return Worker{}, domain.ErrForbidden
 	}
 	return s.db.createWorker(ctx, actor, w)
 }
 
 // UpdateWorker corrects a worker's details (not their spells); a new
 // category or kelurahan carries over to their spells and claims.
-func (s *Service) UpdateWorker(ctx context.Context, actor domain.Actor, w domain.Worker) (domain.Worker, error) {
+func (s *Service) UpdateWorker(ctx context.Context, actor domain.Actor, w Worker) (Worker, error) {
 	if !actor.Role.CanEditData() {
-		return domain.Worker{}, domain.ErrForbidden
+		return Worker{}, domain.ErrForbidden
 	}
 	return s.db.updateWorker(ctx, actor, w)
 }
@@ -70,23 +70,23 @@ func (s *Service) DeleteWorker(ctx context.Context, actor domain.Actor, id int64
 }
 
 // Enrollment returns one spell and the ID of its worker.
-func (s *Service) Enrollment(ctx context.Context, pemda string, id int64) (domain.Enrollment, int64, error) {
+func (s *Service) Enrollment(ctx context.Context, pemda string, id int64) (Enrollment, int64, error) {
 	return s.db.enrollment(ctx, pemda, id)
 }
 
 // CreateEnrollment adds a spell to a worker.
-func (s *Service) CreateEnrollment(ctx context.Context, actor domain.Actor, workerID int64, e domain.Enrollment) (domain.Enrollment, error) {
+func (s *Service) CreateEnrollment(ctx context.Context, actor domain.Actor, workerID int64, e Enrollment) (Enrollment, error) {
 	if !actor.Role.CanEditData() {
-		return domain.Enrollment{}, domain.ErrForbidden
+		return Enrollment{}, domain.ErrForbidden
 	}
 	return s.db.createEnrollment(ctx, actor, workerID, e)
 }
 
 // UpdateEnrollment changes a spell's dates and status; ending a spell is
 // such a change.
-func (s *Service) UpdateEnrollment(ctx context.Context, actor domain.Actor, e domain.Enrollment) (domain.Enrollment, error) {
+func (s *Service) UpdateEnrollment(ctx context.Context, actor domain.Actor, e Enrollment) (Enrollment, error) {
 	if !actor.Role.CanEditData() {
-		return domain.Enrollment{}, domain.ErrForbidden
+		return Enrollment{}, domain.ErrForbidden
 	}
 	return s.db.updateEnrollment(ctx, actor, e)
 }

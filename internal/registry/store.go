@@ -134,8 +134,8 @@ type workerRow struct {
 	Phone         string
 }
 
-func (r workerRow) worker() domain.Worker {
-	w := domain.Worker{ID: r.ID, NIK: r.NIK, Name: r.Name, Sex: r.Sex, CategoryCode: r.CategoryCode,
+func (r workerRow) worker() Worker {
+	w := Worker{ID: r.ID, NIK: r.NIK, Name: r.Name, Sex: r.Sex, CategoryCode: r.CategoryCode,
 		KelurahanCode: r.KelurahanCode, KPJ: r.KPJ, Income: r.Income, Address: r.Address, Phone: r.Phone}
 	if r.BirthDate != nil {
 		w.BirthDate = *r.BirthDate
@@ -146,14 +146,14 @@ func (r workerRow) worker() domain.Worker {
 // eachWorkerSpell calls fn for every spell of every matching worker, in the
 // list's order and then by start date, without holding them in memory (for
 // exports: one row per spell, as the import reads them).
-func (db *store) eachWorkerSpell(ctx context.Context, pemda string, f WorkerFilter, fn func(domain.Worker, domain.Enrollment) error) error {
+func (db *store) eachWorkerSpell(ctx context.Context, pemda string, f WorkerFilter, fn func(Worker, Enrollment) error) error {
 	c := f.where(pemda)
 	err := db.Stream(ctx, func(tx pgx.Tx) error {
 		rows, _ := tx.Query(ctx, `SELECT `+workerColumns+`, s.id, s.start_date, s.end_date, s.status`+workerFrom+`
 			JOIN enrollment s ON s.pemda = w.pemda AND s.worker_id = w.id
 			WHERE `+c.Where()+` ORDER BY `+workerSorts.OrderBy(f.Sort, "name", f.Desc, "w.id")+`, s.start_date`, c.Args()...)
 		var r workerRow
-		var e domain.Enrollment
+		var e Enrollment
 		_, err := pgx.ForEachRow(rows, []any{&r.ID, &r.NIK, &r.Name, &r.BirthDate, &r.Sex, &r.CategoryCode, &r.KelurahanCode,
 			&r.KPJ, &r.Income, &r.Address, &r.Phone, &e.ID, &e.Start, &e.End, &e.Status}, func() error {
 			return fn(r.worker(), e)
@@ -164,20 +164,20 @@ func (db *store) eachWorkerSpell(ctx context.Context, pemda string, f WorkerFilt
 }
 
 // worker returns one worker with their spells, newest first.
-func (db *store) worker(ctx context.Context, pemda string, id int64) (domain.Worker, error) {
+func (db *store) worker(ctx context.Context, pemda string, id int64) (Worker, error) {
 	return db.findWorker(ctx, `w.pemda = $1 AND w.id = $2`, pemda, id)
 }
 
 // workerByNIK returns the worker with a NIK, with their spells, newest first.
-func (db *store) workerByNIK(ctx context.Context, pemda string, nik domain.NIK) (domain.Worker, error) {
+func (db *store) workerByNIK(ctx context.Context, pemda string, nik domain.NIK) (Worker, error) {
 	return db.findWorker(ctx, `w.pemda = $1 AND w.nik = $2`, pemda, string(nik))
 }
 
-func (db *store) findWorker(ctx context.Context, cond string, pemda string, key any) (domain.Worker, error) {
+func (db *store) findWorker(ctx context.Context, cond string, pemda string, key any) (Worker, error) {
 	rows, _ := db.Pool().Query(ctx, `SELECT `+workerColumns+` FROM worker w WHERE `+cond, pemda, key)
 	r, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByName[workerRow])
 	if err != nil {
-		return domain.Worker{}, database.MapError("find worker", err)
+		return Worker{}, database.MapError("find worker", err)
 	}
 	w := r.worker()
 	w.Enrollments, err = db.enrollments(ctx, pemda, w.ID)
@@ -185,7 +185,7 @@ func (db *store) findWorker(ctx context.Context, cond string, pemda string, key 
 }
 
 // workerConflicts explain the constraints a worker can run into.
-func workerConflicts(w domain.Worker) map[string][2]string {
+func workerConflicts(w Worker) map[string][2]string {
 	return map[string][2]string{
 		"worker_pemda_nik_key": {"nik", "NIK " + string(w.NIK) + " sudah terdaftar sebagai peserta"},
 		"claim_pemda_worker_id_category_code_kelurahan_code_fkey": {"", "peserta ini punya klaim tercatat, jadi tidak dapat dihapus"},
@@ -194,7 +194,7 @@ func workerConflicts(w domain.Worker) map[string][2]string {
 
 // createWorker registers a worker with their spells (at least one) and
 // records each in the audit log.
-func (db *store) createWorker(ctx context.Context, actor domain.Actor, w domain.Worker) (domain.Worker, error) {
+func (db *store) createWorker(ctx context.Context, actor domain.Actor, w Worker) (Worker, error) {
 	if len(w.Enrollments) == 0 {
 		return w, fmt.Errorf("postgres: create worker: no spell")
 	}
@@ -224,7 +224,7 @@ func (db *store) createWorker(ctx context.Context, actor domain.Actor, w domain.
 
 // updateWorker corrects a worker's details (not their spells); a new
 // category or kelurahan carries over to their spells and claims.
-func (db *store) updateWorker(ctx context.Context, actor domain.Actor, w domain.Worker) (domain.Worker, error) {
+func (db *store) updateWorker(ctx context.Context, actor domain.Actor, w Worker) (Worker, error) {
 	change := audit.RowChange{Table: "worker", ID: w.ID, Summary: "Data peserta " + w.Name + " diubah", Conflicts: workerConflicts(w)}
 	err := db.InTx(ctx, func(tx pgx.Tx) error {
 		return change.Run(ctx, tx, actor, `
@@ -262,7 +262,7 @@ func (db *store) deleteWorker(ctx context.Context, actor domain.Actor, id int64)
 			return err
 		}
 		if _, err := tx.Exec(ctx, `DELETE FROM worker WHERE pemda = $1 AND id = $2`, actor.Pemda, id); err != nil {
-			return database.ConflictOf(err, workerConflicts(domain.Worker{}))
+			return database.ConflictOf(err, workerConflicts(Worker{}))
 		}
 		for _, s := range spells {
 			if err := audit.Write(ctx, tx, actor, "delete", "enrollment", s.ID, "Kepesertaan dihapus bersama pesertanya", s.Values, nil); err != nil {

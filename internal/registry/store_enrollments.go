@@ -13,20 +13,20 @@ import (
 	"github.com/cilegon/monev/internal/platform/database"
 )
 
-// enrollmentColumns is the column list of a domain.Enrollment.
+// enrollmentColumns is the column list of a Enrollment.
 const enrollmentColumns = `id, start_date, end_date, status`
 
 // enrollments lists a worker's spells, newest first.
-func (db *store) enrollments(ctx context.Context, pemda string, workerID int64) ([]domain.Enrollment, error) {
+func (db *store) enrollments(ctx context.Context, pemda string, workerID int64) ([]Enrollment, error) {
 	rows, _ := db.Pool().Query(ctx, `SELECT `+enrollmentColumns+` FROM enrollment
 		WHERE pemda = $1 AND worker_id = $2 ORDER BY start_date DESC`, pemda, workerID)
-	es, err := pgx.CollectRows(rows, pgx.RowToStructByPos[domain.Enrollment])
+	es, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Enrollment])
 	return es, database.MapError("list spells", err)
 }
 
 // enrollment returns one spell and the ID of its worker.
-func (db *store) enrollment(ctx context.Context, pemda string, id int64) (domain.Enrollment, int64, error) {
-	var e domain.Enrollment
+func (db *store) enrollment(ctx context.Context, pemda string, id int64) (Enrollment, int64, error) {
+	var e Enrollment
 	var workerID int64
 	err := db.Pool().QueryRow(ctx, `SELECT `+enrollmentColumns+`, worker_id FROM enrollment WHERE pemda = $1 AND id = $2`,
 		pemda, id).Scan(&e.ID, &e.Start, &e.End, &e.Status, &workerID)
@@ -41,7 +41,7 @@ var spellConflicts = map[string][2]string{
 }
 
 // createEnrollment adds a spell to a worker.
-func (db *store) createEnrollment(ctx context.Context, actor domain.Actor, workerID int64, e domain.Enrollment) (domain.Enrollment, error) {
+func (db *store) createEnrollment(ctx context.Context, actor domain.Actor, workerID int64, e Enrollment) (Enrollment, error) {
 	err := db.InTx(ctx, func(tx pgx.Tx) error {
 		var err error
 		e, err = insertEnrollment(ctx, tx, actor, workerID, e)
@@ -52,7 +52,7 @@ func (db *store) createEnrollment(ctx context.Context, actor domain.Actor, worke
 
 // insertEnrollment adds a spell of a worker inside tx, refusing one that
 // overlaps another, and records it in the audit log.
-func insertEnrollment(ctx context.Context, tx pgx.Tx, actor domain.Actor, workerID int64, e domain.Enrollment) (domain.Enrollment, error) {
+func insertEnrollment(ctx context.Context, tx pgx.Tx, actor domain.Actor, workerID int64, e Enrollment) (Enrollment, error) {
 	if err := checkOverlap(ctx, tx, actor.Pemda, workerID, 0, e); err != nil {
 		return e, err
 	}
@@ -70,7 +70,7 @@ func insertEnrollment(ctx context.Context, tx pgx.Tx, actor domain.Actor, worker
 
 // updateEnrollment changes a spell's dates and status; ending a spell is
 // such a change.
-func (db *store) updateEnrollment(ctx context.Context, actor domain.Actor, e domain.Enrollment) (domain.Enrollment, error) {
+func (db *store) updateEnrollment(ctx context.Context, actor domain.Actor, e Enrollment) (Enrollment, error) {
 	err := db.InTx(ctx, func(tx pgx.Tx) error {
 		old, err := audit.LockRow(ctx, tx, "enrollment", actor.Pemda, e.ID)
 		if err != nil {
@@ -126,7 +126,7 @@ func (db *store) deleteEnrollment(ctx context.Context, actor domain.Actor, id in
 // checkOverlap refuses a spell of a worker that shares a day with another
 // of their spells (self is the spell being changed, 0 for a new one), in
 // the words of the import's check.
-func checkOverlap(ctx context.Context, tx pgx.Tx, pemda string, workerID, self int64, e domain.Enrollment) error {
+func checkOverlap(ctx context.Context, tx pgx.Tx, pemda string, workerID, self int64, e Enrollment) error {
 	var start time.Time
 	var end *time.Time
 	err := tx.QueryRow(ctx, `

@@ -29,7 +29,7 @@ const (
 
 var loadRegistry = registrytest.Load
 
-func spell(start, end string, status domain.EnrollmentStatus) domain.Enrollment {
+func spell(start, end string, status domain.EnrollmentStatus) registry.Enrollment {
 	return registrytest.Spell(start, end, status)
 }
 
@@ -107,7 +107,7 @@ func TestEachWorkerSpellStreamsOneRowPerSpell(t *testing.T) {
 	db := pgdev.New(t)
 	loadRegistry(t, db)
 	var rows []string
-	err := registry.NewService(db).EachWorkerSpell(context.Background(), "3672", registry.WorkerFilter{Category: "nelayan"}, func(w domain.Worker, e domain.Enrollment) error {
+	err := registry.NewService(db).EachWorkerSpell(context.Background(), "3672", registry.WorkerFilter{Category: "nelayan"}, func(w registry.Worker, e registry.Enrollment) error {
 		rows = append(rows, w.Name+" "+e.Start.Format("2006-01")+" "+string(e.Status))
 		return nil
 	})
@@ -155,7 +155,7 @@ func TestWorkerChangesAreAudited(t *testing.T) {
 	if f, _ := domaintest.ConflictField(t, domaintest.ErrOf(registry.NewService(db).UpdateWorker(ctx, testActor, other))); f != "nik" {
 		t.Errorf("taking another worker's NIK: field %q", f)
 	}
-	if _, err := registry.NewService(db).UpdateWorker(ctx, testActor, domain.Worker{ID: 999999, NIK: nikDewi, Name: "X", CategoryCode: "kader", KelurahanCode: kelKepuh}); !errors.Is(err, domain.ErrNotFound) {
+	if _, err := registry.NewService(db).UpdateWorker(ctx, testActor, registry.Worker{ID: 999999, NIK: nikDewi, Name: "X", CategoryCode: "kader", KelurahanCode: kelKepuh}); !errors.Is(err, domain.ErrNotFound) {
 		t.Errorf("update of an unknown worker: %v", err)
 	}
 }
@@ -225,7 +225,7 @@ func TestDeleteWorkerRefusedWhileTheyHaveClaims(t *testing.T) {
 	db := pgdev.New(t)
 	ws := loadRegistry(t, db)
 	budi := ws[nikBudi]
-	claim, err := claims.NewService(db).CreateClaim(ctx, testActor, domain.Claim{NIK: nikBudi, Type: domain.ClaimJKM, IncidentOn: date("2024-05-03"),
+	claim, err := claims.NewService(db).CreateClaim(ctx, testActor, claims.Claim{NIK: nikBudi, Type: domain.ClaimJKM, IncidentOn: date("2024-05-03"),
 		PaidOn: date("2024-05-20"), Amount: 42_000_000, Status: domain.ClaimPaid})
 	if err != nil {
 		t.Fatal(err)

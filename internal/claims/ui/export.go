@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"github.com/cilegon/monev/internal/claims"
-	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/platform/records"
 	"github.com/cilegon/monev/internal/platform/sheet"
@@ -15,8 +14,8 @@ import (
 func (s *Handlers) claimExport(w http.ResponseWriter, r *http.Request) {
 	s.withRef(w, r, func(ref records.Ref) {
 		f, _, _ := claimQuery(r, ref)
-		records.Export(s.Site, s.audit, w, r, claims.Claims, ref.Reference, func(ex *sheet.Exporter[domain.Claim]) error {
-			return s.svc.EachClaim(r.Context(), httpx.User(r).Pemda, f, func(c domain.Claim) error {
+		records.Export(s.Site, s.audit, w, r, claims.Claims, ref.Reference, func(ex *sheet.Exporter[claims.Claim]) error {
+			return s.svc.EachClaim(r.Context(), httpx.User(r).Pemda, f, func(c claims.Claim) error {
 				return ex.Write(&c)
 			})
 		})

@@ -14,8 +14,8 @@ import (
 // list in the layout of the contributions template.
 func (s *Handlers) contributionExport(w http.ResponseWriter, r *http.Request) {
 	f, _, _ := contributionQuery(r)
-	records.Export(s.Site, s.audit, w, r, contributions.Contributions, domain.Reference{}, func(ex *sheet.Exporter[domain.Contribution]) error {
-		return s.svc.EachContribution(r.Context(), httpx.User(r).Pemda, f, func(c domain.Contribution) error {
+	records.Export(s.Site, s.audit, w, r, contributions.Contributions, domain.Reference{}, func(ex *sheet.Exporter[contributions.Contribution]) error {
+		return s.svc.EachContribution(r.Context(), httpx.User(r).Pemda, f, func(c contributions.Contribution) error {
 			return ex.Write(&c)
 		})
 	})

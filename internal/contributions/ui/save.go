@@ -26,14 +26,14 @@ func (s *Handlers) contributionCreate(w http.ResponseWriter, r *http.Request) {
 
 // contributionEdit is the form that corrects a payment.
 func (s *Handlers) contributionEdit(w http.ResponseWriter, r *http.Request) {
-	s.withContribution(w, r, func(c domain.Contribution) {
+	s.withContribution(w, r, func(c contributions.Contribution) {
 		s.renderContributionForm(w, r, http.StatusOK, c.ID, sheet.Values(contributions.Contributions, &c), nil)
 	})
 }
 
 // contributionUpdate saves a corrected payment.
 func (s *Handlers) contributionUpdate(w http.ResponseWriter, r *http.Request) {
-	s.withContribution(w, r, func(c domain.Contribution) { s.saveContribution(w, r, c.ID) })
+	s.withContribution(w, r, func(c contributions.Contribution) { s.saveContribution(w, r, c.ID) })
 }
 
 // saveContribution checks the posted payment and creates it (id 0) or

@@ -3,14 +3,14 @@ package ui
 import (
 	"net/http"
 
-	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/contributions"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/platform/records"
 )
 
 // contributionShow is /contributions/{id}: one payment and its history.
 func (s *Handlers) contributionShow(w http.ResponseWriter, r *http.Request) {
-	s.withContribution(w, r, func(c domain.Contribution) {
+	s.withContribution(w, r, func(c contributions.Contribution) {
 		s.withRef(w, r, func(ref records.Ref) {
 			history, err := s.history(r, ref, "contribution", c.ID)
 			if err != nil {
@@ -25,7 +25,7 @@ func (s *Handlers) contributionShow(w http.ResponseWriter, r *http.Request) {
 }
 
 // withContribution runs fn with the payment named by {id}.
-func (s *Handlers) withContribution(w http.ResponseWriter, r *http.Request, fn func(domain.Contribution)) {
+func (s *Handlers) withContribution(w http.ResponseWriter, r *http.Request, fn func(contributions.Contribution)) {
 	id, ok := s.IDParam(w, r)
 	if !ok {
 		return

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"github.com/cilegon/monev/internal/contributions"
-	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/web/components"
 )
 
@@ -10,7 +9,7 @@ import (
 type ContributionListProps struct {
 	components.Viewer
 	List   components.ListState
-	Items  []domain.Contribution
+	Items  []contributions.Contribution
 	Totals contributions.ContributionTotals
 	Chips  []components.FilterChip
 	Notice string
@@ -19,6 +18,6 @@ type ContributionListProps struct {
 // ContributionShowProps is one payment with its history.
 type ContributionShowProps struct {
 	components.Viewer
-	Contribution domain.Contribution
+	Contribution contributions.Contribution
 	History      []components.HistoryItem
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/app/apptest"
+	"github.com/cilegon/monev/internal/contributions"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/laporan"
 )
@@ -241,7 +242,7 @@ func TestReportDataChangedAfterSigning(t *testing.T) {
 	if strings.Contains(body, "Data berubah sejak ditandatangani") {
 		t.Fatal("a report whose data did not change says it did")
 	}
-	if _, err := a.Contributions().CreateContribution(ctx, domain.OperatorActor("3672", "test"), domain.Contribution{
+	if _, err := a.Contributions().CreateContribution(ctx, domain.OperatorActor("3672", "test"), contributions.Contribution{
 		CoverageMonth: domain.NewMonth(2024, time.March), Paid: 16_800_000, PaidOn: domain.Date(2024, time.April, 10), SP2D: "9/SP2D"}); err != nil {
 		t.Fatal(err)
 	}

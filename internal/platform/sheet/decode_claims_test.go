@@ -3,6 +3,7 @@ package sheet_test
 import (
 	"testing"
 
+	"github.com/cilegon/monev/internal/claims"
 	"github.com/cilegon/monev/internal/domain"
 )
 
@@ -17,27 +18,27 @@ func claimCSV(changes ...string) []byte {
 }
 
 func TestClaimValuesAccepted(t *testing.T) {
-	tests := []accepted[domain.Claim]{
-		{"base row", nil, func(x domain.Claim) bool {
+	tests := []accepted[claims.Claim]{
+		{"base row", nil, func(x claims.Claim) bool {
 			return x.No == "KLM-001" && x.NIK == nikMan && x.WorkerID == 0 && x.Type == domain.ClaimJKM &&
 				x.IncidentOn.Equal(day(2024, 5, 3)) && x.SubmittedOn.Equal(day(2024, 5, 10)) &&
 				x.PaidOn.Equal(day(2024, 5, 24)) && x.Amount == 42_000_000 && x.Status == domain.ClaimPaid &&
 				x.Beneficiary == "Budi Santoso"
 		}},
-		{"type code", []string{"jenis_klaim", "JKK_MENINGGAL"}, func(x domain.Claim) bool { return x.Type == domain.ClaimJKKDeath }},
-		{"type with spaces", []string{"jenis_klaim", "jkk cacat"}, func(x domain.Claim) bool { return x.Type == domain.ClaimJKKDisability }},
-		{"type with dashes", []string{"jenis_klaim", "JKK-Perawatan"}, func(x domain.Claim) bool { return x.Type == domain.ClaimJKKCare }},
-		{"type in words", []string{"jenis_klaim", "Jaminan Kematian"}, func(x domain.Claim) bool { return x.Type == domain.ClaimJKM }},
-		{"type scholarship", []string{"jenis_klaim", "Beasiswa"}, func(x domain.Claim) bool { return x.Type == domain.ClaimScholarship }},
-		{"status default", []string{"status", ""}, func(x domain.Claim) bool { return x.Status == domain.ClaimPaid }},
+		{"type code", []string{"jenis_klaim", "JKK_MENINGGAL"}, func(x claims.Claim) bool { return x.Type == domain.ClaimJKKDeath }},
+		{"type with spaces", []string{"jenis_klaim", "jkk cacat"}, func(x claims.Claim) bool { return x.Type == domain.ClaimJKKDisability }},
+		{"type with dashes", []string{"jenis_klaim", "JKK-Perawatan"}, func(x claims.Claim) bool { return x.Type == domain.ClaimJKKCare }},
+		{"type in words", []string{"jenis_klaim", "Jaminan Kematian"}, func(x claims.Claim) bool { return x.Type == domain.ClaimJKM }},
+		{"type scholarship", []string{"jenis_klaim", "Beasiswa"}, func(x claims.Claim) bool { return x.Type == domain.ClaimScholarship }},
+		{"status default", []string{"status", ""}, func(x claims.Claim) bool { return x.Status == domain.ClaimPaid }},
 		{"submitted without payment", []string{"status", "diajukan", "tanggal_bayar", ""},
-			func(x domain.Claim) bool { return x.Status == domain.ClaimSubmitted && x.PaidOn.IsZero() }},
+			func(x claims.Claim) bool { return x.Status == domain.ClaimSubmitted && x.PaidOn.IsZero() }},
 		{"rejected", []string{"status", "Ditolak", "tanggal_bayar", "", "nominal", "0"},
-			func(x domain.Claim) bool { return x.Status == domain.ClaimRejected && x.Amount == 0 }},
-		{"no submission date", []string{"tanggal_pengajuan", ""}, func(x domain.Claim) bool { return x.SubmittedOn.IsZero() }},
-		{"paid on the incident day", []string{"tanggal_bayar", "3 Mei 2024"}, func(x domain.Claim) bool { return x.PaidOn.Equal(day(2024, 5, 3)) }},
-		{"amount with Rp", []string{"nominal", "Rp 42.000.000"}, func(x domain.Claim) bool { return x.Amount == 42_000_000 }},
-		{"nik after an apostrophe", []string{"nik", "'" + nikMan}, func(x domain.Claim) bool { return x.NIK == nikMan }},
+			func(x claims.Claim) bool { return x.Status == domain.ClaimRejected && x.Amount == 0 }},
+		{"no submission date", []string{"tanggal_pengajuan", ""}, func(x claims.Claim) bool { return x.SubmittedOn.IsZero() }},
+		{"paid on the incident day", []string{"tanggal_bayar", "3 Mei 2024"}, func(x claims.Claim) bool { return x.PaidOn.Equal(day(2024, 5, 3)) }},
+		{"amount with Rp", []string{"nominal", "Rp 42.000.000"}, func(x claims.Claim) bool { return x.Amount == 42_000_000 }},
+		{"nik after an apostrophe", []string{"nik", "'" + nikMan}, func(x claims.Claim) bool { return x.NIK == nikMan }},
 	}
 	testAccepted(t, kinds.Claims, claimCSV, tests)
 }

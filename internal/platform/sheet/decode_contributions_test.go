@@ -3,6 +3,7 @@ package sheet_test
 import (
 	"testing"
 
+	"github.com/cilegon/monev/internal/contributions"
 	"github.com/cilegon/monev/internal/domain"
 )
 
@@ -16,23 +17,25 @@ func contributionCSV(changes ...string) []byte {
 
 func TestContributionValuesAccepted(t *testing.T) {
 	jan := domain.NewMonth(2024, 1)
-	tests := []accepted[domain.Contribution]{
-		{"month ISO", nil, func(x domain.Contribution) bool { return x.CoverageMonth == jan }},
-		{"month with slash", []string{"periode", "01/2024"}, func(x domain.Contribution) bool { return x.CoverageMonth == jan }},
-		{"month in words", []string{"periode", "Januari 2024"}, func(x domain.Contribution) bool { return x.CoverageMonth == jan }},
-		{"participants grouped", nil, func(x domain.Contribution) bool { return *x.Participants == 4143 }},
-		{"participants plain", []string{"jumlah_peserta", "4143"}, func(x domain.Contribution) bool { return *x.Participants == 4143 }},
-		{"participants zero", []string{"jumlah_peserta", "0"}, func(x domain.Contribution) bool { return *x.Participants == 0 }},
-		{"participants unknown", []string{"jumlah_peserta", ""}, func(x domain.Contribution) bool { return x.Participants == nil }},
-		{"billed unknown", []string{"tagihan", ""}, func(x domain.Contribution) bool { return x.Billed == nil }},
-		{"billed plain", []string{"tagihan", "16800"}, func(x domain.Contribution) bool { return *x.Billed == 16_800 }},
-		{"paid grouped", nil, func(x domain.Contribution) bool { return x.Paid == 69_602_400 }},
-		{"paid with Rp", []string{"dibayar", "Rp 16.800"}, func(x domain.Contribution) bool { return x.Paid == 16_800 }},
-		{"paid with zero cents", []string{"dibayar", "16.800,00"}, func(x domain.Contribution) bool { return x.Paid == 16_800 }},
-		{"paid zero", []string{"dibayar", "0"}, func(x domain.Contribution) bool { return x.Paid == 0 }},
-		{"paid on", []string{"tanggal_bayar", "2024-02-15"}, func(x domain.Contribution) bool { return x.PaidOn.Equal(day(2024, 2, 15)) }},
-		{"texts", nil, func(x domain.Contribution) bool { return x.SP2D == "0123/SP2D/LS/2024" && x.Note == "Iuran Januari" }},
-		{"no texts", []string{"no_sp2d", "", "keterangan", ""}, func(x domain.Contribution) bool { return x.SP2D == "" && x.Note == "" }},
+	tests := []accepted[contributions.Contribution]{
+		{"month ISO", nil, func(x contributions.Contribution) bool { return x.CoverageMonth == jan }},
+		{"month with slash", []string{"periode", "01/2024"}, func(x contributions.Contribution) bool { return x.CoverageMonth == jan }},
+		{"month in words", []string{"periode", "Januari 2024"}, func(x contributions.Contribution) bool { return x.CoverageMonth == jan }},
+		{"participants grouped", nil, func(x contributions.Contribution) bool { return *x.Participants == 4143 }},
+		{"participants plain", []string{"jumlah_peserta", "4143"}, func(x contributions.Contribution) bool { return *x.Participants == 4143 }},
+		{"participants zero", []string{"jumlah_peserta", "0"}, func(x contributions.Contribution) bool { return *x.Participants == 0 }},
+		{"participants unknown", []string{"jumlah_peserta", ""}, func(x contributions.Contribution) bool { return x.Participants == nil }},
+		{"billed unknown", []string{"tagihan", ""}, func(x contributions.Contribution) bool { return x.Billed == nil }},
+		{"billed plain", []string{"tagihan", "16800"}, func(x contributions.Contribution) bool { return *x.Billed == 16_800 }},
+		{"paid grouped", nil, func(x contributions.Contribution) bool { return x.Paid == 69_602_400 }},
+		{"paid with Rp", []string{"dibayar", "Rp 16.800"}, func(x contributions.Contribution) bool { return x.Paid == 16_800 }},
+		{"paid with zero cents", []string{"dibayar", "16.800,00"}, func(x contributions.Contribution) bool { return x.Paid == 16_800 }},
+		{"paid zero", []string{"dibayar", "0"}, func(x contributions.Contribution) bool { return x.Paid == 0 }},
+		{"paid on", []string{"tanggal_bayar", "2024-02-15"}, func(x contributions.Contribution) bool { return x.PaidOn.Equal(day(2024, 2, 15)) }},
+		{"texts", nil, func(x contributions.Contribution) bool {
+			return x.SP2D == "0123/SP2D/LS/2024" && x.Note == "Iuran Januari"
+		}},
+		{"no texts", []string{"no_sp2d", "", "keterangan", ""}, func(x contributions.Contribution) bool { return x.SP2D == "" && x.Note == "" }},
 	}
 	testAccepted(t, kinds.Contributions, contributionCSV, tests)
 }

@@ -44,15 +44,15 @@ var kinds = struct {
 type (
 	workerRow struct {
 		Line   int
-		Worker domain.Worker // with its one spell in Enrollments
+		Worker registry.Worker // with its one spell in Enrollments
 	}
 	contributionRow struct {
 		Line         int
-		Contribution domain.Contribution
+		Contribution contributions.Contribution
 	}
 	claimRow struct {
 		Line  int
-		Claim domain.Claim
+		Claim claims.Claim
 	}
 )
 
@@ -60,8 +60,8 @@ type (
 type decoder struct {
 	rows sheet.Rows
 	w    *sheet.Decoder[registry.WorkerRow]
-	c    *sheet.Decoder[domain.Contribution]
-	k    *sheet.Decoder[domain.Claim]
+	c    *sheet.Decoder[contributions.Contribution]
+	k    *sheet.Decoder[claims.Claim]
 }
 
 func newDecoder(r io.Reader, k kind, ref sheet.Reference, lim sheet.Limits) (*decoder, error) {
@@ -102,7 +102,7 @@ func (d *decoder) Claim() claimRow { return claimRow{Line: d.Line(), Claim: d.k.
 // workerOf is a workers row as a worker with its spell.
 func workerOf(line int, r registry.WorkerRow) workerRow {
 	w := r.Worker
-	w.Enrollments = []domain.Enrollment{r.Spell}
+	w.Enrollments = []registry.Enrollment{r.Spell}
 	return workerRow{Line: line, Worker: w}
 }
 
@@ -117,8 +117,8 @@ func columns(k kind) []sheet.Spec {
 // exporter writes records of any of the three kinds.
 type exporter struct {
 	w *sheet.Exporter[registry.WorkerRow]
-	c *sheet.Exporter[domain.Contribution]
-	k *sheet.Exporter[domain.Claim]
+	c *sheet.Exporter[contributions.Contribution]
+	k *sheet.Exporter[claims.Claim]
 }
 
 func newExporter(out io.Writer, k kind, format string, ref sheet.Reference) (*exporter, error) {
@@ -137,15 +137,15 @@ func newExporter(out io.Writer, k kind, format string, ref sheet.Reference) (*ex
 }
 
 // Worker writes one spell of a worker, with the NIK as given (masked or not).
-func (e *exporter) Worker(w domain.Worker, en domain.Enrollment, nik string) error {
+func (e *exporter) Worker(w registry.Worker, en registry.Enrollment, nik string) error {
 	w.NIK = domain.NIK(nik)
 	return e.w.Write(&registry.WorkerRow{Worker: w, Spell: en})
 }
 
-func (e *exporter) Contribution(c domain.Contribution) error { return e.c.Write(&c) }
+func (e *exporter) Contribution(c contributions.Contribution) error { return e.c.Write(&c) }
 
 // Claim writes a claim with the NIK as given.
-func (e *exporter) Claim(c domain.Claim, nik string) error {
+func (e *exporter) Claim(c claims.Claim, nik string) error {
 	c.NIK = domain.NIK(nik)
 	return e.k.Write(&c)
 }
@@ -173,12 +173,12 @@ func parseWorker(ref sheet.Reference, values map[string]string) (workerRow, []sh
 	return workerOf(0, r), errs
 }
 
-func parseWorkerDetails(ref sheet.Reference, values map[string]string) (domain.Worker, []sheet.RowError) {
+func parseWorkerDetails(ref sheet.Reference, values map[string]string) (registry.Worker, []sheet.RowError) {
 	r, errs := sheet.ParseForm(registry.Workers, ref, values, workerDetailColumns...)
 	return r.Worker, errs
 }
 
-func parseEnrollment(values map[string]string) (domain.Enrollment, []sheet.RowError) {
+func parseEnrollment(values map[string]string) (registry.Enrollment, []sheet.RowError) {
 	r, errs := sheet.ParseForm(registry.Workers, sheet.Reference{}, values, spellColumns...)
 	return r.Spell, errs
 }
@@ -193,7 +193,7 @@ func parseClaim(values map[string]string) (claimRow, []sheet.RowError) {
 	return claimRow{Claim: c}, errs
 }
 
-func workerValues(w domain.Worker, e *domain.Enrollment) map[string]string {
+func workerValues(w registry.Worker, e *registry.Enrollment) map[string]string {
 	r := registry.WorkerRow{Worker: w}
 	if e == nil {
 		return sheet.Values(registry.Workers, &r, workerDetailColumns...)
@@ -202,8 +202,8 @@ func workerValues(w domain.Worker, e *domain.Enrollment) map[string]string {
 	return sheet.Values(registry.Workers, &r, slices.Concat(workerDetailColumns, spellColumns)...)
 }
 
-func contributionValues(c domain.Contribution) map[string]string {
+func contributionValues(c contributions.Contribution) map[string]string {
 	return sheet.Values(contributions.Contributions, &c)
 }
 
-func claimValues(c domain.Claim) map[string]string { return sheet.Values(claims.Claims, &c) }
+func claimValues(c claims.Claim) map[string]string { return sheet.Values(claims.Claims, &c) }

@@ -3,7 +3,7 @@ package ui
 import (
 	"net/http"
 
-	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/claims"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/quality"
 )
@@ -28,7 +28,7 @@ func (s *Handlers) check(w http.ResponseWriter, r *http.Request) {
 	}
 	props := CheckProps{Result: res, Page: page, PerPage: qualityPerPage, FullNIK: u.Role.SeesFullNIK()}
 	if check == quality.CheckBenefitAmount {
-		for _, b := range domain.StandardBenefits() {
+		for _, b := range claims.StandardBenefits() {
 			if b.Fixed {
 				props.Benefits = append(props.Benefits, b)
 			}

@@ -14,6 +14,7 @@ import (
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/quality"
+	"github.com/cilegon/monev/internal/registry"
 )
 
 // qualityShown is how many findings of each check the summary page shows.
@@ -35,7 +36,7 @@ func TestQualityPageShowsEveryCheckWithLinks(t *testing.T) {
 			fmt.Sprintf(`href="/quality/%s?page=1"`, r.Check))
 		for _, f := range r.Findings {
 			// Staff see the full NIK; every worker and claim links to its row.
-			for _, w := range append([]domain.Worker{f.Worker}, f.Others...) {
+			for _, w := range append([]registry.Worker{f.Worker}, f.Others...) {
 				apptest.MustContain(t, body, fmt.Sprintf(`href="/workers/%d"`, w.ID), string(w.NIK))
 			}
 			if f.Claim != nil {
@@ -55,10 +56,10 @@ func TestQualityPageShowsEveryCheckWithLinks(t *testing.T) {
 
 func TestQualityCheckPages(t *testing.T) {
 	a := apptest.New(t)
-	var workers []domain.Worker
+	var workers []registry.Worker
 	for i := 1; i <= 60; i++ {
 		// Day 00 in digits 7–12: not a date.
-		workers = append(workers, domain.Worker{ID: int64(i), NIK: domain.NIK(fmt.Sprintf("367204000000%04d", i)),
+		workers = append(workers, registry.Worker{ID: int64(i), NIK: domain.NIK(fmt.Sprintf("367204000000%04d", i)),
 			Name: "Peserta " + strconv.Itoa(i), CategoryCode: "kader", KelurahanCode: "36.72.04.1005", Income: domain.DefaultIncome})
 	}
 	if err := demo.LoadBulk(context.Background(), a.DB, domain.OperatorActor("3672", "test"),

@@ -4,8 +4,10 @@ import (
 	"net/url"
 	"strconv"
 
+	"github.com/cilegon/monev/internal/claims"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/quality"
+	"github.com/cilegon/monev/internal/registry"
 )
 
 // SummaryProps is the data-quality page: every check with its count and
@@ -41,7 +43,7 @@ type CheckProps struct {
 	Page     int
 	PerPage  int
 	FullNIK  bool
-	Benefits []domain.Benefit // the standard benefits the amount check compares with
+	Benefits []claims.Benefit // the standard benefits the amount check compares with
 }
 
 // Pages is how many pages of findings there are.
@@ -84,8 +86,8 @@ func (t findingsTable) showsClaims() bool {
 
 // people are the workers of a finding: the one it is about and, for
 // duplicates, the others of the group.
-func (t findingsTable) people(x quality.Finding) []domain.Worker {
-	return append([]domain.Worker{x.Worker}, x.Others...)
+func (t findingsTable) people(x quality.Finding) []registry.Worker {
+	return append([]registry.Worker{x.Worker}, x.Others...)
 }
 
 // nik shows a NIK in full or masked, as the user's role allows.
@@ -100,7 +102,7 @@ func qualityCheckHref(c quality.Check, page int) string {
 	return "/quality/" + string(c) + "?page=" + strconv.Itoa(page)
 }
 
-func qualityWorkerHref(w domain.Worker) string { return "/workers/" + strconv.FormatInt(w.ID, 10) }
+func qualityWorkerHref(w registry.Worker) string { return "/workers/" + strconv.FormatInt(w.ID, 10) }
 
 // qualityClaimHref finds the claim in the claim list by its number, or
 // shows its worker when it has none.
@@ -111,7 +113,7 @@ func qualityClaimHref(f quality.Finding) string {
 	return "/claims?q=" + url.QueryEscape(f.Claim.No)
 }
 
-func qualityClaimLabel(c *domain.Claim) string {
+func qualityClaimLabel(c *claims.Claim) string {
 	if c.No == "" {
 		return "Klaim tanpa nomor"
 	}
@@ -119,7 +121,7 @@ func qualityClaimLabel(c *domain.Claim) string {
 }
 
 // qualityClaimFacts is the claim's type, incident date and amount on one line.
-func qualityClaimFacts(c *domain.Claim) string {
+func qualityClaimFacts(c *claims.Claim) string {
 	return c.Type.ShortName() + " · " + domain.FormatDateShort(c.IncidentOn) + " · " + c.Amount.String()
 }
 
@@ -143,7 +145,7 @@ func qualityCountLabel(n int64) string {
 }
 
 // benefitIncomeNote says which income a benefit that depends on it was computed for, or "".
-func benefitIncomeNote(b domain.Benefit) string {
+func benefitIncomeNote(b claims.Benefit) string {
 	if b.IncomePercent == 0 {
 		return ""
 	}

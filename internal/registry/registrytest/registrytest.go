@@ -27,8 +27,8 @@ const (
 )
 
 // Spell is a spell from start to end (open when end is "").
-func Spell(start, end string, status domain.EnrollmentStatus) domain.Enrollment {
-	e := domain.Enrollment{Start: domaintest.Date(start), Status: status}
+func Spell(start, end string, status domain.EnrollmentStatus) registry.Enrollment {
+	e := registry.Enrollment{Start: domaintest.Date(start), Status: status}
 	if end != "" {
 		e.End = domaintest.DatePtr(end)
 	}
@@ -36,19 +36,19 @@ func Spell(start, end string, status domain.EnrollmentStatus) domain.Enrollment 
 }
 
 // Load registers the fixture in a fresh database and returns the workers by NIK.
-func Load(t *testing.T, db *database.DB) map[string]domain.Worker {
+func Load(t *testing.T, db *database.DB) map[string]registry.Worker {
 	t.Helper()
-	ws := []domain.Worker{
+	ws := []registry.Worker{
 		{NIK: NIKSiti, Name: "Siti Aminah", CategoryCode: "kader", KelurahanCode: KelKepuh, KPJ: "23012345678",
-			Income: domain.DefaultIncome, Sex: domain.SexFemale, Enrollments: []domain.Enrollment{Spell("2024-01-01", "", domain.StatusActive)}},
+			Income: domain.DefaultIncome, Sex: domain.SexFemale, Enrollments: []registry.Enrollment{Spell("2024-01-01", "", domain.StatusActive)}},
 		{NIK: NIKAhmad, Name: "Ahmad Fauzi", CategoryCode: "nelayan", KelurahanCode: KelLebakgede, Income: domain.DefaultIncome,
-			Enrollments: []domain.Enrollment{Spell("2023-01-01", "2023-12-31", domain.StatusInactive), Spell("2024-03-01", "", domain.StatusActive)}},
+			Enrollments: []registry.Enrollment{Spell("2023-01-01", "2023-12-31", domain.StatusInactive), Spell("2024-03-01", "", domain.StatusActive)}},
 		{NIK: NIKBudi, Name: "Budi Santoso", CategoryCode: "nelayan", KelurahanCode: KelKepuh, Income: domain.DefaultIncome,
-			Enrollments: []domain.Enrollment{Spell("2024-01-01", "2024-05-03", domain.StatusDeceased)}},
+			Enrollments: []registry.Enrollment{Spell("2024-01-01", "2024-05-03", domain.StatusDeceased)}},
 		{NIK: NIKDewi, Name: "Dewi Lestari", CategoryCode: "linmas", KelurahanCode: KelGrogol, Income: domain.DefaultIncome,
-			Enrollments: []domain.Enrollment{Spell("2024-06-01", "2024-06-30", domain.StatusInactive)}},
+			Enrollments: []registry.Enrollment{Spell("2024-06-01", "2024-06-30", domain.StatusInactive)}},
 	}
-	out := map[string]domain.Worker{}
+	out := map[string]registry.Worker{}
 	for _, w := range ws {
 		got, err := registry.NewService(db).CreateWorker(context.Background(), domaintest.Actor, w)
 		if err != nil {

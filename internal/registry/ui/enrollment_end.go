@@ -13,7 +13,7 @@ import (
 
 // enrollmentEndForm asks when and why a running spell ends.
 func (s *Handlers) enrollmentEndForm(w http.ResponseWriter, r *http.Request) {
-	s.withEnrollment(w, r, func(e domain.Enrollment, wk domain.Worker) {
+	s.withEnrollment(w, r, func(e registry.Enrollment, wk registry.Worker) {
 		values := sheet.Values(registry.Workers, &registry.WorkerRow{Spell: e}, spellColumns...)
 		values["status"] = string(domain.StatusInactive)
 		if values["tanggal_selesai"] == "" {
@@ -25,7 +25,7 @@ func (s *Handlers) enrollmentEndForm(w http.ResponseWriter, r *http.Request) {
 
 // enrollmentEnd ends a spell: its end date and status, its start kept.
 func (s *Handlers) enrollmentEnd(w http.ResponseWriter, r *http.Request) {
-	s.withEnrollment(w, r, func(old domain.Enrollment, wk domain.Worker) {
+	s.withEnrollment(w, r, func(old registry.Enrollment, wk registry.Worker) {
 		values := records.FormValues(r, registry.Workers)
 		values["tanggal_mulai"] = sheet.Values(registry.Workers, &registry.WorkerRow{Spell: old}, "tanggal_mulai")["tanggal_mulai"]
 		if values["tanggal_selesai"] == "" {
@@ -39,7 +39,7 @@ func (s *Handlers) enrollmentEnd(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-func (s *Handlers) renderEndForm(w http.ResponseWriter, r *http.Request, status int, e domain.Enrollment, wk domain.Worker, values map[string]string, errs domain.FieldErrors) {
+func (s *Handlers) renderEndForm(w http.ResponseWriter, r *http.Request, status int, e registry.Enrollment, wk registry.Worker, values map[string]string, errs domain.FieldErrors) {
 	fields := components.FormFields(registry.Workers, []string{"tanggal_selesai", "status"}, values, errs, components.Choices{})
 	fields[0].Required = true
 	s.Render(w, r, status, "Akhiri kepesertaan", "workers", components.RecordForm(components.RecordFormProps{

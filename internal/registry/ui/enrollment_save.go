@@ -14,7 +14,7 @@ import (
 
 // enrollmentNew is the form that adds a spell to the worker named by {id}.
 func (s *Handlers) enrollmentNew(w http.ResponseWriter, r *http.Request) {
-	s.withWorker(w, r, func(wk domain.Worker, _ records.Ref) {
+	s.withWorker(w, r, func(wk registry.Worker, _ records.Ref) {
 		values := map[string]string{"status": string(domain.StatusActive)}
 		s.renderEnrollmentForm(w, r, http.StatusOK, wk, 0, values, nil)
 	})
@@ -22,7 +22,7 @@ func (s *Handlers) enrollmentNew(w http.ResponseWriter, r *http.Request) {
 
 // enrollmentCreate adds a spell, checked as an import row is.
 func (s *Handlers) enrollmentCreate(w http.ResponseWriter, r *http.Request) {
-	s.withWorker(w, r, func(wk domain.Worker, _ records.Ref) {
+	s.withWorker(w, r, func(wk registry.Worker, _ records.Ref) {
 		values := records.FormValues(r, registry.Workers)
 		row, problems := sheet.ParseForm(registry.Workers, domain.Reference{}, values, spellColumns...)
 		e := row.Spell
@@ -37,14 +37,14 @@ func (s *Handlers) enrollmentCreate(w http.ResponseWriter, r *http.Request) {
 
 // enrollmentEdit is the form that corrects a spell.
 func (s *Handlers) enrollmentEdit(w http.ResponseWriter, r *http.Request) {
-	s.withEnrollment(w, r, func(e domain.Enrollment, wk domain.Worker) {
+	s.withEnrollment(w, r, func(e registry.Enrollment, wk registry.Worker) {
 		s.renderEnrollmentForm(w, r, http.StatusOK, wk, e.ID, sheet.Values(registry.Workers, &registry.WorkerRow{Spell: e}, spellColumns...), nil)
 	})
 }
 
 // enrollmentUpdate saves a corrected spell.
 func (s *Handlers) enrollmentUpdate(w http.ResponseWriter, r *http.Request) {
-	s.withEnrollment(w, r, func(old domain.Enrollment, wk domain.Worker) {
+	s.withEnrollment(w, r, func(old registry.Enrollment, wk registry.Worker) {
 		values := records.FormValues(r, registry.Workers)
 		s.saveEnrollment(w, r, old, wk, values, func(status int, errs domain.FieldErrors) {
 			s.renderEnrollmentForm(w, r, status, wk, old.ID, values, errs)
@@ -54,7 +54,7 @@ func (s *Handlers) enrollmentUpdate(w http.ResponseWriter, r *http.Request) {
 
 // saveEnrollment checks a spell typed into a form and saves it over old; a
 // refusal goes back to the form through again.
-func (s *Handlers) saveEnrollment(w http.ResponseWriter, r *http.Request, old domain.Enrollment, wk domain.Worker,
+func (s *Handlers) saveEnrollment(w http.ResponseWriter, r *http.Request, old registry.Enrollment, wk registry.Worker,
 	values map[string]string, again func(int, domain.FieldErrors)) {
 	row, problems := sheet.ParseForm(registry.Workers, domain.Reference{}, values, spellColumns...)
 	e := row.Spell
@@ -66,7 +66,7 @@ func (s *Handlers) saveEnrollment(w http.ResponseWriter, r *http.Request, old do
 }
 
 // renderEnrollmentForm shows the form of a new spell (id 0) or a stored one.
-func (s *Handlers) renderEnrollmentForm(w http.ResponseWriter, r *http.Request, status int, wk domain.Worker, id int64, values map[string]string, errs domain.FieldErrors) {
+func (s *Handlers) renderEnrollmentForm(w http.ResponseWriter, r *http.Request, status int, wk registry.Worker, id int64, values map[string]string, errs domain.FieldErrors) {
 	p := components.RecordFormProps{Title: "Tambah kepesertaan", Lead: wk.Name + " · " + records.NIK(r, wk.NIK),
 		Back: links.Worker(wk.ID), Action: links.Worker(wk.ID) + "/enrollments", Submit: "Simpan kepesertaan", Problem: errs[""],
 		Sections: []components.FormSection{{
@@ -79,7 +79,7 @@ func (s *Handlers) renderEnrollmentForm(w http.ResponseWriter, r *http.Request, 
 }
 
 // withEnrollment runs fn with the spell named by {id} and its worker.
-func (s *Handlers) withEnrollment(w http.ResponseWriter, r *http.Request, fn func(domain.Enrollment, domain.Worker)) {
+func (s *Handlers) withEnrollment(w http.ResponseWriter, r *http.Request, fn func(registry.Enrollment, registry.Worker)) {
 	id, ok := s.IDParam(w, r)
 	if !ok {
 		return

@@ -147,7 +147,7 @@ func TestWorkersExportImportsAgain(t *testing.T) {
 }
 
 // hasSpell reports whether w has a spell with e's dates and status.
-func hasSpell(w domain.Worker, e domain.Enrollment) bool {
+func hasSpell(w registry.Worker, e registry.Enrollment) bool {
 	for _, s := range w.Enrollments {
 		if s.Start.Equal(e.Start) && s.Status == e.Status && (s.End == nil) == (e.End == nil) && (s.End == nil || s.End.Equal(*e.End)) {
 			return true

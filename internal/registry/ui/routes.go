@@ -65,7 +65,7 @@ func (s *Handlers) withRef(w http.ResponseWriter, r *http.Request, fn func(recor
 
 // withWorker runs fn with the worker named by {id} and the reference data,
 // answering 404 for an unknown worker.
-func (s *Handlers) withWorker(w http.ResponseWriter, r *http.Request, fn func(domain.Worker, records.Ref)) {
+func (s *Handlers) withWorker(w http.ResponseWriter, r *http.Request, fn func(registry.Worker, records.Ref)) {
 	id, ok := s.IDParam(w, r)
 	if !ok {
 		return

@@ -23,11 +23,11 @@ type WorkerListProps struct {
 // WorkerShowProps is one worker with their spells, claims and history.
 type WorkerShowProps struct {
 	components.Viewer
-	Worker        domain.Worker
+	Worker        registry.Worker
 	CategoryName  string
 	KelurahanName string
 	KecamatanName string
-	Latest        *domain.Enrollment // nil without spells
+	Latest        *registry.Enrollment // nil without spells
 	ActiveToday   bool
 	Claims        []claims.ClaimListItem
 	ClaimTotals   claims.ClaimTotals
@@ -46,7 +46,7 @@ func enrollmentBadge(s domain.EnrollmentStatus) string {
 }
 
 // spellEnd is the end of a spell in words: "17 Jul 2024" or "berjalan".
-func spellEnd(e domain.Enrollment) string {
+func spellEnd(e registry.Enrollment) string {
 	if e.End == nil {
 		return "berjalan"
 	}

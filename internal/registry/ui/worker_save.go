@@ -31,7 +31,7 @@ func (s *Handlers) workerCreate(w http.ResponseWriter, r *http.Request) {
 	s.withRef(w, r, func(ref records.Ref) {
 		values := records.FormValues(r, registry.Workers)
 		row, problems := sheet.ParseForm(registry.Workers, ref.Reference, values)
-		row.Worker.Enrollments = []domain.Enrollment{row.Spell}
+		row.Worker.Enrollments = []registry.Enrollment{row.Spell}
 		records.SaveForm(s.Site, w, r, problems, func() (string, string, error) {
 			wk, err := s.svc.CreateWorker(r.Context(), s.Actor(r), row.Worker)
 			return "Peserta " + wk.Name + " ditambahkan.", links.Worker(wk.ID), err
@@ -43,14 +43,14 @@ func (s *Handlers) workerCreate(w http.ResponseWriter, r *http.Request) {
 
 // workerEdit is the form that corrects a worker's details.
 func (s *Handlers) workerEdit(w http.ResponseWriter, r *http.Request) {
-	s.withWorker(w, r, func(wk domain.Worker, ref records.Ref) {
+	s.withWorker(w, r, func(wk registry.Worker, ref records.Ref) {
 		s.renderWorkerForm(w, r, http.StatusOK, ref, wk.ID, sheet.Values(registry.Workers, &registry.WorkerRow{Worker: wk}, workerDetailColumns...), nil)
 	})
 }
 
 // workerUpdate saves a worker's corrected details.
 func (s *Handlers) workerUpdate(w http.ResponseWriter, r *http.Request) {
-	s.withWorker(w, r, func(old domain.Worker, ref records.Ref) {
+	s.withWorker(w, r, func(old registry.Worker, ref records.Ref) {
 		values := records.FormValues(r, registry.Workers)
 		row, problems := sheet.ParseForm(registry.Workers, ref.Reference, values, workerDetailColumns...)
 		wk := row.Worker

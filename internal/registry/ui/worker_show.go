@@ -7,11 +7,12 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/platform/records"
+	"github.com/cilegon/monev/internal/registry"
 )
 
 // workerShow is /workers/{id}: details, spells, claims and history.
 func (s *Handlers) workerShow(w http.ResponseWriter, r *http.Request) {
-	s.withWorker(w, r, func(wk domain.Worker, ref records.Ref) {
+	s.withWorker(w, r, func(wk registry.Worker, ref records.Ref) {
 		claims, totals, err := s.claims.Claims(r.Context(), httpx.User(r).Pemda, claims.ClaimFilter{WorkerID: wk.ID, Desc: true}, 0, 500)
 		if err != nil {
 			s.Fail(w, r, err)

@@ -1,9 +1,10 @@
-package domain_test
+package claims_test
 
 import (
 	"testing"
 	"time"
 
+	"github.com/cilegon/monev/internal/claims"
 	"github.com/cilegon/monev/internal/domain"
 )
 
@@ -31,7 +32,7 @@ func TestStandardBenefit(t *testing.T) {
 		{"unknown type", domain.ClaimType("JHT"), domain.Date(2024, 7, 17), 1_000_000, 0, false},
 	}
 	for _, tt := range tests {
-		got, fixed := domain.StandardBenefit(tt.typ, tt.incident, tt.income)
+		got, fixed := claims.StandardBenefit(tt.typ, tt.incident, tt.income)
 		if got != tt.want || fixed != tt.fixed {
 			t.Errorf("%s: StandardBenefit = %s, %v; want %s, %v", tt.name, got, fixed, tt.want, tt.fixed)
 		}
@@ -39,7 +40,7 @@ func TestStandardBenefit(t *testing.T) {
 }
 
 func TestStandardBenefitsTable(t *testing.T) {
-	table := domain.StandardBenefits()
+	table := claims.StandardBenefits()
 	for i, b := range table {
 		if b.Regulation == "" || b.Note == "" || b.ValidFrom.IsZero() {
 			t.Errorf("row %d (%s) is incomplete", i, b.Type)
@@ -49,10 +50,10 @@ func TestStandardBenefitsTable(t *testing.T) {
 		}
 	}
 	table[0].Flat = 1 // callers get a copy
-	if got, _ := domain.StandardBenefit(domain.ClaimJKM, domain.Date(2018, 1, 1), 0); got != 24_000_000 {
+	if got, _ := claims.StandardBenefit(domain.ClaimJKM, domain.Date(2018, 1, 1), 0); got != 24_000_000 {
 		t.Errorf("changing the returned table changed the data: %s", got)
 	}
-	if domain.ScholarshipMaxChildren != 2 || domain.ScholarshipMaxTotal != 174_000_000 {
+	if claims.ScholarshipMaxChildren != 2 || claims.ScholarshipMaxTotal != 174_000_000 {
 		t.Error("scholarship limits changed")
 	}
 }
