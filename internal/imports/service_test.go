@@ -239,3 +239,40 @@ func TestKindAcceptsWhatPeopleCallIt(t *testing.T) {
 		t.Errorf("Kind(gaji) = %v", err)
 	}
 }
+
+func TestImportUnpaidBills(t *testing.T) {
+	db := pgdev.New(t)
+	im := newService(db)
+	bill := "periode,jumlah_peserta,tagihan,dibayar,tanggal_bayar,no_sp2d\n" +
+		"2024-08,6,100.800,,,\n" +
+		"2024-09,6,100.800,,,\n"
+	res := run(t, im, contributions.ContributionImport, file(t, "tagihan.csv", bill), false)
+	if res.Batch.Status != "imported" || res.Batch.New != 2 {
+		t.Fatalf("unpaid bills: %+v\n%s", res.Batch, problemText(res))
+	}
+	if again := run(t, im, contributions.ContributionImport, file(t, "tagihan.csv", bill), false); again.Batch.Status != "unchanged" {
+		t.Errorf("the same bills again: %s", again.Batch.Status)
+	}
+	// A corrected bill updates the month's unpaid row; a payment is a row of its own.
+	fixed := "periode,jumlah_peserta,tagihan,dibayar,tanggal_bayar,no_sp2d\n" +
+		"2024-08,7,117.600,,,\n" +
+		"2024-08,7,117.600,50.000,12/08/2024,SP2D-9\n"
+	res = run(t, im, contributions.ContributionImport, file(t, "bayar.csv", fixed), false)
+	if res.Batch.Status != "imported" || res.Batch.New != 1 || res.Batch.Updated != 1 {
+		t.Fatalf("corrected bill and a payment: %+v\n%s", res.Batch, problemText(res))
+	}
+	var unpaid, billed, paid int64
+	err := db.Pool().QueryRow(context.Background(), `SELECT count(*) FILTER (WHERE paid IS NULL),
+		max(billed) FILTER (WHERE coverage_month = '2024-08-01'), coalesce(sum(paid), 0) FROM contribution`).Scan(&unpaid, &billed, &paid)
+	if err != nil || unpaid != 2 || billed != 117_600 || paid != 50_000 {
+		t.Errorf("stored: %d unpaid rows, August billed %d, paid %d (%v)", unpaid, billed, paid, err)
+	}
+	twice := "periode,tagihan,dibayar,tanggal_bayar\n2024-10,100800,,\n2024-10,100800,,\n"
+	if res := run(t, im, contributions.ContributionImport, file(t, "dua.csv", twice), false); res.Batch.Status != "rejected" ||
+		!strings.Contains(problemText(res), "Baris 3, kolom tagihan: tagihan iuran 10/2024 yang belum dibayar sudah ada di baris 2") {
+		t.Errorf("the same unpaid bill twice: %s\n%s", res.Batch.Status, problemText(res))
+	}
+	if diffs, err := analysisOf(db).CheckAggregates(context.Background()); err != nil || len(diffs) > 0 {
+		t.Errorf("aggregates after imports: %v %v", diffs, err)
+	}
+}
