@@ -318,7 +318,9 @@ func (a *App) ExportCount(username string) int {
 }
 
 // Contributions is the contributions service of the app's database.
-func (a *App) Contributions() *contributions.Service { return contributions.NewService(a.DB) }
+func (a *App) Contributions() *contributions.Service {
+	return contributions.NewService(a.DB, a.Settings())
+}
 
 // Claims is the claims service of the app's database.
 func (a *App) Claims() *claims.Service { return claims.NewService(a.DB) }
