@@ -92,9 +92,11 @@ func New(cfg Config, db *database.DB, log *slog.Logger) *App {
 	accounts := auth.NewService(db)
 	set := settings.NewService(db)
 	site := httpx.New(hc, log, accounts.Sessions(), accounts, set.PemdaName, db.Collector())
-	an := analysis.NewService(db, set)
+	contrib := contributions.NewService(db, set)
+	an := analysis.NewService(db, set, contrib)
+	an.Now = func() time.Time { return site.Now() } // tests set the site's clock
 	s := &App{Site: site, cfg: cfg, db: db, audit: audit.New(db), auth: accounts, settings: set,
-		registry: registry.NewService(db), contributions: contributions.NewService(db, set), claims: claims.NewService(db),
+		registry: registry.NewService(db), contributions: contrib, claims: claims.NewService(db),
 		imports: imports.NewService(db, set, ImportKinds()...),
 		quality: quality.NewService(db), analysis: an, laporan: laporan.NewService(db, an)}
 	s.docs = laporanui.NewDocuments(s.laporan, set, accounts, s.audit, cfg.Version)

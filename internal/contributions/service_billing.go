@@ -80,3 +80,9 @@ func (s *Service) Bills(ctx context.Context, pemda string, from, to domain.Month
 func (s *Service) BillLines(ctx context.Context, pemda string, m domain.Month, offset, limit int) ([]BillLine, int64, error) {
 	return s.db.billLines(ctx, pemda, m, offset, limit)
 }
+
+// FirstLedgerMonth is the first coverage month with a bill line or an iuran
+// row, and false when there is none.
+func (s *Service) FirstLedgerMonth(ctx context.Context, pemda string) (domain.Month, bool, error) {
+	return s.db.firstLedgerMonth(ctx, pemda)
+}

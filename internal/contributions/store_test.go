@@ -113,5 +113,5 @@ func TestContributionsListRefusalsAndAudit(t *testing.T) {
 
 // analysisOf is the analysis service of a test's database.
 func analysisOf(db *database.DB) *analysis.Service {
-	return analysis.NewService(db, settings.NewService(db))
+	return analysis.NewService(db, settings.NewService(db), contributions.NewService(db, settings.NewService(db)))
 }

@@ -214,7 +214,7 @@ func TestImportRefusesWhatIsNotASpreadsheet(t *testing.T) {
 
 // analysisOf is the analysis service of a test's database.
 func analysisOf(db *database.DB) *analysis.Service {
-	return analysis.NewService(db, settings.NewService(db))
+	return analysis.NewService(db, settings.NewService(db), contributions.NewService(db, settings.NewService(db)))
 }
 
 // newService is the import service of a test's database, for the three kinds

@@ -149,5 +149,5 @@ func TestFiguresFollowTheData(t *testing.T) {
 }
 
 func analysisOf(db *store) *analysis.Service {
-	return analysis.NewService(db.DB, settings.NewService(db.DB))
+	return analysis.NewService(db.DB, settings.NewService(db.DB), contributions.NewService(db.DB, settings.NewService(db.DB)))
 }

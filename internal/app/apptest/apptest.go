@@ -285,7 +285,9 @@ func SessionCookie(t *testing.T, resp *http.Response) *http.Cookie {
 func (a *App) Settings() *settings.Service { return settings.NewService(a.DB) }
 
 // Analysis is the analysis service of the app's database.
-func (a *App) Analysis() *analysis.Service { return analysis.NewService(a.DB, a.Settings()) }
+func (a *App) Analysis() *analysis.Service {
+	return analysis.NewService(a.DB, a.Settings(), contributions.NewService(a.DB, a.Settings()))
+}
 
 // Reports is the monev report service of the app's database.
 func (a *App) Reports() *laporan.Service { return laporan.NewService(a.DB, a.Analysis()) }
