@@ -37,6 +37,8 @@ Usage:
   monev token list | monev token revoke --id N
                                          list tokens with their last use; revoke one
   monev aggregates check|rebuild         compare the monthly aggregates with the base tables, or recompute them
+  monev settings due-date [--day N --month coverage|following]
+                                         print or change when a coverage month's iuran is due
   monev report list                      list the monev reports
   monev report pdf --id N --out FILE [--summary]
                                          print a report (or its one-page summary for the Walikota) to PDF
@@ -98,6 +100,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdImport(ctx, cfg, rest, stdout, stderr)
 	case "aggregates":
 		return cmdAggregates(ctx, cfg, rest, stdout)
+	case "settings":
+		return cmdSettings(ctx, cfg, rest, stdout)
 	case "report":
 		return cmdReport(ctx, cfg, log, rest, stdout)
 	case "version":

@@ -98,6 +98,21 @@ func TestMigrateUserTokenDemo(t *testing.T) {
 		t.Errorf("aggregates rebuild: %q %v", out, err)
 	}
 
+	// The due-date rule: the BPU rule by default, changed and audited.
+	if out, _, err := monev(t, url, "", "settings", "due-date"); err != nil || !strings.Contains(out, "tanggal 15 bulan kepesertaan itu") {
+		t.Errorf("settings due-date: %q %v", out, err)
+	}
+	if out, _, err := monev(t, url, "", "settings", "due-date", "--day", "10", "--month", "following"); err != nil ||
+		!strings.Contains(out, "day 10 of the month after") {
+		t.Errorf("settings due-date --day 10 --month following: %q %v", out, err)
+	}
+	if _, _, err := monev(t, url, "", "settings", "due-date", "--month", "later"); !errors.Is(err, errUsage) {
+		t.Errorf("a month that is no rule: %v", err)
+	}
+	if _, _, err := monev(t, url, "", "settings", "due-date", "--day", "31"); err == nil {
+		t.Error("day 31 accepted")
+	}
+
 	// The demo refuses a database that already has data.
 	if _, _, err := monev(t, url, "", "demo"); err == nil || !strings.Contains(err.Error(), "already holds data") {
 		t.Errorf("demo into a used database: %v", err)

@@ -60,8 +60,9 @@ func cmdReport(ctx context.Context, cfg config, log *slog.Logger, args []string,
 		return fmt.Errorf("PDF printing needs Chromium: %w", err)
 	}
 	set := settings.NewService(db)
-	docs := laporanui.NewDocuments(reportService(db), set, auth.NewService(db), audit.New(db), version)
-	defer docs.Close()
+	printer := pdf.NewPrinter()
+	defer printer.Close()
+	docs := laporanui.NewDocuments(reportService(db), set, auth.NewService(db), audit.New(db), printer, version)
 	// The command line reads as an administrator would; the export is
 	// audited under the operator's name.
 	reader := domain.User{Pemda: *pemda, Username: "cli", Role: domain.RoleAdmin}

@@ -230,21 +230,17 @@ func (s *Service) ReplaceTargets(ctx context.Context, actor domain.Actor, year i
 	return s.db.replaceTargets(ctx, actor, year, category, targets)
 }
 
-// Reconciliation compares, for each coverage month of a period, the
-// roster's expected billing at the rate in force with what BPJS billed and
-// what was paid.
-func (s *Service) Reconciliation(ctx context.Context, pemda string, p domain.Period) ([]ReconMonth, error) {
-	rates, err := s.settings.Rates(ctx, pemda)
-	if err != nil {
-		return nil, err
-	}
-	return s.db.reconciliation(ctx, pemda, p, rates)
+// Billing is the billing ledger of the coverage months of a period,
+// judged on day asOf, as the contributions feature keeps it: the
+// reconciliation of bills, the roster's expected bills and payments.
+func (s *Service) Billing(ctx context.Context, pemda string, p domain.Period, asOf time.Time) ([]contributions.BillingMonth, error) {
+	return s.contributions.BillingMonths(ctx, pemda, p.From, p.To, asOf)
 }
 
-// EndedSpells lists the spells that ended as meninggal or nonaktif between
-// two days, at most limit.
-func (s *Service) EndedSpells(ctx context.Context, pemda string, from, to time.Time, limit int) ([]EndedSpell, error) {
-	return s.db.endedSpells(ctx, pemda, from, to, limit)
+// Overdue lists the coverage months in arrears on day asOf, oldest first,
+// for the dashboard's warning.
+func (s *Service) Overdue(ctx context.Context, pemda string, asOf time.Time) ([]contributions.BillingMonth, error) {
+	return s.contributions.Overdue(ctx, pemda, asOf)
 }
 
 // CheckAggregates compares every per-month aggregate with a direct

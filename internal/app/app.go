@@ -31,6 +31,7 @@ import (
 	"github.com/cilegon/monev/internal/platform/audit"
 	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/platform/httpx"
+	"github.com/cilegon/monev/internal/platform/pdf"
 	"github.com/cilegon/monev/internal/platform/sheet"
 )
 
@@ -70,7 +71,8 @@ type App struct {
 	analysis      *analysis.Service
 	laporan       *laporan.Service
 	uploads       *importsui.Handlers
-	docs          *laporanui.Documents // monev reports as documents and PDFs, in a Chromium started on first use
+	docs          *laporanui.Documents // monev reports as documents and PDFs
+	printer       *pdf.Printer         // prints documents to PDF in a Chromium started on first use
 }
 
 // New builds the server and its routes.
@@ -99,7 +101,8 @@ func New(cfg Config, db *database.DB, log *slog.Logger) *App {
 		registry: registry.NewService(db), contributions: contrib, claims: claims.NewService(db),
 		imports: imports.NewService(db, set, ImportKinds()...),
 		quality: quality.NewService(db), analysis: an, laporan: laporan.NewService(db, an)}
-	s.docs = laporanui.NewDocuments(s.laporan, set, accounts, s.audit, cfg.Version)
+	s.printer = pdf.NewPrinter()
+	s.docs = laporanui.NewDocuments(s.laporan, set, accounts, s.audit, s.printer, cfg.Version)
 	s.uploads = importsui.New(site, s.imports, importsui.Config{UploadLimit: cfg.UploadLimit, UploadDir: cfg.UploadDir})
 	s.routes()
 	return s
@@ -135,7 +138,7 @@ func (s *App) Run(ctx context.Context) error {
 	defer cancel()
 	err := srv.Shutdown(sctx)
 	s.uploads.Stop(sctx)
-	s.docs.Close()
+	s.printer.Close()
 	if err != nil {
 		return err
 	}
@@ -147,7 +150,7 @@ func (s *App) Run(ctx context.Context) error {
 
 // Close stops what the app starts besides serving: the browser of the PDF
 // printer. Run closes it on shutdown.
-func (s *App) Close() { s.docs.Close() }
+func (s *App) Close() { s.printer.Close() }
 
 func (s *App) cleanSessions(ctx context.Context) {
 	t := time.NewTicker(10 * time.Minute)

@@ -7,7 +7,7 @@ import "github.com/cilegon/monev/web"
 var navItems = []web.NavItem{
 	{Key: "dashboard", Label: "Ringkasan", Href: "/"},
 	{Key: "workers", Label: "Peserta", Href: "/workers"},
-	{Key: "contributions", Label: "Iuran", Href: "/contributions"},
+	{Key: "contributions", Label: "Iuran & Tagihan", Href: "/billing"},
 	{Key: "claims", Label: "Klaim", Href: "/claims"},
 	{Key: "analysis", Label: "Analisis", Href: "/analysis/balance"},
 	{Key: "reports", Label: "Laporan", Href: "/reports"},

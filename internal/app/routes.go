@@ -28,7 +28,7 @@ func (s *App) routes() {
 
 	// Each feature declares its routes, with their role rules, in its ui/routes.go.
 	registryui.New(s.Site, s.registry, s.claims, s.settings, s.audit).Routes()
-	contributionsui.New(s.Site, s.contributions, s.settings, s.audit).Routes()
+	contributionsui.New(s.Site, s.contributions, s.settings, s.audit, s.printer).Routes()
 	claimsui.New(s.Site, s.claims, s.settings, s.audit).Routes()
 	s.uploads.Routes()
 	qualityui.New(s.Site, s.quality).Routes()

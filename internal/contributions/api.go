@@ -52,8 +52,8 @@ func (s *API) Billing(w http.ResponseWriter, r *http.Request) {
 		s.FailInput(w, r, "invalid as_of", err)
 		return
 	}
-	if p.Len() > maxLedgerMonths {
-		s.FailInput(w, r, "period too long", &domain.ValueError{Msg: "paling banyak " + strconv.Itoa(maxLedgerMonths) + " bulan sekaligus"})
+	if p.Len() > MaxLedgerMonths {
+		s.FailInput(w, r, "period too long", &domain.ValueError{Msg: "paling banyak " + strconv.Itoa(MaxLedgerMonths) + " bulan sekaligus"})
 		return
 	}
 	months, err := s.svc.BillingMonths(r.Context(), httpx.User(r).Pemda, p.From, p.To, asOf)
@@ -71,8 +71,8 @@ func (s *API) Billing(w http.ResponseWriter, r *http.Request) {
 	httpx.WriteJSON(w, http.StatusOK, out)
 }
 
-// maxLedgerMonths bounds one ledger request: ten years of months.
-const maxLedgerMonths = 120
+// MaxLedgerMonths bounds one ledger request or page: ten years of months.
+const MaxLedgerMonths = 120
 
 func toBillingJSON(m BillingMonth) billingJSON {
 	j := billingJSON{Month: m.Month.String(), Billed: int64(m.Billed()), BilledFrom: "none", Expected: int64(m.Expected), Paid: int64(m.Paid),
@@ -179,4 +179,78 @@ func pageOf(offset, limit string) (int, int, error) {
 		}
 	}
 	return o, l, nil
+}
+
+// reconJSON is a coverage month of GET /api/v1/reconciliation, the
+// month-level reconciliation of the roster's expected bill with BPJS's bill
+// and the payments; billed and billed_participants are null while unknown.
+type reconJSON struct {
+	Month              string   `json:"month"`
+	ActiveWorkers      int64    `json:"active_workers"`
+	ActiveMonthEnd     int64    `json:"active_month_end"`
+	Rate               int64    `json:"rate"`
+	ExpectedBilling    int64    `json:"expected_billing"`
+	Billed             *int64   `json:"billed"`
+	BilledParticipants *int64   `json:"billed_participants"`
+	Paid               int64    `json:"paid"`
+	PaidByDueDate      int64    `json:"paid_by_due_date"`
+	Difference         int64    `json:"difference"`
+	Outstanding        int64    `json:"outstanding"`
+	DueDate            string   `json:"due_date"`
+	PaymentStatus      string   `json:"payment_status"`
+	Issues             []string `json:"issues"`
+}
+
+// MonthlyReconciliation is GET /api/v1/reconciliation?year=2024 (or
+// period=, or from=&to=; by default this year), judged today: a month per
+// item. The ledger's fuller form is GET /api/v1/billing.
+func (s *API) MonthlyReconciliation(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	asOf, _ := AsOf("", s.Now())
+	p := domain.YearPeriod(asOf.Year())
+	var err error
+	switch {
+	case q.Get("year") != "":
+		y, convErr := strconv.Atoi(q.Get("year"))
+		if convErr != nil || y < 1900 || y > 2100 {
+			err = &domain.ValueError{Msg: "tahun tidak valid: " + domain.Quote(q.Get("year"))}
+		}
+		p = domain.YearPeriod(y)
+	case q.Get("period") != "":
+		p, err = domain.ParsePeriod(q.Get("period"))
+	case q.Get("from") != "" || q.Get("to") != "":
+		p, err = domain.PeriodFromTo(q.Get("from"), q.Get("to"))
+	}
+	if err == nil && p.Len() > MaxLedgerMonths {
+		err = &domain.ValueError{Msg: "paling banyak " + strconv.Itoa(MaxLedgerMonths) + " bulan sekaligus"}
+	}
+	if err != nil {
+		s.FailInput(w, r, "invalid period", err)
+		return
+	}
+	months, err := s.svc.BillingMonths(r.Context(), httpx.User(r).Pemda, p.From, p.To, asOf)
+	if err != nil {
+		s.FailJSON(w, r, err)
+		return
+	}
+	out := struct {
+		Items []reconJSON `json:"items"`
+	}{Items: make([]reconJSON, len(months))}
+	for i, m := range months {
+		j := reconJSON{Month: m.Month.String(), ActiveWorkers: m.RosterAny, ActiveMonthEnd: m.RosterEnd, Rate: int64(m.Rate.Total()),
+			ExpectedBilling: int64(m.Expected), Paid: int64(m.Paid), PaidByDueDate: int64(m.PaidByDue), Difference: int64(m.Difference()),
+			Outstanding: int64(m.Outstanding()), DueDate: m.Due.Format(time.DateOnly), PaymentStatus: m.Payment().Code(), Issues: []string{}}
+		if m.BillKnown() {
+			billed := int64(m.Billed())
+			j.Billed = &billed
+		}
+		if n := m.BilledParticipants(); n > 0 {
+			j.BilledParticipants = &n
+		}
+		for _, is := range m.Issues() {
+			j.Issues = append(j.Issues, is.Code)
+		}
+		out.Items[i] = j
+	}
+	httpx.WriteJSON(w, http.StatusOK, out)
 }

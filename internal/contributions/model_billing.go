@@ -282,9 +282,12 @@ func markRuns(months []BillingMonth) {
 // BillingTotals adds up the months of a ledger.
 type BillingTotals struct {
 	Expected, Billed, Paid, Outstanding domain.Rupiah
-	Overdue                             int // months overdue
-	Flagged                             int // months with at least one issue
-	LongestRun                          int // the longest run of consecutive overdue months
+	// Arrears is what the overdue months still owe (Outstanding counts the
+	// months not yet due as well).
+	Arrears    domain.Rupiah
+	Overdue    int // months overdue
+	Flagged    int // months with at least one issue
+	LongestRun int // the longest run of consecutive overdue months
 }
 
 // Difference is the total paid minus the total expected bill.
@@ -300,6 +303,7 @@ func TotalBilling(months []BillingMonth) BillingTotals {
 		t.Outstanding += m.Outstanding()
 		if m.Overdue() {
 			t.Overdue++
+			t.Arrears += m.Outstanding()
 		}
 		if len(m.Issues()) > 0 {
 			t.Flagged++

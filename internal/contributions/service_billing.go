@@ -40,7 +40,8 @@ func (s *Service) Overdue(ctx context.Context, pemda string, asOf time.Time) ([]
 }
 
 // Reconciliation is the per-worker reconciliation of coverage month m: the
-// tally of every kind and a page of the findings of one kind ("" for all).
+// tally of every kind and a page of the findings of one kind ("" for all;
+// limit 0 for the tallies only).
 func (s *Service) Reconciliation(ctx context.Context, pemda string, m domain.Month, kind ReconKind, offset, limit int) (Reconciliation, error) {
 	rate, ok, err := s.rate(ctx, pemda, m)
 	if err != nil || !ok {
@@ -85,4 +86,10 @@ func (s *Service) BillLines(ctx context.Context, pemda string, m domain.Month, o
 // row, and false when there is none.
 func (s *Service) FirstLedgerMonth(ctx context.Context, pemda string) (domain.Month, bool, error) {
 	return s.db.firstLedgerMonth(ctx, pemda)
+}
+
+// LedgerYears lists the years, newest first, of the coverage months with a
+// bill or a payment, for the pages' quick links.
+func (s *Service) LedgerYears(ctx context.Context, pemda string) ([]int, error) {
+	return s.db.ledgerYears(ctx, pemda)
 }

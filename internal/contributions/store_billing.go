@@ -163,3 +163,16 @@ func (db *store) billLines(ctx context.Context, pemda string, m domain.Month, of
 	})
 	return ls, n, database.MapError("list bill lines", err)
 }
+
+// ledgerYears lists the years, newest first, of the coverage months with a
+// bill line or an iuran row.
+func (db *store) ledgerYears(ctx context.Context, pemda string) ([]int, error) {
+	rows, _ := db.Pool().Query(ctx, `
+		SELECT DISTINCT extract(year FROM month)::int AS y FROM (
+			SELECT month FROM agg_bill WHERE pemda = $1 AND lines <> 0
+			UNION ALL
+			SELECT month FROM agg_contribution WHERE pemda = $1 AND basis = 'accrual' AND (payments <> 0 OR billed_count <> 0)
+		) t ORDER BY y DESC`, pemda)
+	years, err := pgx.CollectRows(rows, pgx.RowTo[int])
+	return years, database.MapError("ledger years", err)
+}

@@ -68,7 +68,7 @@ func reconArgs(pemda string, m domain.Month, r domain.Rate) []any {
 }
 
 // reconciliation tallies the kinds of month m and returns a page of the
-// findings of one kind (all kinds when kind is "").
+// findings of one kind (all kinds when kind is ""); none when limit is 0.
 func (db *store) reconciliation(ctx context.Context, pemda string, m domain.Month, rate domain.Rate, kind ReconKind,
 	offset, limit int) (Reconciliation, error) {
 	rc := Reconciliation{Month: m, Rate: rate, HasRate: true}
@@ -87,6 +87,9 @@ func (db *store) reconciliation(ctx context.Context, pemda string, m domain.Mont
 			}
 		}
 		rc.Tallies = append(rc.Tallies, t)
+	}
+	if limit <= 0 {
+		return rc, nil
 	}
 	rows, _ = db.Pool().Query(ctx, findingsSQL+`
 		SELECT kind, coalesce(worker_id, 0), kpj, nik, name, billed, expected, bill_no, line FROM findings

@@ -23,6 +23,7 @@ type Bulk struct {
 	Pemda         string
 	Workers       []registry.Worker
 	Contributions []contributions.Contribution
+	Bills         []contributions.BillLine
 	Claims        []claims.Claim
 	Budgets       []analysis.Budget
 	Targets       []analysis.Target
@@ -56,6 +57,8 @@ func LoadBulk(ctx context.Context, db *database.DB, actor domain.Actor, b Bulk) 
 				"end_date", "status"}, enrollmentRows(b)},
 			{"contribution", []string{"pemda", "coverage_month", "participants", "billed", "paid", "paid_on", "sp2d_no", "note"},
 				contributionRows(b)},
+			{"bill_line", []string{"pemda", "coverage_month", "bill_no", "line", "kpj", "nik", "name", "income", "amount", "jkk", "jkm", "note"},
+				billRows(b)},
 			{"claim", []string{"pemda", "claim_no", "worker_id", "category_code", "kelurahan_code", "type", "incident_on",
 				"submitted_on", "paid_on", "amount", "status", "beneficiary", "note"}, claimRows(b)},
 			{"budget", []string{"pemda", "fiscal_year", "revision", "label", "ceiling", "document", "decided_on", "note"},
@@ -74,8 +77,8 @@ func LoadBulk(ctx context.Context, db *database.DB, actor domain.Actor, b Bulk) 
 				return err
 			}
 		}
-		summary := fmt.Sprintf("Data dimuat: %d peserta, %d pembayaran iuran, %d klaim",
-			len(b.Workers), len(b.Contributions), len(b.Claims))
+		summary := fmt.Sprintf("Data dimuat: %d peserta, %d pembayaran iuran, %d baris tagihan BPJS, %d klaim",
+			len(b.Workers), len(b.Contributions), len(b.Bills), len(b.Claims))
 		return audit.Write(ctx, tx, actor, "load", "dataset", "", summary, nil, nil)
 	})
 	return database.MapError("load bulk data", err)
@@ -114,6 +117,21 @@ func contributionRows(b Bulk) pgx.CopyFromSource {
 		}
 		return []any{b.Pemda, c.CoverageMonth.First(), c.Participants, billed, paid, database.NullDate(c.PaidOn),
 			database.NullString(c.SP2D), c.Note}, nil
+	})
+}
+
+func billRows(b Bulk) pgx.CopyFromSource {
+	money := func(r *domain.Rupiah) *int64 {
+		if r == nil {
+			return nil
+		}
+		v := int64(*r)
+		return &v
+	}
+	return pgx.CopyFromSlice(len(b.Bills), func(i int) ([]any, error) {
+		l := b.Bills[i]
+		return []any{b.Pemda, l.Month.First(), l.BillNo, l.Line, l.KPJ, string(l.NIK), l.Name, money(l.Income), int64(l.Amount),
+			money(l.JKK), money(l.JKM), l.Note}, nil
 	})
 }
 

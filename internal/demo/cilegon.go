@@ -103,10 +103,13 @@ func build(kel []domain.Kelurahan) (Bulk, error) {
 	if err := g.plantQualityProblems(claims); err != nil {
 		return Bulk{}, err
 	}
+	g.reportIncome()
+	payments := g.contributions()
 	return Bulk{
 		Pemda:         domain.DefaultPemda,
 		Workers:       g.workers,
-		Contributions: g.contributions(),
+		Contributions: payments,
+		Bills:         g.bills(),
 		Claims:        claims,
 		Budgets:       budgets(),
 		Targets:       g.targets(),

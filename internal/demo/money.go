@@ -12,9 +12,12 @@ import (
 // contributions are the monthly iuran payments: each month's bill (every
 // worker covered during the month × Rp 16.800) paid by SP2D around the
 // tenth of the next month, December 2024 before the fiscal year closes.
-// March 2023 was paid late, and the June 2024 SP2D fell Rp 5.540 short,
-// made good in August.
+// March 2023 was paid late, the June 2024 SP2D fell Rp 5.540 short, made
+// good in August, and October 2024 was paid only in part.
 func (g *gen) contributions() []contributions.Contribution {
+	if !meetingWindowSafe(partlyPaid) {
+		panic("demo: the partly paid month would change the meeting's figures")
+	}
 	var out []contributions.Contribution
 	seq := map[int]int{}
 	for m := domain.MonthOf(programStart); m <= domain.MonthOf(dataEnd); m++ {
@@ -33,6 +36,9 @@ func (g *gen) contributions() []contributions.Contribution {
 		case m == domain.NewMonth(2024, time.July):
 			c.Paid += shortfall
 			c.Note = "Termasuk kompensasi kurang bayar iuran Mei 2024 sebesar Rp 5.540"
+		case m == partlyPaid:
+			c.Paid = partlyPaidAmount
+			c.Note = "Dibayar sebagian; sisanya menunggu pergeseran anggaran"
 		case m == domain.MonthOf(dataEnd):
 			c.PaidOn = domain.Date(2024, time.December, 19)
 			c.Note = "Dibayar sebelum penutupan tahun anggaran"
@@ -104,3 +110,12 @@ func workforce() []analysis.Workforce {
 			Protected: 76_062, ProtectedSource: "BPJS Ketenagakerjaan Cabang Cilegon, Juli 2025", TargetPermille: 550},
 	}
 }
+
+// partlyPaid is the coverage month paid only in part, partlyPaidAmount of it.
+var partlyPaid = domain.NewMonth(2024, time.October)
+
+const partlyPaidAmount domain.Rupiah = 50_000_000
+
+// meetingWindowSafe reports whether month m lies outside the months whose
+// iuran makes the meeting's figures.
+func meetingWindowSafe(m domain.Month) bool { return m < meetingFrom || m > meetingTo }

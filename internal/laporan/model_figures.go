@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/analysis"
+	"github.com/cilegon/monev/internal/contributions"
 	"github.com/cilegon/monev/internal/domain"
 )
 
@@ -165,7 +166,7 @@ type FigureInputs struct {
 	Basis    domain.Basis
 	AsOf     time.Time
 	Balance  analysis.BalanceView
-	Recon    []analysis.ReconMonth
+	Recon    []contributions.BillingMonth
 	Budget   analysis.BudgetView
 	Coverage analysis.CoverageView
 }
@@ -204,7 +205,7 @@ func NewFigures(in FigureInputs) Figures {
 		f.ClaimsPending = append(f.ClaimsPending, c)
 	}
 	f.ClaimsReject = ClaimFigure{Name: "Ditolak", Count: b.Claims.Rejected.Count, Amount: b.Claims.Rejected.Amount}
-	f.Reconciliation, f.ReconTotal = reconFigures(in.Recon, in.AsOf)
+	f.Reconciliation, f.ReconTotal = reconFigures(in.Recon)
 	f.Budget = budgetFigures(in.Budget, in.AsOf)
 	f.Rate = RateFigure{JKK: in.Coverage.Rate.JKK, JKM: in.Coverage.Rate.JKM, Total: in.Coverage.Rate.Total(),
 		Regulation: in.Coverage.Rate.Regulation}
@@ -226,19 +227,20 @@ func claimFigure(t analysis.ClaimTally, s analysis.ClaimSummary) ClaimFigure {
 	return ClaimFigure{Type: string(t.Type), Name: t.Type.Name(), Count: t.Count, Amount: t.Amount, Share: fractionOf(s.Share(t))}
 }
 
-// reconFigures judges each coverage month on day asOf.
-func reconFigures(months []analysis.ReconMonth, asOf time.Time) ([]ReconFigure, ReconFigure) {
+// reconFigures are the coverage months of the billing ledger, as judged on
+// the day the ledger was read.
+func reconFigures(months []contributions.BillingMonth) ([]ReconFigure, ReconFigure) {
 	var out []ReconFigure
 	for _, m := range months {
 		r := ReconFigure{Month: m.Month.String(), Label: m.Month.Label(), Roster: m.RosterAny, Rate: m.Rate.Total(),
-			Expected: m.Expected(), Billed: m.Billed, BillKnown: m.BillKnown(), Paid: m.Paid, Difference: m.Difference(),
-			Status: m.Payment(asOf).Label(), Issues: []string{}}
-		for _, is := range m.Issues(asOf) {
+			Expected: m.Expected, Billed: m.Billed(), BillKnown: m.BillKnown(), Paid: m.Paid, Difference: m.Difference(),
+			Status: m.Payment().Label(), Issues: []string{}}
+		for _, is := range m.Issues() {
 			r.Issues = append(r.Issues, is.Label)
 		}
 		out = append(out, r)
 	}
-	t := analysis.TotalRecon(months, asOf)
+	t := contributions.TotalBilling(months)
 	return out, ReconFigure{Label: "Jumlah", Expected: t.Expected, Billed: t.Billed, Paid: t.Paid,
 		Difference: t.Difference(), Issues: []string{}, Flagged: t.Flagged}
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/analysis"
+	"github.com/cilegon/monev/internal/contributions"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/laporan"
 )
@@ -28,8 +29,9 @@ func meetingInputs() laporan.FigureInputs {
 	return laporan.FigureInputs{
 		Period: p, Basis: domain.BasisCash, AsOf: domain.Date(2024, time.July, 31),
 		Balance: analysis.BalanceView{Balance: bal, By: domain.ByMonth, Series: series, Opening: 100_000_000, Claims: claims},
-		Recon: []analysis.ReconMonth{{Month: domain.NewMonth(2024, time.July), Rate: rate, HasRate: true, RosterAny: 10,
-			Payments: 1, Paid: 168_000, PaidByDue: 168_000}},
+		Recon: []contributions.BillingMonth{{Month: domain.NewMonth(2024, time.July), Rate: rate, HasRate: true, RosterAny: 10,
+			Expected: 168_000, Due: domain.Date(2024, time.July, 15), AsOf: domain.Date(2024, time.July, 31),
+			Payments: 1, Paid: 168_000, PaidByDue: 168_000, LastPaidOn: domain.Date(2024, time.July, 12)}},
 		Budget: analysis.BudgetView{Year: 2024, Through: p.To, Versions: []analysis.Budget{
 			{FiscalYear: 2024, Revision: 0, Label: "APBD Murni 2024", Ceiling: 850_000_000, DecidedOn: domain.Date(2023, time.December, 28)},
 			{FiscalYear: 2024, Revision: 1, Label: "APBD Perubahan 2024", Ceiling: 950_000_000, DecidedOn: domain.Date(2024, time.September, 30)},

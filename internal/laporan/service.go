@@ -20,7 +20,7 @@ func (s *Service) Figures(ctx context.Context, pemda string, p domain.Period, ba
 	if in.Balance, err = s.analysis.BalanceView(ctx, pemda, p, basis, SeriesGranularity(p)); err != nil {
 		return Figures{}, err
 	}
-	if in.Recon, err = s.analysis.Reconciliation(ctx, pemda, p); err != nil {
+	if in.Recon, err = s.analysis.Billing(ctx, pemda, p, asOf); err != nil {
 		return Figures{}, err
 	}
 	if in.Budget, err = s.analysis.BudgetView(ctx, pemda, p.To.Year(), p.To, asOf); err != nil {

@@ -75,23 +75,6 @@ type coverageJSON struct {
 	GapCost       int64    `json:"gap_cost_per_year"`
 }
 
-// reconJSON is the pinned API form of a month of the reconciliation.
-type reconJSON struct {
-	Month              string   `json:"month"`
-	ActiveWorkers      int64    `json:"active_workers"`
-	ActiveMonthEnd     int64    `json:"active_month_end"`
-	Rate               int64    `json:"rate"`
-	ExpectedBilling    int64    `json:"expected_billing"`
-	Billed             *int64   `json:"billed"`
-	BilledParticipants *int64   `json:"billed_participants"`
-	Paid               int64    `json:"paid"`
-	PaidByDueDate      int64    `json:"paid_by_due_date"`
-	Difference         int64    `json:"difference"`
-	DueDate            string   `json:"due_date"`
-	PaymentStatus      string   `json:"payment_status"`
-	Issues             []string `json:"issues"`
-}
-
 func TestAPIBalanceSeries(t *testing.T) {
 	a := apptest.NewDemo(t)
 	token := a.Token(domain.RolePimpinan)
@@ -150,29 +133,5 @@ func TestAPICoverage(t *testing.T) {
 		if resp, _ := a.API(token, "/api/v1/coverage?"+q); resp.StatusCode != http.StatusBadRequest {
 			t.Errorf("%s: %d", q, resp.StatusCode)
 		}
-	}
-}
-
-func TestAPIReconciliation(t *testing.T) {
-	a := apptest.NewDemo(t)
-	token := a.Token(domain.RoleDisnaker)
-	var got struct{ Items []reconJSON }
-	if st := a.APIJSON(token, "/api/v1/reconciliation?year=2023", &got); st != http.StatusOK {
-		t.Fatalf("status %d", st)
-	}
-	if len(got.Items) != 12 {
-		t.Fatalf("%d months", len(got.Items))
-	}
-	for _, m := range got.Items {
-		if m.ExpectedBilling != m.ActiveWorkers*16_800 || m.Billed == nil || m.Difference != m.Paid-m.ExpectedBilling {
-			t.Errorf("%s: %+v", m.Month, m)
-		}
-	}
-	mar := got.Items[2]
-	if mar.Month != "2023-03" || mar.PaymentStatus != "late" || len(mar.Issues) != 1 || mar.Issues[0] != "late" || mar.PaidByDueDate != 0 || mar.DueDate != "2023-04-15" {
-		t.Errorf("March 2023 %+v", mar)
-	}
-	if resp, body := a.API(token, "/api/v1/reconciliation?year=abc"); resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "tahun tidak valid") {
-		t.Errorf("bad year: %d %s", resp.StatusCode, body)
 	}
 }

@@ -33,7 +33,6 @@ func TestBrowserAnalysisViews(t *testing.T) {
 	}{
 		{"", "#saldo-kumulatif", []string{"Iuran dan Klaim", "Januari–Juli 2024 · basis kas", "Rp 480.457.660", "Rp 790.000.000",
 			"−Rp 309.542.340", "Rp 1,64", "Jaminan Kematian (JKM)", "Klaim dalam proses"}},
-		{"/analysis/reconciliation", "#rekonsiliasi", []string{"Rekonsiliasi Tagihan", "Tagihan seharusnya", "Juli 2024", "Tepat waktu"}},
 		{"/analysis/budget", "#realisasi", []string{"Anggaran: Pagu dan Realisasi", "Rp 950.000.000", "Realisasi s.d. Juli 2024", "Rp 480.457.660"}},
 		{"/analysis/coverage", "#cakupan-kecamatan", []string{"Cakupan Kepesertaan", "Nelayan", "83,0 %", "Cibeber", "UCJ"}},
 	}

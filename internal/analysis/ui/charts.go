@@ -71,26 +71,6 @@ func ClaimTypeChart(id string, s analysis.ClaimSummary) components.HBarChart {
 	}
 }
 
-// ReconChart is the bar chart of expected billing, billed and paid per coverage month.
-func ReconChart(id string, p domain.Period, months []analysis.ReconMonth) components.BarChart {
-	periods := make([]domain.Period, len(months))
-	exp, billed, paid := make([]int64, len(months)), make([]int64, len(months)), make([]int64, len(months))
-	for i, m := range months {
-		periods[i] = domain.MonthPeriod(m.Month)
-		exp[i], billed[i], paid[i] = int64(m.Expected()), int64(m.Billed), int64(m.Paid)
-	}
-	return components.BarChart{
-		ID:      id,
-		Title:   "Tagihan seharusnya, tagihan BPJS dan pembayaran per bulan kepesertaan · " + p.Label(),
-		Summary: "Per bulan kepesertaan " + p.Label() + ": tagihan menurut daftar peserta, tagihan BPJS dan iuran yang dibayar.",
-		Caption: "Tagihan seharusnya = peserta yang aktif pada hari mana pun dalam bulan × tarif yang berlaku.",
-		Labels:  components.SeriesLabels(periods),
-		Series: []components.Series{{Name: "Tagihan seharusnya", Values: exp}, {Name: "Ditagih BPJS", Values: billed},
-			{Name: "Dibayar", Values: paid}},
-		Unit: components.UnitRupiah,
-	}
-}
-
 // BudgetChart is the line of cumulative realisasi against the pagu in force over the fiscal year.
 func BudgetChart(id string, r analysis.BudgetView) components.LineChart {
 	periods := make([]domain.Period, len(r.Months))

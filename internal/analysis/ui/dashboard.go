@@ -22,9 +22,17 @@ func (s *Handlers) dashboard(w http.ResponseWriter, r *http.Request) {
 		s.Fail(w, r, err)
 		return
 	}
+	today := domain.Date(s.Now().In(domain.WIB).Date())
+	overdue, err := s.svc.Overdue(r.Context(), httpx.User(r).Pemda, today)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
 	s.Render(w, r, status, "Ringkasan", "dashboard", Dashboard(DashboardProps{
-		Picker: components.PeriodPicker{Action: "/", Period: sel.Period, Basis: sel.Basis, Years: sel.Years},
-		Notice: sel.Notice,
-		Report: report,
+		Picker:  components.PeriodPicker{Action: "/", Period: sel.Period, Basis: sel.Basis, Years: sel.Years},
+		Notice:  sel.Notice,
+		Report:  report,
+		Today:   today,
+		Overdue: overdue,
 	}))
 }

@@ -28,16 +28,16 @@ func New(site *httpx.Site, svc *analysis.Service, set *settings.Service, log *au
 }
 
 // Routes declares the routes of the dashboard and the evaluation views:
-// balance, reconciliation, budget and coverage, their exports, the edits of
+// balance, budget and coverage, their exports, the edits of
 // pagu, targets and workforce, and their JSON API.
 func (s *Handlers) Routes() {
 	s.Handle(http.MethodGet, "/", httpx.AnyRole, s.dashboard)
 	s.Handle(http.MethodGet, "/api/v1/balance", httpx.APIAnyRole, s.api.Balance)
 	s.Handle(http.MethodGet, "/analysis/balance", httpx.AnyRole, s.analysisBalance)
 	s.Handle(http.MethodGet, "/analysis/balance.{format}", httpx.AnyRole, s.analysisBalanceExport)
-	s.Handle(http.MethodGet, "/analysis/reconciliation", httpx.AnyRole, s.analysisReconciliation)
-	s.Handle(http.MethodGet, "/analysis/reconciliation.{format}", httpx.AnyRole, s.analysisReconciliationExport)
-	s.Handle(http.MethodGet, "/analysis/reconciliation/{month}", httpx.AnyRole, s.analysisReconciliationMonth)
+	// The billing reconciliation moved to Iuran & Tagihan (/billing); old links still lead there.
+	s.Handle(http.MethodGet, "/analysis/reconciliation", httpx.AnyRole, movedToBilling)
+	s.Handle(http.MethodGet, "/analysis/reconciliation/{month}", httpx.AnyRole, movedToBilling)
 	s.Handle(http.MethodGet, "/analysis/budget", httpx.AnyRole, s.analysisBudget)
 	s.Handle(http.MethodGet, "/analysis/budget.{format}", httpx.AnyRole, s.analysisBudgetExport)
 	s.Handle(http.MethodPost, "/analysis/budget", httpx.Editors, s.analysisBudgetSave)
@@ -50,5 +50,17 @@ func (s *Handlers) Routes() {
 	s.Handle(http.MethodGet, "/api/v1/claims/summary", httpx.APIAnyRole, s.api.ClaimsSummary)
 	s.Handle(http.MethodGet, "/api/v1/coverage", httpx.APIAnyRole, s.api.Coverage)
 	s.Handle(http.MethodGet, "/api/v1/budget", httpx.APIAnyRole, s.api.Budget)
-	s.Handle(http.MethodGet, "/api/v1/reconciliation", httpx.APIAnyRole, s.api.Reconciliation)
+}
+
+// movedToBilling sends the old reconciliation addresses to Iuran & Tagihan,
+// the same months and query.
+func movedToBilling(w http.ResponseWriter, r *http.Request) {
+	to := "/billing"
+	if m := r.PathValue("month"); m != "" {
+		to += "/" + m
+	}
+	if r.URL.RawQuery != "" {
+		to += "?" + r.URL.RawQuery
+	}
+	http.Redirect(w, r, to, http.StatusMovedPermanently)
 }

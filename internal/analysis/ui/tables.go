@@ -3,7 +3,6 @@ package ui
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
@@ -46,38 +45,6 @@ func claimTypeExport(s analysis.ClaimSummary) table {
 	}
 	paid, open := s.PaidTotal(), s.PendingTotal()
 	t.Rows = append(t.Rows, []any{"", "Jumlah", paid.Count, paid.Amount, pct(s.Share(paid)), open.Count, open.Amount})
-	return t
-}
-
-// reconExport is the reconciliation, one row per coverage month and the totals.
-func reconExport(p domain.Period, months []analysis.ReconMonth, today time.Time) table {
-	t := table{
-		File:  fileStem("rekonsiliasi-tagihan", p, ""),
-		Title: "Rekonsiliasi tagihan " + p.Label(),
-		Header: []string{"bulan_kepesertaan", "peserta_ditagih", "peserta_akhir_bulan", "tarif", "tagihan_seharusnya", "tagihan_bpjs",
-			"peserta_pada_tagihan", "dibayar", "dibayar_sampai_jatuh_tempo", "selisih", "jatuh_tempo", "tanggal_bayar_terakhir", "pembayaran", "catatan"},
-	}
-	for _, m := range months {
-		var billed, participants, lastPaid any
-		if m.BillKnown() {
-			billed = m.Billed
-		}
-		if m.BilledParticipants > 0 {
-			participants = m.BilledParticipants
-		}
-		if !m.LastPaidOn.IsZero() {
-			lastPaid = m.LastPaidOn
-		}
-		var notes []string
-		for _, is := range m.Issues(today) {
-			notes = append(notes, is.Label)
-		}
-		t.Rows = append(t.Rows, []any{m.Month.String(), m.RosterAny, m.RosterEnd, m.Rate.Total(), m.Expected(), billed, participants,
-			m.Paid, m.PaidByDue, m.Difference(), m.DueDate(), lastPaid, m.Payment(today).Label(), strings.Join(notes, "; ")})
-	}
-	tot := analysis.TotalRecon(months, today)
-	t.Rows = append(t.Rows, []any{"Jumlah", nil, nil, nil, tot.Expected, tot.Billed, nil, tot.Paid, nil, tot.Difference(), nil, nil, nil,
-		strconv.Itoa(tot.Flagged) + " bulan ditandai"})
 	return t
 }
 

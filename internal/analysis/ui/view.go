@@ -6,10 +6,9 @@ import (
 	"github.com/cilegon/monev/web/components"
 )
 
-// analysisTabs are the four evaluation views, one question of a monev meeting each.
+// analysisTabs are the evaluation views, one question of a monev meeting each.
 var analysisTabs = []struct{ Key, Label, Href string }{
 	{"balance", "Iuran & Klaim", "/analysis/balance"},
-	{"reconciliation", "Rekonsiliasi Tagihan", "/analysis/reconciliation"},
 	{"budget", "Anggaran", "/analysis/budget"},
 	{"coverage", "Cakupan", "/analysis/coverage"},
 }

@@ -1,7 +1,11 @@
 package apptest
 
 import (
+	"bytes"
 	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -98,4 +102,22 @@ func WaitForText(t *testing.T, ctx context.Context, want string) string {
 	}
 	t.Fatalf("the page never showed %q; last:\n%s", want, text)
 	return ""
+}
+
+// PDFPages reads a PDF back with pdftotext (poppler-utils): its text, page
+// by page. The test fails when pdf is not a PDF.
+func PDFPages(t *testing.T, pdf []byte) []string {
+	t.Helper()
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("not a PDF: %q", pdf[:min(len(pdf), 40)])
+	}
+	file := filepath.Join(t.TempDir(), "dokumen.pdf")
+	if err := os.WriteFile(file, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-layout", file, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext (apt-get install poppler-utils): %v", err)
+	}
+	return strings.Split(strings.TrimSuffix(string(out), "\f"), "\f")
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/cilegon/monev/internal/contributions"
 	"github.com/cilegon/monev/internal/platform/audit"
 	"github.com/cilegon/monev/internal/platform/httpx"
+	"github.com/cilegon/monev/internal/platform/pdf"
 	"github.com/cilegon/monev/internal/platform/records"
 	"github.com/cilegon/monev/internal/settings"
 	"github.com/cilegon/monev/web/components"
@@ -22,17 +23,21 @@ type Handlers struct {
 	settings *settings.Service
 	audit    *audit.Log
 	api      *contributions.API
+	printer  *pdf.Printer
 }
 
-// New returns the handlers of the contribution pages and the billing API;
-// exports are recorded in log.
-func New(site *httpx.Site, svc *contributions.Service, set *settings.Service, log *audit.Log) *Handlers {
-	return &Handlers{Site: site, svc: svc, settings: set, audit: log, api: contributions.NewAPI(site, svc)}
+// New returns the handlers of the contribution and billing pages and the
+// billing API; exports and prints are recorded in log, and berita acara
+// are printed to PDF by printer.
+func New(site *httpx.Site, svc *contributions.Service, set *settings.Service, log *audit.Log, printer *pdf.Printer) *Handlers {
+	return &Handlers{Site: site, svc: svc, settings: set, audit: log, api: contributions.NewAPI(site, svc), printer: printer}
 }
 
-// Routes declares the routes of contribution payments: list, details,
-// forms and exports. Everyone reads; Disnaker staff and admins add,
-// correct and delete.
+// Routes declares the routes of contribution payments (list, details,
+// forms and exports) and of the billing ledger (Iuran & Tagihan: months,
+// a month's bills and payments, the per-worker reconciliation and its
+// berita acara). Everyone reads; Disnaker staff and admins add, correct
+// and delete.
 func (s *Handlers) Routes() {
 	s.Handle(http.MethodGet, "/contributions", httpx.AnyRole, s.contributionList)
 	s.Handle(http.MethodGet, "/contributions/export.{format}", httpx.AnyRole, s.contributionExport)
@@ -43,8 +48,17 @@ func (s *Handlers) Routes() {
 	s.Handle(http.MethodPost, "/contributions/{id}", httpx.Editors, s.contributionUpdate)
 	s.Handle(http.MethodPost, "/contributions/{id}/delete", httpx.Editors, s.contributionDelete)
 
+	s.Handle(http.MethodGet, "/billing", httpx.AnyRole, s.billing)
+	s.Handle(http.MethodGet, "/billing/export.{format}", httpx.AnyRole, s.billingExport)
+	s.Handle(http.MethodGet, "/billing/{month}", httpx.AnyRole, s.billingMonth)
+	s.Handle(http.MethodGet, "/billing/{month}/reconciliation", httpx.AnyRole, s.reconciliation)
+	s.Handle(http.MethodGet, "/billing/{month}/reconciliation/export.{format}", httpx.AnyRole, s.reconciliationExport)
+	s.Handle(http.MethodGet, "/billing/{month}/reconciliation/print", httpx.AnyRole, s.reconciliationPrint)
+	s.Handle(http.MethodGet, "/billing/{month}/reconciliation/berita-acara.pdf", httpx.AnyRole, s.reconciliationPDF)
+
 	s.Handle(http.MethodGet, "/api/v1/billing", httpx.APIAnyRole, s.api.Billing)
 	s.Handle(http.MethodGet, "/api/v1/billing/reconciliation", httpx.APIAnyRole, s.api.Reconciliation)
+	s.Handle(http.MethodGet, "/api/v1/reconciliation", httpx.APIAnyRole, s.api.MonthlyReconciliation)
 }
 
 // withRef runs fn with the reference data, failing when it cannot be read.

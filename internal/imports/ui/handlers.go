@@ -157,7 +157,7 @@ func (s *Handlers) importTemplate(w http.ResponseWriter, r *http.Request) {
 		s.RenderError(w, r, http.StatusNotFound)
 		return
 	}
-	httpx.SetDownload(w, "templat-"+strings.ToLower(kind.Title())+"."+format, format)
+	httpx.SetDownload(w, "templat-"+kind.File()+"."+format, format)
 	if err := sheet.WriteTemplate(w, kind, format); err != nil {
 		s.Log.Error("write template", "err", err)
 	}

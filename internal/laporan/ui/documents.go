@@ -34,14 +34,11 @@ type Documents struct {
 	Now func() time.Time
 }
 
-// NewDocuments returns the documents of svc; version busts the caches of
-// the print views' assets. Chromium starts with the first PDF; Close stops it.
-func NewDocuments(svc *laporan.Service, set *settings.Service, accounts *auth.Service, log *audit.Log, version string) *Documents {
-	return &Documents{svc: svc, settings: set, auth: accounts, audit: log, printer: pdf.NewPrinter(), version: version, Now: time.Now}
+// NewDocuments returns the documents of svc, printed to PDF by printer;
+// version busts the caches of the print views' assets.
+func NewDocuments(svc *laporan.Service, set *settings.Service, accounts *auth.Service, log *audit.Log, printer *pdf.Printer, version string) *Documents {
+	return &Documents{svc: svc, settings: set, auth: accounts, audit: log, printer: printer, version: version, Now: time.Now}
 }
-
-// Close stops the printer's browser.
-func (d *Documents) Close() { d.printer.Close() }
 
 // Doc makes the document of a report: a final report's frozen
 // figures, checked against their checksum and compared with the data as it

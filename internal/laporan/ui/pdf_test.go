@@ -1,12 +1,8 @@
 package ui_test
 
 import (
-	"bytes"
 	"context"
 	"net/http"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -19,6 +15,7 @@ import (
 	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/laporan/ui"
 	"github.com/cilegon/monev/internal/platform/audit"
+	"github.com/cilegon/monev/internal/platform/pdf"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/settings"
 )
@@ -31,24 +28,6 @@ func finalReport(a *apptest.App) int64 {
 		a.T.Fatalf("the demo has no final report: %v", err)
 	}
 	return list[0].ID
-}
-
-// pdfPages writes a PDF to a file and reads it back with poppler-utils:
-// its text, page by page.
-func pdfPages(t *testing.T, pdf []byte) []string {
-	t.Helper()
-	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
-		t.Fatalf("not a PDF: %q", pdf[:min(len(pdf), 40)])
-	}
-	file := filepath.Join(t.TempDir(), "laporan.pdf")
-	if err := os.WriteFile(file, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-layout", file, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext (apt-get install poppler-utils): %v", err)
-	}
-	return strings.Split(strings.TrimSuffix(string(out), "\f"), "\f")
 }
 
 // TestReportPDF prints the demo's July 2024 report and its summary for the
@@ -64,7 +43,7 @@ func TestReportPDF(t *testing.T) {
 		!strings.Contains(resp.Header.Get("Content-Disposition"), `filename="laporan-monev-2024-01..2024-07.pdf"`) {
 		t.Fatalf("PDF: %d %s %s", resp.StatusCode, resp.Header.Get("Content-Type"), resp.Header.Get("Content-Disposition"))
 	}
-	pages := pdfPages(t, []byte(body))
+	pages := apptest.PDFPages(t, []byte(body))
 	if n := len(pages); n < 10 || n > 20 {
 		t.Errorf("%d pages, want 10 to 20", n)
 	}
@@ -91,7 +70,7 @@ func TestReportPDF(t *testing.T) {
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("summary PDF: %d", resp.StatusCode)
 	}
-	summary := pdfPages(t, []byte(body))
+	summary := apptest.PDFPages(t, []byte(body))
 	if len(summary) != 1 || !strings.Contains(summary[0], "RINGKASAN UNTUK WALI KOTA CILEGON") || !strings.Contains(summary[0], "Rp 790.000.000") {
 		t.Errorf("summary: %d pages\n%s", len(summary), strings.Join(summary, "\f"))
 	}
@@ -117,8 +96,9 @@ func BenchmarkReportPDF(b *testing.B) {
 	}
 	set := settings.NewService(db)
 	reports := laporan.NewService(db, analysis.NewService(db, set, contributions.NewService(db, set)))
-	docs := ui.NewDocuments(reports, set, auth.NewService(db), audit.New(db), "")
-	defer docs.Close()
+	printer := pdf.NewPrinter()
+	defer printer.Close()
+	docs := ui.NewDocuments(reports, set, auth.NewService(db), audit.New(db), printer, "")
 	list, err := reports.Reports(ctx, "3672", laporan.Final)
 	if err != nil || len(list) == 0 {
 		b.Fatalf("no final report: %v", err)

@@ -23,10 +23,18 @@ var errorPages = map[int]web.ErrorProps{
 	http.StatusServiceUnavailable:    {Title: "Basis data sedang tidak tersedia", Message: "Coba lagi beberapa saat lagi."},
 }
 
-// Fail maps an error to a response: not found → 404, conflict → 409,
-// forbidden → 403, an unreachable database → 503, anything else → 500 with the cause logged but
-// never shown.
+// Fail maps an error to a response: a user's mistake (domain.ValueError)
+// → 400 with its Indonesian message, not found → 404, conflict → 409,
+// forbidden → 403, an unreachable database → 503, anything else → 500
+// with the cause logged but never shown.
 func (s *Site) Fail(w http.ResponseWriter, r *http.Request, err error) {
+	var bad *domain.ValueError
+	if errors.As(err, &bad) {
+		p := errorPages[http.StatusBadRequest]
+		p.Status, p.Message = http.StatusBadRequest, bad.Msg
+		s.renderErrorPage(w, r, p)
+		return
+	}
 	s.RenderError(w, r, s.statusOf(r, err))
 }
 
@@ -78,11 +86,16 @@ func (s *Site) RenderError(w http.ResponseWriter, r *http.Request, status int) {
 	if status == http.StatusServiceUnavailable {
 		w.Header().Set("Retry-After", "5")
 	}
+	s.renderErrorPage(w, r, p)
+}
+
+// renderErrorPage writes an error page; inside the frame when a user is signed in.
+func (s *Site) renderErrorPage(w http.ResponseWriter, r *http.Request, p web.ErrorProps) {
 	if User(r).ID != 0 {
-		s.Render(w, r, status, p.Title, "", web.Error(p))
+		s.Render(w, r, p.Status, p.Title, "", web.Error(p))
 		return
 	}
-	s.RenderBare(w, r, status, p.Title, web.Error(p))
+	s.RenderBare(w, r, p.Status, p.Title, web.Error(p))
 }
 
 // WriteJSON writes v as a JSON response.

@@ -23,6 +23,7 @@ func main() {
 	pass := flag.String("pass", "demo-cilegon-2024", "password")
 	width := flag.Int("w", 1280, "window width in CSS pixels")
 	out := flag.String("out", "/tmp/shot", "directory for the PNG files")
+	top := flag.Int("top", 0, "shoot only the first N pixels of each page (0: the whole page)")
 	flag.Parse()
 	actx, cancel, err := pdf.NewAllocator(context.Background())
 	if err != nil {
@@ -48,7 +49,14 @@ func main() {
 		if err != nil {
 			panic(err)
 		}
-		buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		shot := chromedp.FullScreenshot(100)
+		if *top > 0 {
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(*width), int64(*top))); err != nil {
+				panic(err)
+			}
+			shot = chromedp.CaptureScreenshot()
+		}
+		buf, err := chromedp.Run(ctx, shot)
 		if err != nil {
 			panic(err)
 		}
