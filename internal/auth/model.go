@@ -14,8 +14,11 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 )
 
-// Sign-in throttling: after this many failures for one username or one
-// address within the window, further attempts are refused until it passes.
+// Sign-in throttling: after this many failures of one username from one
+// address within the window, that username is refused from that address
+// until the window since the last failure passes. A refused attempt is not
+// counted, so the lock ends; colleagues at the same address, and the same
+// account from another address, are not affected.
 const (
 	MaxLoginFailures = 5
 	LoginWindow      = 15 * time.Minute

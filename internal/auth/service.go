@@ -17,6 +17,7 @@ type Service struct {
 	db       *store
 	audit    *audit.Log
 	sessions *SessionStore
+	attempts keyLock
 	// Now is the clock; tests set it.
 	Now func() time.Time
 }
@@ -32,13 +33,16 @@ var dummyHash, _ = password.Hash("monev-dummy-password")
 
 // SignIn checks a username and password typed at the sign-in page from an
 // address, and returns the user. It refuses with ErrThrottled after
-// MaxLoginFailures failures of the username or the address within
+// MaxLoginFailures failures of the username from the address within
 // LoginWindow, and with ErrBadCredentials for an unknown user, a wrong
-// password or a deactivated account. Successes and failures are audited;
-// actor carries the request's address and id.
+// password or a deactivated account. Attempts of one username from one
+// address are checked one at a time, so parallel guesses are counted like
+// sequential ones. Successes and failures are audited; actor carries the
+// request's address and id.
 func (s *Service) SignIn(ctx context.Context, actor domain.Actor, username, pw string) (domain.User, error) {
-	keys := []string{"user:" + username, "ip:" + actor.IP}
-	failures, err := s.db.loginFailures(ctx, s.Now().Add(-LoginWindow), keys...)
+	key := "login:" + username + "@" + actor.IP
+	defer s.attempts.lock(key)()
+	failures, err := s.db.loginFailures(ctx, s.Now().Add(-LoginWindow), key)
 	if err != nil {
 		return domain.User{}, err
 	}
@@ -52,13 +56,13 @@ func (s *Service) SignIn(ctx context.Context, actor domain.Actor, username, pw s
 		return domain.User{}, err
 	}
 	if perr := password.Verify(pw, hash); perr != nil || err != nil || !u.Active {
-		if rerr := s.db.recordLoginFailure(ctx, keys...); rerr != nil {
+		if rerr := s.db.recordLoginFailure(ctx, key); rerr != nil {
 			return domain.User{}, rerr
 		}
 		s.auditSession(ctx, actor, u, username, "login_failed", "Gagal masuk")
 		return domain.User{}, ErrBadCredentials
 	}
-	_ = s.db.clearLoginFailures(ctx, keys[0])
+	_ = s.db.clearLoginFailures(ctx, key)
 	s.auditSession(ctx, actor, u, username, "login", "Masuk")
 	return u, nil
 }

@@ -50,9 +50,9 @@ func (m *Metrics) Handler() http.Handler {
 // observe records one request, labelled by its route pattern, not its
 // path, so ids do not multiply the series. Labels take only values from
 // fixed sets, so no client can grow /metrics: a method other than the
-// standard ones is "other", a path that matched no route "unmatched" (a route pattern
-// comes only from the router), and a
-// status outside 100–599 "other".
+// standard ones is "other", a path that matched no route "unmatched" (a
+// route pattern comes only from the router), and a status outside 100–599
+// "other".
 func (m *Metrics) observe(r *http.Request, status int, took time.Duration) {
 	route := chi.RouteContext(r.Context()).RoutePattern()
 	if route == "" {
