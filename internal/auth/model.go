@@ -59,8 +59,9 @@ func CheckNewPassword(errs domain.FieldErrors, pw, confirm, username string) {
 }
 
 // ValidateAccount checks an account as the administration form sets it: a
-// role, a full name and an 18-digit NIP when one is given; a new account
-// also needs a valid username and password.
+// role, a full name and an 18-digit NIP when one is given, which a
+// signatory must have; a new account also needs a valid username and
+// password.
 func ValidateAccount(u domain.User, isNew bool, pw, confirm string) domain.FieldErrors {
 	errs := domain.FieldErrors{}
 	if _, err := domain.ParseRole(string(u.Role)); err != nil {
@@ -77,6 +78,9 @@ func ValidateAccount(u domain.User, isNew bool, pw, confirm string) domain.Field
 	}
 	if u.NIP != "" && !nipPattern.MatchString(u.NIP) {
 		errs.Add("nip", "NIP harus 18 digit angka")
+	}
+	if u.Signatory && u.NIP == "" {
+		errs.Add("nip", "penanda tangan laporan harus mempunyai NIP")
 	}
 	return errs
 }

@@ -54,3 +54,78 @@ func TestFinalReportTakesNoReviewActions(t *testing.T) {
 		t.Errorf("status %s", r.Status)
 	}
 }
+
+// TestOnlySignatoriesSign: an account with position, rank and NIP signs only
+// once an administrator (another one, for an administrator) marked it as a
+// signatory; a NIP belongs to one account; a later change to the signer's
+// account is audited and leaves the signed report as it was.
+func TestOnlySignatoriesSign(t *testing.T) {
+	a := apptest.New(t)
+	ctx := context.Background()
+	disnaker, bpjs, admin := a.Login(domain.RoleDisnaker), a.Login(domain.RoleBPJS), a.Login(domain.RoleAdmin)
+	u := a.User(domain.RoleDisnaker)
+	profile := url.Values{"full_name": {"Drs. H. Ahmad Suhendi, M.Si."}, "role": {"disnaker"}, "active": {"on"},
+		"position": {"Kepala Dinas Tenaga Kerja Kota Cilegon"}, "rank": {"Pembina Utama Muda (IV/c)"}, "nip": {"196805121994031007"}}
+	if resp, _ := a.Post(admin, "/admin/users/"+apptest.Itoa(u.ID), profile); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("profile: %d", resp.StatusCode)
+	}
+	id := createReport(a, disnaker, reportForm())
+	path := reportPath(id)
+	for _, s := range []struct {
+		c    *http.Client
+		step string
+	}{{disnaker, "submit"}, {bpjs, "review"}, {bpjs, "approve"}} {
+		if resp, _ := a.Post(s.c, path+"/"+s.step, nil); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("%s: %d", s.step, resp.StatusCode)
+		}
+	}
+	sign := url.Values{"place": {"Cilegon"}, "date": {"2024-07-31"}, "confirm": {"1"}}
+	if resp, body := a.Post(disnaker, path+"/sign", sign); resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("a non-signatory signs: %d", resp.StatusCode)
+	} else {
+		apptest.MustContain(t, body, "belum ditetapkan administrator sebagai penanda tangan")
+	}
+
+	// An administrator cannot make themselves a signatory.
+	me := a.User(domain.RoleAdmin)
+	self := url.Values{"full_name": {"Admin"}, "role": {"admin"}, "active": {"on"}, "nip": {"197001011990031001"},
+		"position": {"Sekretaris"}, "rank": {"IV/a"}, "signatory": {"on"}}
+	if resp, _ := a.Post(admin, "/admin/users/"+apptest.Itoa(me.ID), self); resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("an admin marks themselves as signatory: %d", resp.StatusCode)
+	}
+	// A NIP belongs to one account.
+	other := a.User(domain.RoleBPJS)
+	dup := url.Values{"full_name": {"Orang Lain"}, "role": {"bpjs"}, "active": {"on"}, "nip": {"196805121994031007"}}
+	if resp, body := a.Post(admin, "/admin/users/"+apptest.Itoa(other.ID), dup); resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("a second account with the same NIP: %d", resp.StatusCode)
+	} else {
+		apptest.MustContain(t, body, "NIP ini sudah tercatat pada akun lain")
+	}
+
+	profile.Set("signatory", "on")
+	if resp, _ := a.Post(admin, "/admin/users/"+apptest.Itoa(u.ID), profile); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("mark as signatory: %d", resp.StatusCode)
+	}
+	if resp, _ := a.Post(disnaker, path+"/sign", sign); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("a signatory signs: %d", resp.StatusCode)
+	}
+	signed, _ := a.Reports().Report(ctx, "3672", id)
+
+	profile.Set("full_name", "Nama Palsu")
+	profile.Set("nip", "199001012015031001")
+	if resp, _ := a.Post(admin, "/admin/users/"+apptest.Itoa(u.ID), profile); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("change the signer: %d", resp.StatusCode)
+	}
+	var audited int
+	_ = a.DB.Pool().QueryRow(ctx, `SELECT count(*) FROM audit_log WHERE entity = 'user' AND entity_id = $1
+		AND old_values->>'NIP' = '196805121994031007' AND new_values->>'NIP' = '199001012015031001'`, apptest.Itoa(u.ID)).Scan(&audited)
+	if audited != 1 {
+		t.Errorf("the signer's NIP change is not in the audit log")
+	}
+	after, _ := a.Reports().Report(ctx, "3672", id)
+	if after.Signature != signed.Signature || after.Checksum != signed.Checksum {
+		t.Errorf("the signed report changed with its signer's account: %+v → %+v", signed.Signature, after.Signature)
+	}
+	_, body := a.Get(a.Login(domain.RolePimpinan), path+"/print")
+	apptest.MustContain(t, body, "Drs. H. Ahmad Suhendi, M.Si.", "NIP 19680512 199403 1 007")
+}
