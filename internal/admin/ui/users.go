@@ -133,7 +133,7 @@ func userFormFrom(r *http.Request) UserForm {
 		Username: strings.ToLower(v("username")), FullName: v("full_name"), Role: v("role"),
 		Institution: v("institution"), Position: v("position"), Rank: v("rank"), NIP: v("nip"),
 		Signatory: r.PostFormValue("signatory") == "on",
-		Active: r.PostFormValue("active") == "on", Password: r.PostFormValue("password"), Confirm: r.PostFormValue("confirm"),
+		Active:    r.PostFormValue("active") == "on", Password: r.PostFormValue("password"), Confirm: r.PostFormValue("confirm"),
 	}
 }
 
