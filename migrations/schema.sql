@@ -513,10 +513,11 @@ CREATE TABLE public.import_batch (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     checked_at timestamp with time zone,
     finished_at timestamp with time zone,
+    lease_until timestamp with time zone,
     CONSTRAINT import_batch_checksum_check CHECK ((checksum ~ '^[0-9a-f]{64}$'::text)),
     CONSTRAINT import_batch_file_size_check CHECK ((file_size >= 0)),
     CONSTRAINT import_batch_kind_check CHECK ((kind = ANY (ARRAY['workers'::text, 'contributions'::text, 'claims'::text]))),
-    CONSTRAINT import_batch_status_check CHECK ((status = ANY (ARRAY['checking'::text, 'checked'::text, 'importing'::text, 'imported'::text, 'unchanged'::text, 'rejected'::text, 'failed'::text, 'cancelled'::text])))
+    CONSTRAINT import_batch_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'checking'::text, 'checked'::text, 'importing'::text, 'imported'::text, 'unchanged'::text, 'rejected'::text, 'failed'::text, 'cancelled'::text])))
 );
 
 -- SEQUENCE import_batch_id_seq
