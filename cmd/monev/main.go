@@ -80,6 +80,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		cfg.LogFormat = "text"
 	}
 	log := newLogger(stderr, cfg)
+	slog.SetDefault(log) // for packages that log without being handed a logger (pdf)
 	cmd, rest := args[0], args[1:]
 	if verbs[cmd] && len(rest) > 0 && isHelp(rest[0]) {
 		fmt.Fprint(stdout, "Usage:\n"+commandUsage(cmd))

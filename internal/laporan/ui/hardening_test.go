@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/cilegon/monev/internal/app/apptest"
@@ -128,4 +129,22 @@ func TestOnlySignatoriesSign(t *testing.T) {
 	}
 	_, body := a.Get(a.Login(domain.RolePimpinan), path+"/print")
 	apptest.MustContain(t, body, "Drs. H. Ahmad Suhendi, M.Si.", "NIP 19680512 199403 1 007")
+}
+
+// TestPrintViewSendsStrictCSP: the browser's print view of a report allows
+// its own print button's script and nothing else: no connections, forms or
+// frames.
+func TestPrintViewSendsStrictCSP(t *testing.T) {
+	a := apptest.New(t)
+	disnaker := a.Login(domain.RoleDisnaker)
+	id := createReport(a, disnaker, reportForm())
+	for _, p := range []string{"/print", "/summary"} {
+		resp, _ := a.Get(disnaker, reportPath(id)+p)
+		csp := resp.Header.Get("Content-Security-Policy")
+		for _, want := range []string{"default-src 'none'", "script-src 'self'", "connect-src 'none'", "form-action 'none'"} {
+			if !strings.Contains(csp, want) {
+				t.Errorf("%s: CSP %q lacks %q", p, csp, want)
+			}
+		}
+	}
 }
