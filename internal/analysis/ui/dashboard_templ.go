@@ -173,7 +173,7 @@ func Dashboard(p DashboardProps) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Stat("Klaim dibayar", b.ClaimsPaid.String(), claimsNote(b), links.ClaimsHref(links.ClaimFilter{Status: domain.ClaimPaid, Period: b.Period, Basis: b.Basis}), "").Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Stat("Klaim dibayar", b.ClaimsPaid.String(), claimsNote(b), drill(ctx, links.ClaimsHref(links.ClaimFilter{Status: domain.ClaimPaid, Period: b.Period, Basis: b.Basis})), "").Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -189,7 +189,7 @@ func Dashboard(p DashboardProps) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Stat("Peserta aktif", domain.FormatInt(b.ActiveWorkers), activeNote(b), links.WorkersHref(links.WorkerFilter{ActiveOn: b.Period.End()}), "").Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Stat("Peserta aktif", domain.FormatInt(b.ActiveWorkers), activeNote(b), drill(ctx, links.WorkersHref(links.WorkerFilter{ActiveOn: b.Period.End()})), "").Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -197,7 +197,7 @@ func Dashboard(p DashboardProps) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Bars(IuranKlaimChart("dashboard-iuran-klaim", p.Report)).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Bars(drillBars(ctx, IuranKlaimChart("dashboard-iuran-klaim", p.Report))).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

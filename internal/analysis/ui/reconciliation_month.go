@@ -25,10 +25,12 @@ func (s *Handlers) analysisReconciliationMonth(w http.ResponseWriter, r *http.Re
 		return
 	}
 	p := ReconMonthProps{Month: months[0], Today: s.Now(), EndedFrom: m.Add(-3).First(), EndedTo: m.Add(-1).Last(),
-		FullNIK: u.Role.SeesFullNIK(), BackHref: "/analysis/reconciliation?period=" + domain.YearPeriod(m.Year()).String()}
-	if p.Ended, err = s.svc.EndedSpells(r.Context(), u.Pemda, p.EndedFrom, p.EndedTo, endedSpellsShown); err != nil {
-		s.Fail(w, r, err)
-		return
+		Persons: u.Role.SeesPersons(), BackHref: "/analysis/reconciliation?period=" + domain.YearPeriod(m.Year()).String()}
+	if p.Persons {
+		if p.Ended, err = s.svc.EndedSpells(r.Context(), u.Pemda, p.EndedFrom, p.EndedTo, endedSpellsShown); err != nil {
+			s.Fail(w, r, err)
+			return
+		}
 	}
 	s.Render(w, r, http.StatusOK, "Rekonsiliasi "+m.Label(), "analysis", AnalysisReconciliationMonth(p))
 }

@@ -22,8 +22,12 @@ type userKey struct{}
 
 // User is the signed-in user of a request that passed its role rule; the
 // zero User on public routes.
-func User(r *http.Request) domain.User {
-	u, _ := r.Context().Value(userKey{}).(domain.User)
+func User(r *http.Request) domain.User { return UserOf(r.Context()) }
+
+// UserOf is the signed-in user a context carries (see WithUser), for
+// templates, which have the context but not the request.
+func UserOf(ctx context.Context) domain.User {
+	u, _ := ctx.Value(userKey{}).(domain.User)
 	return u
 }
 
