@@ -39,7 +39,7 @@ func synthWorkers(t *testing.T, a *apptest.App, n int) string {
 
 // TestConcurrentImportsLeaveTheSiteAnswering drives six dry-run imports of
 // a 20.000-worker file through the API at once while it keeps asking
-// /readyz and the API: every one of those answers 200 (the imports queue
+// /readyz, the API and the dashboard: every one of those answers 200 (the imports queue
 // without holding the connections the site needs), and every import ends.
 func TestConcurrentImportsLeaveTheSiteAnswering(t *testing.T) {
 	a := apptest.New(t)
@@ -69,6 +69,8 @@ func TestConcurrentImportsLeaveTheSiteAnswering(t *testing.T) {
 	done := make(chan struct{})
 	go func() { imports.Wait(); close(done) }()
 
+	browser := a.Login(domain.RolePimpinan)
+	browser.Timeout = 20 * time.Second
 	var probes, queuedSeen int
 	for running := true; running; {
 		select {
@@ -88,6 +90,14 @@ func TestConcurrentImportsLeaveTheSiteAnswering(t *testing.T) {
 				t.Errorf("%s during the imports: %d", path, resp.StatusCode)
 			}
 			probes++
+		}
+		resp, err := browser.Get(a.TS.URL + "/?period=2024")
+		if err != nil {
+			t.Fatalf("the dashboard during the imports: %v", err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("the dashboard during the imports: %d", resp.StatusCode)
 		}
 		var n int
 		_ = a.DB.Pool().QueryRow(context.Background(), `SELECT count(*) FROM import_batch WHERE status = 'queued'`).Scan(&n)
