@@ -103,6 +103,9 @@ func TestPimpinanReadsAggregatesOnly(t *testing.T) {
 			t.Errorf("NIK look-up by pimpinan: %d %s", resp.StatusCode, body)
 		}
 	}
+	if resp, _ := a.API(tok, "/api/v1/billing/reconciliation?month=2024-07"); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("the per-worker billing reconciliation for pimpinan: %d, want 403", resp.StatusCode)
+	}
 	for _, path := range []string{"/?period=2024", "/analysis/balance?period=2024", "/analysis/coverage?period=2024",
 		"/analysis/reconciliation/2024-07"} {
 		resp, body := a.Get(c, path)
