@@ -10,7 +10,8 @@ import (
 
 // config is everything monev reads from the environment.
 type config struct {
-	DatabaseURL      string
+	DatabaseURL      string // the application's role
+	MigrateURL       string // the owner's role, for migrate and demo; "" means DatabaseURL
 	Addr             string
 	PublicURL        string
 	TrustProxy       bool
@@ -28,6 +29,7 @@ type config struct {
 func configFromEnv() config {
 	c := config{
 		DatabaseURL:      os.Getenv("DATABASE_URL"),
+		MigrateURL:       os.Getenv("MONEV_MIGRATE_URL"),
 		Addr:             envOr("MONEV_ADDR", "127.0.0.1:8080"),
 		PublicURL:        os.Getenv("MONEV_PUBLIC_URL"),
 		TrustProxy:       envBool("MONEV_TRUST_PROXY"),

@@ -27,7 +27,7 @@ func cmdDemo(ctx context.Context, cfg config, args []string, stdout io.Writer) e
 	if (*out != "" || fs.Lookup("years").Value.String() != "5" || fs.Lookup("seed").Value.String() != "1") && *workers == 0 {
 		return fmt.Errorf("%w: --years, --seed and --out go with --workers N", errUsage)
 	}
-	db, err := openDB(ctx, cfg)
+	db, err := openOwnerDB(ctx, cfg) // the bulk load drops and rebuilds constraints
 	if err != nil {
 		return err
 	}

@@ -49,26 +49,22 @@ func cmdDev(ctx context.Context, cfg config, log *slog.Logger, args []string, st
 				log.Error("stop postgres", "err", err)
 			}
 		}()
-		cfg.DatabaseURL = c.URL("monev")
+		// Two roles, as on a server: the cluster's superuser owns and
+		// migrates the database, monev serves as pgdev.AppRole.
+		if err := pgdev.EnsureAppRole(ctx, c.URL("")); err != nil {
+			return err
+		}
+		cfg.MigrateURL, cfg.DatabaseURL = c.URL("monev"), pgdev.AppURL(c.URL("monev"))
+	}
+	if err := devSetUp(ctx, cfg, stdout); err != nil {
+		return err
 	}
 	db, err := openDB(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := db.MigrateUp(ctx); err != nil {
-		return err
-	}
-	has, err := demo.HasData(ctx, db, domain.DefaultPemda)
-	if err != nil {
-		return err
-	}
-	if !has {
-		fmt.Fprintln(stdout, "Loading the Cilegon demo data ...")
-		if err := demo.Load(ctx, db, cliActor(domain.DefaultPemda)); err != nil {
-			return err
-		}
-	}
+	warnAuditLog(ctx, log, db)
 	logins := demoLogins(ctx, db)
 	fmt.Fprintf(stdout, "\nmonev is running at http://%s  (database %s)\n", cfg.Addr, cfg.DatabaseURL)
 	if len(logins) > 0 {
@@ -76,6 +72,28 @@ func cmdDev(ctx context.Context, cfg config, log *slog.Logger, args []string, st
 	}
 	fmt.Fprintln(stdout, "\nPress Ctrl-C to stop.")
 	return serve(ctx, cfg, log, db, logins)
+}
+
+// devSetUp migrates the database and loads the demo into an empty one, as
+// the owner, and grants the application's role its privileges.
+func devSetUp(ctx context.Context, cfg config, stdout io.Writer) error {
+	owner, err := openOwnerDB(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer owner.Close()
+	if err := owner.MigrateUp(ctx); err != nil {
+		return err
+	}
+	if err := grantApp(ctx, cfg, owner); err != nil {
+		return err
+	}
+	has, err := demo.HasData(ctx, owner, domain.DefaultPemda)
+	if err != nil || has {
+		return err
+	}
+	fmt.Fprintln(stdout, "Loading the Cilegon demo data ...")
+	return demo.Load(ctx, owner, cliActor(domain.DefaultPemda))
 }
 
 // demoLogins lists the demo accounts whose password is still the demo one,

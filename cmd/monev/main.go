@@ -82,7 +82,59 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		cfg.LogFormat = "text"
 	}
 	log := newLogger(stderr, cfg)
+	slog.SetDefault(log) // for packages that log without being handed a logger (pdf)
 	cmd, rest := args[0], args[1:]
+	if verbs[cmd] && len(rest) > 0 && isHelp(rest[0]) {
+		fmt.Fprint(stdout, "Usage:\n"+commandUsage(cmd))
+		return nil
+	}
+	err := dispatch(ctx, cfg, log, cmd, rest, stdin, stdout, stderr)
+	var help *helpRequest
+	if errors.As(err, &help) {
+		fmt.Fprint(stdout, "Usage:\n"+commandUsage(cmd)+"\nFlags:\n")
+		help.fs.SetOutput(stdout)
+		help.fs.PrintDefaults()
+		return nil
+	}
+	return err
+}
+
+// verbs are the commands whose first argument is a verb (migrate up, user
+// add): their --help comes before the verb's flags are known.
+var verbs = map[string]bool{"migrate": true, "aggregates": true, "user": true, "token": true, "report": true}
+
+func isHelp(arg string) bool {
+	return arg == "-h" || arg == "-help" || arg == "--help" || arg == "help"
+}
+
+// commandUsage is the lines of the general usage that describe cmd.
+func commandUsage(cmd string) string {
+	var b strings.Builder
+	in := false
+	for line := range strings.Lines(usage) {
+		switch {
+		case strings.HasPrefix(line, "  monev "):
+			in = strings.HasPrefix(line, "  monev "+cmd+" ") || strings.TrimSpace(line) == "monev "+cmd ||
+				strings.Contains(line, "| monev "+cmd+" ")
+		case !strings.HasPrefix(line, "   "):
+			in = false
+		}
+		if in {
+			b.WriteString(line)
+		}
+	}
+	return b.String()
+}
+
+// helpRequest is a subcommand's -h or --help: run prints its flags on
+// standard output and succeeds.
+type helpRequest struct{ fs *flag.FlagSet }
+
+func (h *helpRequest) Error() string { return h.fs.Name() + ": help requested" }
+
+// dispatch runs one subcommand.
+func dispatch(ctx context.Context, cfg config, log *slog.Logger, cmd string, rest []string,
+	stdin io.Reader, stdout, stderr io.Writer) error {
 	switch cmd {
 	case "serve":
 		return cmdServe(ctx, cfg, log, rest)
@@ -128,7 +180,11 @@ func newLogger(w io.Writer, cfg config) *slog.Logger {
 // parseFlags parses a subcommand's flags, turning mistakes into usage errors.
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	fs.SetOutput(io.Discard)
-	if err := fs.Parse(args); err != nil {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		return &helpRequest{fs}
+	}
+	if err != nil {
 		return fmt.Errorf("%w: %s: %v", errUsage, fs.Name(), err)
 	}
 	if fs.NArg() > 0 {

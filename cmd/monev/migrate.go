@@ -6,11 +6,14 @@ import (
 	"io"
 )
 
+// cmdMigrate is `monev migrate up|down|version`, as the owner
+// (MONEV_MIGRATE_URL, or DATABASE_URL when the roles are one); after up it
+// grants DATABASE_URL's role what serving needs.
 func cmdMigrate(ctx context.Context, cfg config, args []string, stdout io.Writer) error {
 	if len(args) != 1 {
 		return fmt.Errorf("%w: migrate takes one of up, down, version", errUsage)
 	}
-	db, err := openDB(ctx, cfg)
+	db, err := openOwnerDB(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -18,6 +21,9 @@ func cmdMigrate(ctx context.Context, cfg config, args []string, stdout io.Writer
 	switch args[0] {
 	case "up":
 		if err := db.MigrateUp(ctx); err != nil {
+			return err
+		}
+		if err := grantApp(ctx, cfg, db); err != nil {
 			return err
 		}
 	case "down":

@@ -117,13 +117,13 @@ func TestKilledImportLeavesNoTrace(t *testing.T) {
 	if diffs, err := analysisOf(db).CheckAggregates(context.Background()); err != nil || len(diffs) > 0 {
 		t.Errorf("aggregates after the kill: %v %v", diffs, err)
 	}
-	// The batch still says "importing"; once its grace has passed and no
-	// import holds the lock, it is marked failed.
+	// The batch still says "importing"; once its lease has run out, nobody
+	// renewing it, it is marked failed.
 	ctx := context.Background()
-	if _, err := db.Pool().Exec(ctx, `UPDATE import_batch SET created_at = now() - interval '2 minutes'`); err != nil {
+	if _, err := db.Pool().Exec(ctx, `UPDATE import_batch SET lease_until = now() - interval '1 second'`); err != nil {
 		t.Fatal(err)
 	}
-	if err := imports.NewService(db, settings.NewService(db), app.ImportKinds()...).MarkStale(ctx, "3672"); err != nil {
+	if _, err := imports.NewService(db, settings.NewService(db), app.ImportKinds()...).MarkStale(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if status, _ := waitBatch(t, db, func(string, int64) bool { return true }); status != "failed" {

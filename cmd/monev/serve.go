@@ -30,6 +30,7 @@ func cmdServe(ctx context.Context, cfg config, log *slog.Logger, args []string) 
 		}
 		return err
 	}
+	warnAuditLog(ctx, log, db)
 	return serve(ctx, cfg, log, db, nil)
 }
 
@@ -51,11 +52,42 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, db *database.DB, d
 	return srv.Run(ctx)
 }
 
-// openDB connects to DATABASE_URL.
+// openDB connects to DATABASE_URL, as the application's role.
 func openDB(ctx context.Context, cfg config) (*database.DB, error) {
 	if cfg.DatabaseURL == "" {
 		return nil, fmt.Errorf("%w: DATABASE_URL is not set (for a local database use `make run`)", errUsage)
 	}
 	database.StatementTimeout = cfg.StatementTimeout
 	return database.Open(ctx, cfg.DatabaseURL)
+}
+
+// openOwnerDB connects as the database's owner, who migrates and loads the
+// demo: MONEV_MIGRATE_URL, or DATABASE_URL when the two roles are one.
+func openOwnerDB(ctx context.Context, cfg config) (*database.DB, error) {
+	if cfg.MigrateURL == "" {
+		return openDB(ctx, cfg)
+	}
+	database.StatementTimeout = cfg.StatementTimeout
+	return database.Open(ctx, cfg.MigrateURL)
+}
+
+// grantApp gives DATABASE_URL's role its privileges after the owner
+// (MONEV_MIGRATE_URL) changed the schema; with one role for both there is
+// nothing to grant.
+func grantApp(ctx context.Context, cfg config, owner *database.DB) error {
+	app := database.URLUser(cfg.DatabaseURL)
+	if cfg.MigrateURL == "" || app == "" || app == database.URLUser(cfg.MigrateURL) {
+		return nil
+	}
+	return owner.GrantApp(ctx, app)
+}
+
+// warnAuditLog logs when the application's role could rewrite the audit
+// log: it owns the table or may change its rows (see docs/operations.md,
+// "Database roles").
+func warnAuditLog(ctx context.Context, log *slog.Logger, db *database.DB) {
+	if can, err := db.CanAlterAuditLog(ctx); err == nil && can {
+		log.Warn("the database role of DATABASE_URL owns or may change the audit log; run monev with a role " +
+			"that cannot (MONEV_MIGRATE_URL for the owner, see docs/operations.md)")
+	}
 }

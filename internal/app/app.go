@@ -121,6 +121,7 @@ func (s *App) Run(ctx context.Context) error {
 		ErrorLog:          slog.NewLogLogger(s.Log.Handler(), slog.LevelWarn),
 	}
 	go s.cleanSessions(ctx)
+	go s.watchImports(ctx)
 	errc := make(chan error, 2)
 	go func() { errc <- srv.ListenAndServe() }()
 	if s.cfg.MetricsAddr != "" {
@@ -151,6 +152,25 @@ func (s *App) Run(ctx context.Context) error {
 // Close stops what the app starts besides serving: the browser of the PDF
 // printer. Run closes it on shutdown.
 func (s *App) Close() { s.printer.Close() }
+
+// watchImports marks as failed, now and every half minute, the import
+// batches whose lease ran out because the process that held them died.
+func (s *App) watchImports(ctx context.Context) {
+	t := time.NewTicker(30 * time.Second)
+	defer t.Stop()
+	for {
+		if n, err := s.imports.MarkStale(ctx); err != nil && ctx.Err() == nil {
+			s.Log.Warn("mark stale imports", "err", err)
+		} else if n > 0 {
+			s.Log.Warn("imports whose process died marked failed", "batches", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
 
 func (s *App) cleanSessions(ctx context.Context) {
 	t := time.NewTicker(10 * time.Minute)

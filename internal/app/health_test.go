@@ -15,7 +15,7 @@ func TestHealth(t *testing.T) {
 	if resp, _ := a.Get(a.Client(), "/readyz"); resp.StatusCode != http.StatusOK {
 		t.Errorf("readyz %d", resp.StatusCode)
 	}
-	a.DB.Close()
+	a.AppDB.Close()
 	if resp, _ := a.Get(a.Client(), "/readyz"); resp.StatusCode != http.StatusServiceUnavailable {
 		t.Errorf("readyz without a database: %d, want 503", resp.StatusCode)
 	}

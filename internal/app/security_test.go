@@ -60,7 +60,7 @@ func TestErrorsShowNoInternals(t *testing.T) {
 	if resp.StatusCode != http.StatusNotFound || !strings.Contains(body, "Halaman tidak ditemukan") {
 		t.Errorf("unknown page: %d", resp.StatusCode)
 	}
-	a.DB.Close() // every query now fails
+	a.AppDB.Close() // every query now fails
 	resp, body = a.Get(c, "/")
 	if resp.StatusCode != http.StatusInternalServerError && resp.StatusCode != http.StatusServiceUnavailable {
 		t.Errorf("with the database gone: %d", resp.StatusCode)

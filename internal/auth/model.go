@@ -14,8 +14,11 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 )
 
-// Sign-in throttling: after this many failures for one username or one
-// address within the window, further attempts are refused until it passes.
+// Sign-in throttling: after this many failures of one username from one
+// address within the window, that username is refused from that address
+// until the window since the last failure passes. A refused attempt is not
+// counted, so the lock ends; colleagues at the same address, and the same
+// account from another address, are not affected.
 const (
 	MaxLoginFailures = 5
 	LoginWindow      = 15 * time.Minute
@@ -56,8 +59,9 @@ func CheckNewPassword(errs domain.FieldErrors, pw, confirm, username string) {
 }
 
 // ValidateAccount checks an account as the administration form sets it: a
-// role, a full name and an 18-digit NIP when one is given; a new account
-// also needs a valid username and password.
+// role, a full name and an 18-digit NIP when one is given, which a
+// signatory must have; a new account also needs a valid username and
+// password.
 func ValidateAccount(u domain.User, isNew bool, pw, confirm string) domain.FieldErrors {
 	errs := domain.FieldErrors{}
 	if _, err := domain.ParseRole(string(u.Role)); err != nil {
@@ -74,6 +78,9 @@ func ValidateAccount(u domain.User, isNew bool, pw, confirm string) domain.Field
 	}
 	if u.NIP != "" && !nipPattern.MatchString(u.NIP) {
 		errs.Add("nip", "NIP harus 18 digit angka")
+	}
+	if u.Signatory && u.NIP == "" {
+		errs.Add("nip", "penanda tangan laporan harus mempunyai NIP")
 	}
 	return errs
 }

@@ -3,6 +3,7 @@ package auth
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/cilegon/monev/internal/auth/password"
@@ -17,6 +18,7 @@ type Service struct {
 	db       *store
 	audit    *audit.Log
 	sessions *SessionStore
+	attempts keyLock
 	// Now is the clock; tests set it.
 	Now func() time.Time
 }
@@ -32,13 +34,16 @@ var dummyHash, _ = password.Hash("monev-dummy-password")
 
 // SignIn checks a username and password typed at the sign-in page from an
 // address, and returns the user. It refuses with ErrThrottled after
-// MaxLoginFailures failures of the username or the address within
+// MaxLoginFailures failures of the username from the address within
 // LoginWindow, and with ErrBadCredentials for an unknown user, a wrong
-// password or a deactivated account. Successes and failures are audited;
-// actor carries the request's address and id.
+// password or a deactivated account. Attempts of one username from one
+// address are checked one at a time, so parallel guesses are counted like
+// sequential ones. Successes and failures are audited; actor carries the
+// request's address and id.
 func (s *Service) SignIn(ctx context.Context, actor domain.Actor, username, pw string) (domain.User, error) {
-	keys := []string{"user:" + username, "ip:" + actor.IP}
-	failures, err := s.db.loginFailures(ctx, s.Now().Add(-LoginWindow), keys...)
+	key := "login:" + username + "@" + actor.IP
+	defer s.attempts.lock(key)()
+	failures, err := s.db.loginFailures(ctx, s.Now().Add(-LoginWindow), key)
 	if err != nil {
 		return domain.User{}, err
 	}
@@ -52,13 +57,13 @@ func (s *Service) SignIn(ctx context.Context, actor domain.Actor, username, pw s
 		return domain.User{}, err
 	}
 	if perr := password.Verify(pw, hash); perr != nil || err != nil || !u.Active {
-		if rerr := s.db.recordLoginFailure(ctx, keys...); rerr != nil {
+		if rerr := s.db.recordLoginFailure(ctx, key); rerr != nil {
 			return domain.User{}, rerr
 		}
 		s.auditSession(ctx, actor, u, username, "login_failed", "Gagal masuk")
 		return domain.User{}, ErrBadCredentials
 	}
-	_ = s.db.clearLoginFailures(ctx, keys[0])
+	_ = s.db.clearLoginFailures(ctx, key)
 	s.auditSession(ctx, actor, u, username, "login", "Masuk")
 	return u, nil
 }
@@ -116,6 +121,9 @@ func (s *Service) CreateUser(ctx context.Context, actor domain.Actor, u domain.U
 		return domain.User{}, err
 	}
 	u, err = s.db.createUser(ctx, actor, u, hash)
+	if errors.Is(err, domain.ErrConflict) && strings.Contains(err.Error(), "nip") {
+		return u, domain.Refuse("nip", "NIP ini sudah tercatat pada akun lain")
+	}
 	if errors.Is(err, domain.ErrConflict) {
 		return u, domain.Refuse("username", "nama pengguna ini sudah dipakai")
 	}
@@ -139,10 +147,13 @@ func (s *Service) CheckPassword(ctx context.Context, username, pw string) bool {
 	return err == nil && password.Verify(pw, hash) == nil
 }
 
-// UpdateUser changes an account's role, names and whether it may sign in,
-// checked as ValidateAccount does; problems are a domain.FieldErrors. An
-// administrator cannot take away their own admin role or deactivate
-// themselves.
+// UpdateUser changes an account's role, names, signature details, whether
+// it signs reports and whether it may sign in, checked as ValidateAccount
+// does; problems are a domain.FieldErrors. An administrator cannot take
+// away their own admin role, deactivate themselves, or make themselves a
+// signatory: another administrator must. A NIP belongs to one account.
+// Every change is audited with old and new values; reports already signed
+// keep the signer block they were signed with.
 func (s *Service) UpdateUser(ctx context.Context, actor domain.Actor, u domain.User) (domain.User, error) {
 	if !actor.Role.CanManageUsers() {
 		return domain.User{}, domain.ErrForbidden
@@ -151,45 +162,60 @@ func (s *Service) UpdateUser(ctx context.Context, actor domain.Actor, u domain.U
 	if u.ID == actor.UserID && (!u.Active || u.Role != domain.RoleAdmin) {
 		errs.Add("role", "Anda tidak dapat mencabut peran admin atau menonaktifkan akun Anda sendiri")
 	}
+	if u.ID == actor.UserID && u.Signatory {
+		if old, err := s.db.user(ctx, u.Pemda, u.ID); err != nil {
+			return u, err
+		} else if !old.Signatory {
+			errs.Add("signatory", "Anda tidak dapat menetapkan diri sendiri sebagai penanda tangan; minta administrator lain")
+		}
+	}
 	if errs.Err() != nil {
 		return u, errs
 	}
-	return s.db.updateUser(ctx, actor, u)
+	u, err := s.db.updateUser(ctx, actor, u)
+	if errors.Is(err, domain.ErrConflict) {
+		return u, domain.FieldErrors{"nip": "NIP ini sudah tercatat pada akun lain"}
+	}
+	return u, err
 }
 
-// ResetPassword sets a new password for an account, as an administrator.
+// ResetPassword sets a new password for an account, as an administrator;
+// every session of the account ends.
 func (s *Service) ResetPassword(ctx context.Context, actor domain.Actor, u domain.User, pw string) error {
 	if !actor.Role.CanManageUsers() {
 		return domain.ErrForbidden
 	}
-	return s.setPassword(ctx, actor, u, pw)
+	_, err := s.setPassword(ctx, actor, u, pw)
+	return err
 }
 
 // ChangePassword sets the signed-in user's own password after checking the
 // current one; problems are a domain.FieldErrors on "current", "password"
-// or "confirm".
-func (s *Service) ChangePassword(ctx context.Context, actor domain.Actor, u domain.User, current, pw, confirm string) error {
+// or "confirm". Every session of the user ends; the returned user carries
+// the new session epoch, for the session that made the change to go on.
+func (s *Service) ChangePassword(ctx context.Context, actor domain.Actor, u domain.User, current, pw, confirm string) (domain.User, error) {
 	errs := domain.FieldErrors{}
 	_, hash, err := s.db.userByUsername(ctx, u.Username)
 	if err != nil {
-		return err
+		return u, err
 	}
 	if err := password.Verify(current, hash); errors.Is(err, password.ErrMismatch) {
 		errs.Add("current", "Kata sandi saat ini salah.")
 	} else if err != nil {
-		return err
+		return u, err
 	}
 	CheckNewPassword(errs, pw, confirm, u.Username)
 	if errs.Err() != nil {
-		return errs
+		return u, errs
 	}
-	return s.setPassword(ctx, actor, u, pw)
+	u.SessionEpoch, err = s.setPassword(ctx, actor, u, pw)
+	return u, err
 }
 
-func (s *Service) setPassword(ctx context.Context, actor domain.Actor, u domain.User, pw string) error {
+func (s *Service) setPassword(ctx context.Context, actor domain.Actor, u domain.User, pw string) (int64, error) {
 	hash, err := password.Hash(pw)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	return s.db.setPassword(ctx, actor, u.Pemda, u.ID, hash)
 }

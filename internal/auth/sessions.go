@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"time"
@@ -11,17 +12,21 @@ import (
 	"github.com/cilegon/monev/internal/platform/database"
 )
 
-// SessionStore keeps browser sessions in the sessions table. It implements
-// scs's Store and CtxStore interfaces.
+// SessionStore keeps browser sessions in the sessions table, by the SHA-256
+// of their token: the table alone signs nobody in. It implements scs's Store
+// and CtxStore interfaces.
 type SessionStore struct {
 	db *database.DB
 }
+
+// sessionKey is how a session token is stored: its SHA-256 in hex.
+func sessionKey(token string) string { return hex.EncodeToString(hashToken(token)) }
 
 // FindCtx returns the data of an unexpired session.
 func (s *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
 	var b []byte
 	err := s.db.Pool().QueryRow(ctx,
-		`SELECT data FROM sessions WHERE token = $1 AND now() < expiry`, token).Scan(&b)
+		`SELECT data FROM sessions WHERE token = $1 AND now() < expiry`, sessionKey(token)).Scan(&b)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, false, nil
 	}
@@ -42,7 +47,7 @@ func (s *SessionStore) CommitCtx(ctx context.Context, token string, b []byte, ex
 		batch.Queue(`
 			INSERT INTO sessions (token, data, expiry) VALUES ($1, $2, $3)
 			ON CONFLICT (token) DO UPDATE SET data = EXCLUDED.data, expiry = EXCLUDED.expiry`,
-			token, b, expiry)
+			sessionKey(token), b, expiry)
 		return tx.SendBatch(ctx, batch).Close()
 	})
 	if err != nil {
@@ -53,7 +58,7 @@ func (s *SessionStore) CommitCtx(ctx context.Context, token string, b []byte, ex
 
 // DeleteCtx ends a session on the server.
 func (s *SessionStore) DeleteCtx(ctx context.Context, token string) error {
-	if _, err := s.db.Pool().Exec(ctx, `DELETE FROM sessions WHERE token = $1`, token); err != nil {
+	if _, err := s.db.Pool().Exec(ctx, `DELETE FROM sessions WHERE token = $1`, sessionKey(token)); err != nil {
 		return fmt.Errorf("postgres: delete session: %w", err)
 	}
 	return nil

@@ -17,26 +17,36 @@ type store struct{ *database.DB }
 // userColumns is the column list of userRow, qualified by a table alias.
 func userColumns(alias string) string {
 	return strings.NewReplacer("@", alias).Replace(
-		`@pemda, @id, @username, @full_name, @role, @institution, @position, @rank, coalesce(@nip, '') AS nip, @active`)
+		`@pemda, @id, @username, @full_name, @role, @institution, @position, @rank, coalesce(@nip, '') AS nip, @signatory,
+		@active, @session_epoch`)
 }
 
 type userRow struct {
-	Pemda       string
-	ID          int64
-	Username    string
-	FullName    string
-	Role        string
-	Institution string
-	Position    string
-	Rank        string
-	NIP         string
-	Active      bool
+	Pemda        string
+	ID           int64
+	Username     string
+	FullName     string
+	Role         string
+	Institution  string
+	Position     string
+	Rank         string
+	NIP          string
+	Signatory    bool
+	Active       bool
+	SessionEpoch int64
+}
+
+// targets are the scan targets of userColumns, in order.
+func (r *userRow) targets() []any {
+	return []any{&r.Pemda, &r.ID, &r.Username, &r.FullName, &r.Role, &r.Institution, &r.Position, &r.Rank, &r.NIP,
+		&r.Signatory, &r.Active, &r.SessionEpoch}
 }
 
 func (r userRow) user() domain.User {
 	return domain.User{
 		ID: r.ID, Pemda: r.Pemda, Username: r.Username, FullName: r.FullName, Role: domain.Role(r.Role),
-		Institution: r.Institution, Position: r.Position, Rank: r.Rank, NIP: r.NIP, Active: r.Active,
+		Institution: r.Institution, Position: r.Position, Rank: r.Rank, NIP: r.NIP, Signatory: r.Signatory, Active: r.Active,
+		SessionEpoch: r.SessionEpoch,
 	}
 }
 
@@ -44,10 +54,10 @@ func (r userRow) user() domain.User {
 func (db *store) createUser(ctx context.Context, actor domain.Actor, u domain.User, passwordHash string) (domain.User, error) {
 	err := db.InTx(ctx, func(tx pgx.Tx) error {
 		err := tx.QueryRow(ctx, `
-			INSERT INTO app_user (pemda, username, full_name, role, password_hash, institution, position, rank, nip, active)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, nullif($9, ''), $10)
+			INSERT INTO app_user (pemda, username, full_name, role, password_hash, institution, position, rank, nip, signatory, active)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, nullif($9, ''), $10, $11)
 			RETURNING id`,
-			u.Pemda, u.Username, u.FullName, string(u.Role), passwordHash, u.Institution, u.Position, u.Rank, u.NIP, u.Active,
+			u.Pemda, u.Username, u.FullName, string(u.Role), passwordHash, u.Institution, u.Position, u.Rank, u.NIP, u.Signatory, u.Active,
 		).Scan(&u.ID)
 		if err != nil {
 			return err
@@ -66,7 +76,7 @@ func (db *store) userByUsername(ctx context.Context, username string) (domain.Us
 	}
 	r, err := pgx.CollectExactlyOneRow(rows, func(row pgx.CollectableRow) (userRow, error) {
 		var u userRow
-		err := row.Scan(&u.Pemda, &u.ID, &u.Username, &u.FullName, &u.Role, &u.Institution, &u.Position, &u.Rank, &u.NIP, &u.Active, &hash)
+		err := row.Scan(append(u.targets(), &hash)...)
 		return u, err
 	})
 	return r.user(), hash, database.MapError("find user", err)
@@ -90,20 +100,20 @@ func (db *store) users(ctx context.Context, pemda string) ([]domain.User, error)
 	return users, database.MapError("list users", err)
 }
 
-// setPassword replaces a user's password hash.
-func (db *store) setPassword(ctx context.Context, actor domain.Actor, pemda string, id int64, passwordHash string) error {
+// setPassword replaces a user's password hash and moves their session
+// epoch on, which ends every session signed in before; it returns the new
+// epoch.
+func (db *store) setPassword(ctx context.Context, actor domain.Actor, pemda string, id int64, passwordHash string) (int64, error) {
+	var epoch int64
 	err := db.InTx(ctx, func(tx pgx.Tx) error {
-		tag, err := tx.Exec(ctx, `UPDATE app_user SET password_hash = $3, updated_at = now() WHERE pemda = $1 AND id = $2`,
-			pemda, id, passwordHash)
+		err := tx.QueryRow(ctx, `UPDATE app_user SET password_hash = $3, session_epoch = session_epoch + 1, updated_at = now()
+			WHERE pemda = $1 AND id = $2 RETURNING session_epoch`, pemda, id, passwordHash).Scan(&epoch)
 		if err != nil {
 			return err
 		}
-		if tag.RowsAffected() == 0 {
-			return pgx.ErrNoRows
-		}
-		return audit.Write(ctx, tx, actor, "update", "user", id, "Kata sandi diganti", nil, nil)
+		return audit.Write(ctx, tx, actor, "update", "user", id, "Kata sandi diganti; sesi lain diakhiri", nil, nil)
 	})
-	return database.MapError("set password", err)
+	return epoch, database.MapError("set password", err)
 }
 
 // updateUser changes a user's role, names, signature details and whether
@@ -117,9 +127,9 @@ func (db *store) updateUser(ctx context.Context, actor domain.Actor, u domain.Us
 		}
 		_, err = tx.Exec(ctx, `
 			UPDATE app_user SET full_name = $3, role = $4, institution = $5, position = $6, rank = $7,
-				nip = nullif($8, ''), active = $9, updated_at = now()
+				nip = nullif($8, ''), signatory = $9, active = $10, updated_at = now()
 			WHERE pemda = $1 AND id = $2`,
-			u.Pemda, u.ID, u.FullName, string(u.Role), u.Institution, u.Position, u.Rank, u.NIP, u.Active)
+			u.Pemda, u.ID, u.FullName, string(u.Role), u.Institution, u.Position, u.Rank, u.NIP, u.Signatory, u.Active)
 		if err != nil {
 			return err
 		}

@@ -2,13 +2,14 @@ package auth
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"github.com/cilegon/monev/internal/platform/database"
 )
 
 // recordLoginFailure notes a failed sign-in under each key (such as
-// "user:rina" and "ip:10.0.0.5").
+// "login:rina@10.0.0.5").
 func (db *store) recordLoginFailure(ctx context.Context, keys ...string) error {
 	_, err := db.Pool().Exec(ctx, `INSERT INTO login_failure (key) SELECT unnest($1::text[])`, keys)
 	return database.MapError("record login failure", err)
@@ -28,4 +29,40 @@ func (db *store) loginFailures(ctx context.Context, since time.Time, keys ...str
 func (db *store) clearLoginFailures(ctx context.Context, key string) error {
 	_, err := db.Pool().Exec(ctx, `DELETE FROM login_failure WHERE key = $1`, key)
 	return database.MapError("clear login failures", err)
+}
+
+// keyLock serialises work per key (one username at one address) within the
+// process; the zero keyLock is ready to use.
+type keyLock struct {
+	mu   sync.Mutex
+	keys map[string]*keyEntry
+}
+
+type keyEntry struct {
+	mu    sync.Mutex
+	users int
+}
+
+// lock waits for key and returns its unlock.
+func (k *keyLock) lock(key string) func() {
+	k.mu.Lock()
+	if k.keys == nil {
+		k.keys = map[string]*keyEntry{}
+	}
+	e := k.keys[key]
+	if e == nil {
+		e = &keyEntry{}
+		k.keys[key] = e
+	}
+	e.users++
+	k.mu.Unlock()
+	e.mu.Lock()
+	return func() {
+		e.mu.Unlock()
+		k.mu.Lock()
+		if e.users--; e.users == 0 {
+			delete(k.keys, key)
+		}
+		k.mu.Unlock()
+	}
 }

@@ -61,7 +61,7 @@ func (db *store) userByAPIToken(ctx context.Context, plain string) (domain.User,
 		WHERE k.token_hash = $1 AND k.revoked_at IS NULL AND u.active`, hash)
 	r, err := pgx.CollectExactlyOneRow(rows, func(row pgx.CollectableRow) (userRow, error) {
 		var u userRow
-		err := row.Scan(&u.Pemda, &u.ID, &u.Username, &u.FullName, &u.Role, &u.Institution, &u.Position, &u.Rank, &u.NIP, &u.Active, &stale)
+		err := row.Scan(append(u.targets(), &stale)...)
 		return u, err
 	})
 	if err != nil {

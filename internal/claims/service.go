@@ -20,6 +20,12 @@ type Service struct {
 // NewService returns the service of db.
 func NewService(db *database.DB) *Service { return &Service{db: &store{db}, audit: audit.New(db)} }
 
+// Viewed records in the audit log that actor opened a claim, with its
+// worker's and heir's personal data (UU 27/2022: who looked at whom).
+func (s *Service) Viewed(ctx context.Context, actor domain.Actor, id int64, worker string) error {
+	return s.audit.Record(ctx, actor, "read", "claim", id, "Data klaim "+worker+" dibuka")
+}
+
 // Claims returns a page of the claims that match, and their totals.
 func (s *Service) Claims(ctx context.Context, pemda string, f ClaimFilter, offset, limit int) ([]ClaimListItem, ClaimTotals, error) {
 	return s.db.claims(ctx, pemda, f, offset, limit)

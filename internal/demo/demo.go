@@ -34,7 +34,7 @@ var Users = []domain.User{
 		Institution: "Dinas Tenaga Kerja Kota Cilegon", Position: "Analis Jaminan Sosial Tenaga Kerja"},
 	{Username: "kadis", FullName: "Drs. H. Ahmad Suhendi, M.Si.", Role: domain.RoleDisnaker,
 		Institution: "Dinas Tenaga Kerja Kota Cilegon", Position: "Kepala Dinas Tenaga Kerja Kota Cilegon",
-		Rank: "Pembina Utama Muda (IV/c)", NIP: "196805121994031007"},
+		Rank: "Pembina Utama Muda (IV/c)", NIP: "196805121994031007", Signatory: true},
 	{Username: "bpjs", FullName: "Dedi Kurniawan", Role: domain.RoleBPJS,
 		Institution: "BPJS Ketenagakerjaan Cabang Cilegon", Position: "Penata Madya Kepesertaan BPU"},
 	{Username: "pimpinan", FullName: "Pimpinan Daerah (akun demo)", Role: domain.RolePimpinan,

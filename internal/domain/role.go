@@ -51,6 +51,12 @@ func (r Role) SeesFullNIK() bool {
 	return r == RoleAdmin || r == RoleDisnaker || r == RoleBPJS
 }
 
+// SeesPersons reports whether the role may open the records of persons:
+// workers and claims, their lists, pages, exports and look-ups. Pimpinan
+// reads aggregates only (UU 27/2022: data minimisation), so no field beside
+// a masked NIK can give it away.
+func (r Role) SeesPersons() bool { return r == RoleAdmin || r == RoleDisnaker || r == RoleBPJS }
+
 // CanEditData reports whether the role may enter, import and change programme data.
 func (r Role) CanEditData() bool { return r == RoleAdmin || r == RoleDisnaker }
 

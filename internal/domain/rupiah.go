@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"math"
 	"strconv"
 	"strings"
 )
@@ -81,7 +80,8 @@ func roundTenths(mag, unit uint64) uint64 {
 // "480.457.660", "Rp 480.457.660", "rp. 16.800", "16.800,00", "16.800,-",
 // "-16.800", "−Rp 309.542.340". Dots group thousands; a decimal part is
 // accepted only when it is zero (",00", ",0") or ",-". Ambiguous input such
-// as "16.80", "16,8" or "1,234,567" is rejected, as is overflow of int64.
+// as "16.80", "16,8" or "1,234,567" is rejected, as is an amount beyond
+// MaxRupiah either way.
 func ParseRupiah(s string) (Rupiah, error) {
 	orig := s
 	s = strings.TrimSpace(s)
@@ -109,26 +109,31 @@ func ParseRupiah(s string) (Rupiah, error) {
 		return 0, Invalidf("nilai rupiah tidak valid: %s; tulis angka seperti 16.800 atau 16800", Quote(orig))
 	}
 
-	limit := uint64(math.MaxInt64)
-	if neg {
-		limit++
-	}
 	var mag uint64
 	for i := 0; i < len(s); i++ {
 		if s[i] == '.' {
 			continue
 		}
 		d := uint64(s[i] - '0')
-		if mag > (limit-d)/10 {
-			return 0, Invalidf("nilai rupiah terlalu besar: %s", Quote(orig))
+		if mag > (uint64(MaxRupiah)-d)/10 {
+			return 0, TooLarge(orig)
 		}
 		mag = mag*10 + d
 	}
 	if neg {
-		// -(mag-1)-1 stays in range when mag is 2^63.
-		return Rupiah(-int64(mag-1) - 1), nil
+		return -Rupiah(mag), nil
 	}
 	return Rupiah(mag), nil
+}
+
+// MaxRupiah is the largest amount monev accepts anywhere, Rp 1 triliun:
+// far above any payment, claim, income or budget of the programme, and low
+// enough that sums over millions of rows stay within int64.
+const MaxRupiah Rupiah = 1_000_000_000_000
+
+// TooLarge is the message for an amount beyond MaxRupiah, as typed.
+func TooLarge(typed string) error {
+	return Invalidf("nilai rupiah terlalu besar: %s; paling banyak %s", Quote(typed), MaxRupiah)
 }
 
 // validRupiahDigits reports whether s is plain ASCII digits, or digit groups

@@ -90,9 +90,8 @@ func TestParseRupiah(t *testing.T) {
 		{"Rp 0", 0},
 		{"0", 0},
 		{"1.000", 1_000},
-		{"9223372036854775807", math.MaxInt64},
-		{"-9.223.372.036.854.775.808", math.MinInt64},
-		{"−Rp 9.223.372.036.854.775.808", math.MinInt64},
+		{"1.000.000.000.000", domain.MaxRupiah},
+		{"-Rp 1.000.000.000.000", -domain.MaxRupiah},
 	}
 	for _, tt := range tests {
 		got, err := domain.ParseRupiah(tt.in)
@@ -111,7 +110,8 @@ func TestParseRupiahRejects(t *testing.T) {
 		"", "   ", "16.80", "1.2345", "16,8", "16,80", "16.800,5", "16.800.5", "1,234,567",
 		"abc", "Rp", "Rp ", "-", "--5", "16 800", "16800.00", ".800", "16.", "1..000",
 		"+16.800", "Rp 16.800 juta", "16.800,00,00", "９９", "9223372036854775808",
-		"-9223372036854775809", "99999999999999999999", "12e3",
+		"-9223372036854775809", "99999999999999999999", "12e3", "1.000.000.000.001", "9223372036854775807",
+		"-9.223.372.036.854.775.808",
 	} {
 		got, err := domain.ParseRupiah(in)
 		if err == nil {
@@ -127,7 +127,8 @@ func TestParseRupiahMessages(t *testing.T) {
 		{"16,8", `nilai rupiah tidak valid: "16,8"; tulis rupiah bulat tanpa sen, misalnya 16.800`},
 		{"16.80", `nilai rupiah tidak valid: "16.80"; tulis angka seperti 16.800 atau 16800`},
 		{"", "nilai rupiah belum diisi"},
-		{"99999999999999999999", `nilai rupiah terlalu besar: "99999999999999999999"`},
+		{"99999999999999999999", `nilai rupiah terlalu besar: "99999999999999999999"; paling banyak Rp 1.000.000.000.000`},
+		{"1.000.000.000.001", `nilai rupiah terlalu besar: "1.000.000.000.001"; paling banyak Rp 1.000.000.000.000`},
 	}
 	for _, tt := range tests {
 		_, err := domain.ParseRupiah(tt.in)

@@ -10,8 +10,12 @@ type User struct {
 	Institution string // e.g. "Dinas Tenaga Kerja Kota Cilegon"
 	Position    string // jabatan, printed in signature blocks
 	Rank        string // pangkat/golongan
-	NIP         string // 18-digit civil-servant number, may be empty
+	NIP         string // 18-digit civil-servant number, may be empty; one account a NIP
+	Signatory   bool   // an administrator allowed this user to sign monev reports
 	Active      bool
+	// SessionEpoch grows with every password change; a browser session
+	// signed in under an older epoch has ended.
+	SessionEpoch int64
 }
 
 // DisplayName is the user's full name, or the username when none is set.

@@ -54,7 +54,7 @@ type Batch struct {
 	Checksum    string
 	UploadToken string
 	Username    string
-	Status      string // checking, checked, importing, imported, unchanged, rejected, failed, cancelled
+	Status      string // queued, checking, checked, importing, imported, unchanged, rejected, failed, cancelled
 	DryRun      bool
 	Rows        int64
 	New         int64

@@ -26,6 +26,7 @@ type Service struct {
 	db       *store
 	settings *settings.Service
 	kinds    []sheet.Kind
+	queue    *queue
 	// Limits protect the server from crafted files.
 	Limits sheet.Limits
 }
@@ -33,7 +34,7 @@ type Service struct {
 // NewService returns the import service of db for the given kinds, which
 // resolves names in files against set.
 func NewService(db *database.DB, set *settings.Service, kinds ...sheet.Kind) *Service {
-	return &Service{db: &store{db}, settings: set, kinds: kinds}
+	return &Service{db: &store{db}, settings: set, kinds: kinds, queue: newQueue()}
 }
 
 // Kinds are the kinds of file the service imports, in menu order.
@@ -94,9 +95,11 @@ type Result struct {
 const maxKept = 10_000
 
 // Run checks a file and, unless it is a dry run or anything is wrong,
-// imports it. Problems in the file are not errors: they are in the Result
-// and the batch. An error means the check itself failed (the database went
-// away, the context ended); then nothing was written either.
+// imports it. The batch waits as "queued" for its turn (see MaxJobs),
+// holding no database connection, and keeps its lease while it waits and
+// runs. Problems in the file are not errors: they are in the Result and the
+// batch. An error means the check itself failed (the database went away,
+// the context ended); then nothing was written either.
 func (s *Service) Run(ctx context.Context, actor domain.Actor, req Request) (Result, error) {
 	var res Result
 	size, sum, err := checksum(req.Path)
@@ -120,17 +123,25 @@ func (s *Service) Run(ctx context.Context, actor domain.Actor, req Request) (Res
 	if err != nil {
 		return res, err
 	}
+	defer s.hold(actor.Pemda, res.Batch.ID)()
+	release, err := s.queue.wait(ctx, actor.Pemda)
+	if err != nil {
+		_ = s.finish(actor.Pemda, &res, failedStatus(ctx), "Impor dibatalkan sebelum gilirannya; tidak ada data yang berubah.")
+		return res, err
+	}
+	defer release()
+	res.Batch.Status = "checking"
+	if !req.DryRun {
+		res.Batch.Status = "importing"
+	}
+	if err := s.db.setImportStatus(ctx, actor.Pemda, res.Batch); err != nil {
+		return res, err
+	}
 	if prev, err := s.db.lastImportOf(ctx, actor.Pemda, req.Kind.Name(), sum); err == nil {
 		res.Previous = &prev
 	} else if !errors.Is(err, domain.ErrNotFound) {
 		_ = s.finish(actor.Pemda, &res, failedStatus(ctx), "Impor terhenti; tidak ada data yang berubah.")
 		return res, err
-	}
-	if !req.DryRun {
-		res.Batch.Status = "importing"
-		if err := s.db.setImportStatus(ctx, actor.Pemda, res.Batch); err != nil {
-			return res, err
-		}
 	}
 	out, problems, total, err := s.check(ctx, actor, req, res.Batch.ID)
 	if err != nil {
@@ -274,13 +285,17 @@ func (s *Service) Problems(ctx context.Context, pemda string, id int64, offset, 
 	return s.db.importProblems(ctx, pemda, id, offset, limit)
 }
 
-// SetStatus records a batch's status, counts and message.
-func (s *Service) SetStatus(ctx context.Context, pemda string, b Batch) error {
-	return s.db.setImportStatus(ctx, pemda, b)
+// Confirm queues a checked batch for its import, once: it moves the batch
+// from checked to queued in one statement, so a second confirmation (a
+// double click, two tabs) finds it no longer checked and gets
+// domain.ErrConflict instead of starting a second job.
+func (s *Service) Confirm(ctx context.Context, pemda string, id int64) (Batch, error) {
+	return s.db.confirmImport(ctx, pemda, id)
 }
 
-// MarkStale marks as failed the batches of a Pemda whose process died
-// while checking or importing them.
-func (s *Service) MarkStale(ctx context.Context, pemda string) error {
-	return s.db.markStaleImports(ctx, pemda)
+// MarkStale marks as failed the batches, of every Pemda, whose lease ran
+// out: the process that queued or ran them died. It is the server's
+// background work, never a page's; it returns how many it marked.
+func (s *Service) MarkStale(ctx context.Context) (int64, error) {
+	return s.db.markStaleImports(ctx)
 }

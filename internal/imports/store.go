@@ -2,6 +2,7 @@ package imports
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -123,12 +124,14 @@ const batchColumns = `id, kind, file_name, file_size, checksum, coalesce(upload_
 // createImportBatch records a new file before it is checked.
 func (db *store) createImportBatch(ctx context.Context, actor domain.Actor, b Batch) (Batch, error) {
 	err := db.Pool().QueryRow(ctx, `
-		INSERT INTO import_batch (pemda, kind, file_name, file_size, checksum, upload_token, user_id, username, status, dry_run)
-		VALUES ($1, $2, $3, $4, $5, nullif($6, ''), nullif($7, 0), $8, 'checking', $9)
+		INSERT INTO import_batch (pemda, kind, file_name, file_size, checksum, upload_token, user_id, username, status, dry_run,
+			lease_until)
+		VALUES ($1, $2, $3, $4, $5, nullif($6, ''), nullif($7, 0), $8, 'queued', $9, now() + $10::interval)
 		RETURNING id, created_at`,
 		actor.Pemda, b.Kind, b.FileName, b.FileSize, b.Checksum, b.UploadToken, actor.UserID, actor.Username, b.DryRun,
+		leaseTime.String(),
 	).Scan(&b.ID, &b.CreatedAt)
-	b.Status, b.Username = "checking", actor.Username
+	b.Status, b.Username = "queued", actor.Username
 	return b, database.MapError("create import batch", err)
 }
 
@@ -205,19 +208,35 @@ func (db *store) lastImportOf(ctx context.Context, pemda, kind, checksum string)
 	return b, database.MapError("find previous import", err)
 }
 
-// markStaleImports marks as failed the batches of a Pemda that say they are
-// being checked or imported while no import holds the Pemda's import lock:
-// the process that ran them died (killed, or the machine stopped), and its
-// transaction rolled back. A minute's grace covers a batch that has been
-// recorded but has not taken the lock yet.
-func (db *store) markStaleImports(ctx context.Context, pemda string) error {
-	_, err := db.Pool().Exec(ctx, `
+// renewLease extends the lease of a batch that is still queued or running.
+func (db *store) renewLease(ctx context.Context, pemda string, id int64) error {
+	_, err := db.Pool().Exec(ctx, `UPDATE import_batch SET lease_until = now() + $3::interval
+		WHERE pemda = $1 AND id = $2 AND status IN ('queued', 'checking', 'importing')`, pemda, id, leaseTime.String())
+	return database.MapError("renew import lease", err)
+}
+
+// confirmImport moves a checked batch that can be imported to queued, in
+// one statement; a batch in any other state is domain.ErrConflict.
+func (db *store) confirmImport(ctx context.Context, pemda string, id int64) (Batch, error) {
+	rows, _ := db.Pool().Query(ctx, `
+		UPDATE import_batch SET status = 'queued', rows_read = 0, lease_until = now() + $3::interval
+		WHERE pemda = $1 AND id = $2 AND status = 'checked' AND error_count = 0 AND upload_token IS NOT NULL
+		  AND new_rows + updated_rows > 0
+		RETURNING `+batchColumns, pemda, id, leaseTime.String())
+	b, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByPos[Batch])
+	if errors.Is(err, pgx.ErrNoRows) {
+		return b, fmt.Errorf("imports: batch %d is not waiting for confirmation: %w", id, domain.ErrConflict)
+	}
+	return b, database.MapError("confirm import", err)
+}
+
+// markStaleImports marks as failed the queued and running batches whose
+// lease ran out: the process that held them died (killed, or the machine
+// stopped), and its transaction rolled back.
+func (db *store) markStaleImports(ctx context.Context) (int64, error) {
+	tag, err := db.Pool().Exec(ctx, `
 		UPDATE import_batch SET status = 'failed', finished_at = now(), upload_token = NULL,
 			message = 'Impor terhenti karena proses berhenti di tengah jalan; tidak ada data yang berubah. Unggah ulang berkasnya.'
-		WHERE pemda = $1 AND status IN ('checking', 'importing') AND created_at < now() - interval '1 minute'
-		  AND NOT EXISTS (
-			SELECT 1 FROM pg_locks
-			WHERE locktype = 'advisory' AND granted AND objid::int = hashtext('monev import ' || $1)::int
-		  )`, pemda)
-	return database.MapError("mark stale imports", err)
+		WHERE status IN ('queued', 'checking', 'importing') AND lease_until < now()`)
+	return tag.RowsAffected(), database.MapError("mark stale imports", err)
 }

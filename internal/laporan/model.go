@@ -350,12 +350,16 @@ func (c Content) ReadyToSubmit() error {
 }
 
 // CanSign reports whether a user may sign final reports: a Disnaker or
-// admin user whose position, rank and NIP are on record.
+// admin user whom an administrator marked as a signatory, whose position,
+// rank and (unique) NIP are on record.
 func CanSign(u domain.User) error {
 	if !slices.Contains(StepSign.Roles(), u.Role) {
 		return ErrStepNotAllowed
 	}
 	fe := domain.FieldErrors{}
+	if !u.Signatory {
+		fe.Add("signatory", "akun ini belum ditetapkan administrator sebagai penanda tangan laporan")
+	}
 	if strings.TrimSpace(u.Position) == "" {
 		fe.Add("position", "jabatan penanda tangan belum tercatat pada akun")
 	}

@@ -90,7 +90,7 @@ func TestReportStatusRules(t *testing.T) {
 
 func TestCanSign(t *testing.T) {
 	kadis := domain.User{Role: domain.RoleDisnaker, Position: "Kepala Dinas Tenaga Kerja Kota Cilegon",
-		Rank: "Pembina Utama Muda (IV/c)", NIP: "196805121994031007"}
+		Rank: "Pembina Utama Muda (IV/c)", NIP: "196805121994031007", Signatory: true}
 	if err := laporan.CanSign(kadis); err != nil {
 		t.Errorf("kadis: %v", err)
 	}

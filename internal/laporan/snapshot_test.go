@@ -23,8 +23,11 @@ func approvedReport(t *testing.T, db *store) (Report, Change) {
 	t.Helper()
 	ctx := context.Background()
 	mk := func(name string, role domain.Role) Change {
-		u, err := auth.NewService(db.DB).CreateUserWithHash(ctx, actor, domain.User{Pemda: "3672", Username: name, FullName: name, Role: role, Active: true,
-			Position: "Kepala Dinas Tenaga Kerja Kota Cilegon", Rank: "Pembina Utama Muda (IV/c)", NIP: "196805121994031007"}, "x")
+		u := domain.User{Pemda: "3672", Username: name, FullName: name, Role: role, Active: true}
+		if role == domain.RoleDisnaker { // the signer
+			u.Position, u.Rank, u.NIP, u.Signatory = "Kepala Dinas Tenaga Kerja Kota Cilegon", "Pembina Utama Muda (IV/c)", "196805121994031007", true
+		}
+		u, err := auth.NewService(db.DB).CreateUserWithHash(ctx, actor, u, "x")
 		if err != nil {
 			t.Fatal(err)
 		}

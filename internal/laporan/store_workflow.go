@@ -150,9 +150,18 @@ func (db *store) addReportComment(ctx context.Context, ch Change, c Comment) (in
 	return id, database.MapError("add report comment", err)
 }
 
-// resolveReportComment marks a thread as settled.
+// resolveReportComment marks a thread as settled. Only an open report
+// (from submission until it is signed: Status.CanReply) takes review
+// actions; a final report's threads stay as they were signed.
 func (db *store) resolveReportComment(ctx context.Context, actor domain.Actor, reportID, commentID int64) error {
 	err := db.InTx(ctx, func(tx pgx.Tx) error {
+		r, err := loadReport(ctx, tx, actor.Pemda, reportID, "FOR SHARE")
+		if err != nil {
+			return err
+		}
+		if !r.Status.CanReply() {
+			return fmt.Errorf("%w: a report %s takes no review actions", domain.ErrConflict, r.Status)
+		}
 		tag, err := tx.Exec(ctx, `UPDATE report_comment SET resolved = true
 			WHERE pemda = $1 AND report_id = $2 AND id = $3 AND parent_id IS NULL`, actor.Pemda, reportID, commentID)
 		if err != nil {

@@ -78,6 +78,10 @@ func (s *API) Worker(w http.ResponseWriter, r *http.Request) {
 		s.FailJSON(w, r, err)
 		return
 	}
+	if err := s.svc.Viewed(r.Context(), s.Actor(r), wk, "API"); err != nil {
+		s.FailJSON(w, r, err)
+		return
+	}
 	ref, err := s.settings.Reference(r.Context(), pemda)
 	if err != nil {
 		s.FailJSON(w, r, err)

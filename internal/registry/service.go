@@ -32,6 +32,13 @@ func (s *Service) EachWorkerSpell(ctx context.Context, pemda string, f WorkerFil
 	return s.db.eachWorkerSpell(ctx, pemda, f, fn)
 }
 
+// Viewed records in the audit log that actor opened a worker's personal
+// data (UU 27/2022: who looked at which worker); via says where ("halaman",
+// "API").
+func (s *Service) Viewed(ctx context.Context, actor domain.Actor, wk Worker, via string) error {
+	return s.audit.Record(ctx, actor, "read", "worker", wk.ID, "Data peserta "+wk.Name+" dibuka ("+via+")")
+}
+
 // Worker returns one worker with their spells, newest first.
 func (s *Service) Worker(ctx context.Context, pemda string, id int64) (Worker, error) {
 	return s.db.worker(ctx, pemda, id)

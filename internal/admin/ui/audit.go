@@ -57,8 +57,7 @@ func (s *Handlers) auditExport(w http.ResponseWriter, r *http.Request) {
 		err = t.Close()
 	}
 	if err != nil {
-		// The headers are out; all that is left is to log and cut the file short.
-		s.Log.Error("export audit log", "err", err, "request_id", httpx.RequestID(r.Context()))
+		s.AbortStream(r, s.audit, "audit_log", "Ekspor log audit", err)
 	}
 }
 

@@ -132,7 +132,8 @@ func userFormFrom(r *http.Request) UserForm {
 	return UserForm{
 		Username: strings.ToLower(v("username")), FullName: v("full_name"), Role: v("role"),
 		Institution: v("institution"), Position: v("position"), Rank: v("rank"), NIP: v("nip"),
-		Active: r.PostFormValue("active") == "on", Password: r.PostFormValue("password"), Confirm: r.PostFormValue("confirm"),
+		Signatory: r.PostFormValue("signatory") == "on",
+		Active:    r.PostFormValue("active") == "on", Password: r.PostFormValue("password"), Confirm: r.PostFormValue("confirm"),
 	}
 }
 
@@ -140,12 +141,12 @@ func userFormFrom(r *http.Request) UserForm {
 func (f UserForm) user() domain.User {
 	role, _ := domain.ParseRole(f.Role)
 	return domain.User{Username: f.Username, FullName: f.FullName, Role: role, Institution: f.Institution,
-		Position: f.Position, Rank: f.Rank, NIP: f.NIP, Active: f.Active}
+		Position: f.Position, Rank: f.Rank, NIP: f.NIP, Signatory: f.Signatory, Active: f.Active}
 }
 
 func formOf(u domain.User) UserForm {
 	return UserForm{ID: u.ID, Username: u.Username, FullName: u.FullName, Role: string(u.Role),
-		Institution: u.Institution, Position: u.Position, Rank: u.Rank, NIP: u.NIP, Active: u.Active}
+		Institution: u.Institution, Position: u.Position, Rank: u.Rank, NIP: u.NIP, Signatory: u.Signatory, Active: u.Active}
 }
 
 func roleOptions() []components.Choice {

@@ -29,6 +29,7 @@ type UserForm struct {
 	Position    string
 	Rank        string
 	NIP         string
+	Signatory   bool
 	Active      bool
 	Password    string
 	Confirm     string

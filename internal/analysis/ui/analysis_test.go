@@ -17,7 +17,7 @@ import (
 
 func TestAnalysisBalancePage(t *testing.T) {
 	a := apptest.NewDemo(t)
-	c := a.Login(domain.RolePimpinan)
+	c := a.Login(domain.RoleBPJS) // staff: the figures link to the rows behind them
 	resp, body := a.Get(c, "/analysis/balance?from=2024-01&to=2024-07&basis=cash")
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("status %d", resp.StatusCode)
@@ -77,7 +77,7 @@ func TestAnalysisBudgetPage(t *testing.T) {
 
 func TestAnalysisCoveragePage(t *testing.T) {
 	a := apptest.NewDemo(t)
-	c := a.Login(domain.RolePimpinan)
+	c := a.Login(domain.RoleBPJS) // staff: the figures link to the rows behind them
 	resp, body := a.Get(c, "/analysis/coverage?period=2024")
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("status %d", resp.StatusCode)

@@ -159,7 +159,7 @@ func coverageRegions(p CoverageProps) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.HBars(CoverageRegionChart("cakupan-kecamatan", r)).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.HBars(drillHBars(ctx, CoverageRegionChart("cakupan-kecamatan", r))).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

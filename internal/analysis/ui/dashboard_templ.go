@@ -283,7 +283,7 @@ func Dashboard(p DashboardProps) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Stat(b.Basis.ClaimsLabel(), b.Claims.String(), claimsNote(b), claimsHref(b), "").Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Stat(b.Basis.ClaimsLabel(), b.Claims.String(), claimsNote(b), drill(ctx, claimsHref(b)), "").Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -299,7 +299,7 @@ func Dashboard(p DashboardProps) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Stat("Peserta aktif", domain.FormatInt(b.ActiveWorkers), p.activeNote(), links.WorkersHref(links.WorkerFilter{ActiveOn: p.activeOn()}), "").Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Stat("Peserta aktif", domain.FormatInt(b.ActiveWorkers), p.activeNote(), drill(ctx, links.WorkersHref(links.WorkerFilter{ActiveOn: p.activeOn()})), "").Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -307,7 +307,7 @@ func Dashboard(p DashboardProps) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Bars(IuranKlaimChart("dashboard-iuran-klaim", p.Report)).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Bars(drillBars(ctx, IuranKlaimChart("dashboard-iuran-klaim", p.Report))).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -43,12 +43,15 @@ var PasswordHash, _ = password.Hash(Password)
 // Actor is who the tests' own changes are recorded as.
 var Actor = domain.OperatorActor("3672", "test")
 
-// App is the application on a fresh database, served by httptest.
+// App is the application on a fresh database, served by httptest. The
+// application connects as the database's application role, as in
+// production; DB, for the test's own seeding and checks, as its owner.
 type App struct {
-	T   *testing.T
-	DB  *database.DB
-	App *app.App
-	TS  *httptest.Server
+	T     *testing.T
+	DB    *database.DB
+	AppDB *database.DB // the application's own pool
+	App   *app.App
+	TS    *httptest.Server
 }
 
 // New starts the application on a fresh, empty database.
@@ -60,12 +63,14 @@ func New(t *testing.T) *App {
 // NewWithConfig starts the application with cfg on a fresh, empty database.
 func NewWithConfig(t *testing.T, cfg app.Config) *App {
 	t.Helper()
-	db := pgdev.New(t)
+	dbURL := pgdev.URL(t)
+	db := pgdev.Open(t, dbURL)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv := app.New(cfg, db, log)
+	appDB := pgdev.Open(t, pgdev.AppURL(dbURL))
+	srv := app.New(cfg, appDB, log)
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
-	return &App{T: t, DB: db, App: srv, TS: ts}
+	return &App{T: t, DB: db, AppDB: appDB, App: srv, TS: ts}
 }
 
 // NewDemo starts the application on the Cilegon demo data.

@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 
 	"golang.org/x/crypto/argon2"
@@ -26,6 +27,18 @@ type Params struct {
 // DefaultParams follow OWASP's argon2id recommendation (19 MiB, 2 passes).
 var DefaultParams = Params{Memory: 19 * 1024, Time: 2, Threads: 1, KeyLen: 32, SaltLen: 16}
 
+// hashing bounds how many argon2id hashes run at once: each takes
+// DefaultParams.Memory of memory and a core, so a burst of sign-ins waits
+// its turn instead of exhausting the machine.
+var hashing = make(chan struct{}, max(2, runtime.NumCPU()))
+
+// idKey is argon2.IDKey within the bound on concurrent hashing.
+func idKey(pw, salt []byte, t, m uint32, threads uint8, keyLen uint32) []byte {
+	hashing <- struct{}{}
+	defer func() { <-hashing }()
+	return argon2.IDKey(pw, salt, t, m, threads, keyLen)
+}
+
 // ErrMismatch reports a password that does not match its hash.
 var ErrMismatch = errors.New("password: mismatch")
 
@@ -40,7 +53,7 @@ func HashWith(pw string, p Params) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", fmt.Errorf("password: salt: %w", err)
 	}
-	key := argon2.IDKey([]byte(pw), salt, p.Time, p.Memory, p.Threads, p.KeyLen)
+	key := idKey([]byte(pw), salt, p.Time, p.Memory, p.Threads, p.KeyLen)
 	b64 := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s",
 		argon2.Version, p.Memory, p.Time, p.Threads, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
@@ -70,7 +83,7 @@ func Verify(pw, encoded string) error {
 	if err != nil {
 		return fmt.Errorf("password: key: %w", err)
 	}
-	got := argon2.IDKey([]byte(pw), salt, p.Time, p.Memory, p.Threads, uint32(len(want)))
+	got := idKey([]byte(pw), salt, p.Time, p.Memory, p.Threads, uint32(len(want)))
 	if subtle.ConstantTimeCompare(got, want) != 1 {
 		return ErrMismatch
 	}

@@ -2,8 +2,11 @@ package ui
 
 import (
 	"errors"
+	"mime"
 	"net/http"
+	"net/url"
 	"strings"
+	"unicode"
 
 	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/platform/httpx"
@@ -17,7 +20,22 @@ func (s *Handlers) loginForm(w http.ResponseWriter, r *http.Request) {
 	s.renderLogin(w, r, http.StatusOK, LoginProps{Next: r.URL.Query().Get("next")})
 }
 
+// maxLoginForm is the largest sign-in form accepted: a username, a password
+// and the page to return to fit many times over.
+const maxLoginForm = 8 << 10
+
 func (s *Handlers) login(w http.ResponseWriter, r *http.Request) {
+	// Only the small urlencoded form of the sign-in page: never a multipart
+	// body, whose parts would be read whole before the password is checked.
+	if ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); ct != "application/x-www-form-urlencoded" {
+		s.renderLogin(w, r, http.StatusUnsupportedMediaType, LoginProps{Error: "Formulir masuk tidak dikenali. Muat ulang halaman lalu coba lagi."})
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxLoginForm)
+	if err := r.ParseForm(); err != nil {
+		s.renderLogin(w, r, http.StatusRequestEntityTooLarge, LoginProps{Error: "Formulir masuk terlalu besar."})
+		return
+	}
 	username := strings.ToLower(strings.TrimSpace(r.PostFormValue("username")))
 	props := LoginProps{Username: username, Next: r.PostFormValue("next")}
 	u, err := s.svc.SignIn(r.Context(), s.Actor(r), username, r.PostFormValue("password"))
@@ -57,9 +75,19 @@ func (s *Handlers) renderLogin(w http.ResponseWriter, r *http.Request, status in
 	s.RenderBare(w, r, status, "Masuk", Login(p))
 }
 
-// safeNext keeps a post-login redirect on this site.
+// safeNext keeps a post-login redirect on this site: a path (with its
+// query) that parses without a scheme or host, once control characters,
+// which browsers drop, are removed; anything else goes to /.
 func safeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	next = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, next)
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || !strings.HasPrefix(u.Path, "/") ||
+		strings.HasPrefix(next, "//") || strings.ContainsRune(next, '\\') {
 		return "/"
 	}
 	return next

@@ -15,7 +15,7 @@ func (s *Handlers) passwordForm(w http.ResponseWriter, r *http.Request) {
 
 // passwordChange checks the current password and sets the new one.
 func (s *Handlers) passwordChange(w http.ResponseWriter, r *http.Request) {
-	err := s.svc.ChangePassword(r.Context(), s.Actor(r), httpx.User(r),
+	u, err := s.svc.ChangePassword(r.Context(), s.Actor(r), httpx.User(r),
 		r.PostFormValue("current"), r.PostFormValue("password"), r.PostFormValue("confirm"))
 	var errs domain.FieldErrors
 	if errors.As(err, &errs) {
@@ -26,8 +26,9 @@ func (s *Handlers) passwordChange(w http.ResponseWriter, r *http.Request) {
 		s.Fail(w, r, err)
 		return
 	}
-	// A new session id, as at sign-in.
-	if err := s.Sessions.RenewToken(r.Context()); err != nil {
+	// Every other session has ended; this one goes on under a new id and
+	// the new epoch, as at sign-in.
+	if err := s.SignIn(r.Context(), u); err != nil {
 		s.Fail(w, r, err)
 		return
 	}

@@ -14,7 +14,7 @@ import (
 // but the rejected ones, with the count the claims figure is made of.
 func TestClaimsNotRejected(t *testing.T) {
 	a := apptest.NewDemo(t)
-	c := a.Login(domain.RolePimpinan)
+	c := a.Login(domain.RoleBPJS) // pimpinan reads aggregates only
 	var all, rejected int
 	_ = a.DB.Pool().QueryRow(context.Background(), `SELECT count(*), count(*) FILTER (WHERE status = 'ditolak') FROM claim`).Scan(&all, &rejected)
 	if rejected == 0 {

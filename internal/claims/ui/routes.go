@@ -33,11 +33,11 @@ func New(site *httpx.Site, svc *claims.Service, set *settings.Service, log *audi
 // Everyone reads (pimpinan with NIKs masked); Disnaker staff and admins
 // record, correct and delete.
 func (s *Handlers) Routes() {
-	s.Handle(http.MethodGet, "/claims", httpx.AnyRole, s.claimList)
-	s.Handle(http.MethodGet, "/claims/export.{format}", httpx.AnyRole, s.claimExport)
+	s.Handle(http.MethodGet, "/claims", httpx.Persons, s.claimList)
+	s.Handle(http.MethodGet, "/claims/export.{format}", httpx.Persons, s.claimExport)
 	s.Handle(http.MethodGet, "/claims/new", httpx.Editors, s.claimNew)
 	s.Handle(http.MethodPost, "/claims", httpx.Editors, s.claimCreate)
-	s.Handle(http.MethodGet, "/claims/{id}", httpx.AnyRole, s.claimShow)
+	s.Handle(http.MethodGet, "/claims/{id}", httpx.Persons, s.claimShow)
 	s.Handle(http.MethodGet, "/claims/{id}/edit", httpx.Editors, s.claimEdit)
 	s.Handle(http.MethodPost, "/claims/{id}", httpx.Editors, s.claimUpdate)
 	s.Handle(http.MethodPost, "/claims/{id}/delete", httpx.Editors, s.claimDelete)

@@ -11,6 +11,10 @@ import (
 // claimShow is /claims/{id}: one claim and its history.
 func (s *Handlers) claimShow(w http.ResponseWriter, r *http.Request) {
 	s.withClaim(w, r, func(c claims.ClaimListItem) {
+		if err := s.svc.Viewed(r.Context(), s.Actor(r), c.ID, c.WorkerName); err != nil {
+			s.Fail(w, r, err)
+			return
+		}
 		s.withRef(w, r, func(ref records.Ref) {
 			history, err := s.history(r, ref, "claim", c.ID)
 			if err != nil {

@@ -31,7 +31,7 @@ func (s *Handlers) billingMonth(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx, pemda := r.Context(), httpx.User(r).Pemda
-	p := BillingMonthProps{Viewer: records.Viewer(s.Site, r, "/contributions"), Query: lq}
+	p := BillingMonthProps{Viewer: records.Viewer(s.Site, r, "/contributions"), Query: lq, Persons: httpx.User(r).Role.SeesPersons()}
 	months, err := s.svc.BillingMonths(ctx, pemda, m.Add(-contributions.LapseMonths+1), m, lq.AsOf)
 	if err != nil {
 		s.Fail(w, r, err)
@@ -48,9 +48,11 @@ func (s *Handlers) billingMonth(w http.ResponseWriter, r *http.Request) {
 	}
 	page := httpx.PageNumber(r)
 	var n int64
-	if p.Lines, n, err = s.svc.BillLines(ctx, pemda, m, (page-1)*linesPerPage, linesPerPage); err != nil {
-		s.Fail(w, r, err)
-		return
+	if p.Persons {
+		if p.Lines, n, err = s.svc.BillLines(ctx, pemda, m, (page-1)*linesPerPage, linesPerPage); err != nil {
+			s.Fail(w, r, err)
+			return
+		}
 	}
 	p.Paging = components.Paging{Page: page, Pages: int((n + linesPerPage - 1) / linesPerPage), Href: func(n int) string {
 		return pageHref(r, n)

@@ -51,13 +51,13 @@ func (s *Handlers) Routes() {
 	s.Handle(http.MethodGet, "/billing", httpx.AnyRole, s.billing)
 	s.Handle(http.MethodGet, "/billing/export.{format}", httpx.AnyRole, s.billingExport)
 	s.Handle(http.MethodGet, "/billing/{month}", httpx.AnyRole, s.billingMonth)
-	s.Handle(http.MethodGet, "/billing/{month}/reconciliation", httpx.AnyRole, s.reconciliation)
-	s.Handle(http.MethodGet, "/billing/{month}/reconciliation/export.{format}", httpx.AnyRole, s.reconciliationExport)
-	s.Handle(http.MethodGet, "/billing/{month}/reconciliation/print", httpx.AnyRole, s.reconciliationPrint)
-	s.Handle(http.MethodGet, "/billing/{month}/reconciliation/berita-acara.pdf", httpx.AnyRole, s.reconciliationPDF)
+	s.Handle(http.MethodGet, "/billing/{month}/reconciliation", httpx.Persons, s.reconciliation)
+	s.Handle(http.MethodGet, "/billing/{month}/reconciliation/export.{format}", httpx.Persons, s.reconciliationExport)
+	s.Handle(http.MethodGet, "/billing/{month}/reconciliation/print", httpx.Persons, s.reconciliationPrint)
+	s.Handle(http.MethodGet, "/billing/{month}/reconciliation/berita-acara.pdf", httpx.Persons, s.reconciliationPDF)
 
 	s.Handle(http.MethodGet, "/api/v1/billing", httpx.APIAnyRole, s.api.Billing)
-	s.Handle(http.MethodGet, "/api/v1/billing/reconciliation", httpx.APIAnyRole, s.api.Reconciliation)
+	s.Handle(http.MethodGet, "/api/v1/billing/reconciliation", httpx.APIPersons, s.api.Reconciliation)
 	s.Handle(http.MethodGet, "/api/v1/reconciliation", httpx.APIAnyRole, s.api.MonthlyReconciliation)
 }
 

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/imports"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/platform/sheet"
@@ -87,21 +88,26 @@ func (s *Handlers) importShow(w http.ResponseWriter, r *http.Request) {
 	}))
 }
 
-// importConfirm imports a checked upload.
+// importConfirm imports a checked upload, once: the service moves the
+// batch from checked to queued atomically, so a double click starts one job.
 func (s *Handlers) importConfirm(w http.ResponseWriter, r *http.Request) {
 	b, ok := s.batchOf(w, r)
 	if !ok {
 		return
 	}
 	path := s.uploadPath(b.UploadToken)
-	if _, statErr := os.Stat(path); b.Status != "checked" || b.ErrorCount > 0 || b.UploadToken == "" || statErr != nil {
+	if _, statErr := os.Stat(path); b.UploadToken == "" || statErr != nil {
 		s.Flash(r, "error", "Berkas ini tidak dapat diimpor lagi; unggah ulang berkasnya.")
 		http.Redirect(w, r, "/imports/"+r.PathValue("id"), http.StatusSeeOther)
 		return
 	}
-	// Mark the batch before the job starts, so the page shows progress at once.
-	b.Status, b.Rows = "importing", 0
-	if err := s.svc.SetStatus(r.Context(), httpx.User(r).Pemda, b); err != nil {
+	b, err := s.svc.Confirm(r.Context(), httpx.User(r).Pemda, b.ID)
+	if errors.Is(err, domain.ErrConflict) {
+		s.Flash(r, "error", "Berkas ini sudah dikonfirmasi atau tidak dapat diimpor lagi.")
+		http.Redirect(w, r, "/imports/"+r.PathValue("id"), http.StatusSeeOther)
+		return
+	}
+	if err != nil {
 		s.Fail(w, r, err)
 		return
 	}
@@ -117,10 +123,6 @@ func (s *Handlers) batchOf(w http.ResponseWriter, r *http.Request) (imports.Batc
 		s.RenderError(w, r, http.StatusNotFound)
 		return imports.Batch{}, false
 	}
-	if err := s.svc.MarkStale(r.Context(), httpx.User(r).Pemda); err != nil {
-		s.Fail(w, r, err)
-		return imports.Batch{}, false
-	}
 	b, err := s.svc.Batch(r.Context(), httpx.User(r).Pemda, id)
 	if err != nil {
 		s.Fail(w, r, err)
@@ -134,10 +136,6 @@ func (s *Handlers) importList(w http.ResponseWriter, r *http.Request) {
 	u := httpx.User(r)
 	page := httpx.PageNumber(r)
 	const perPage = 50
-	if err := s.svc.MarkStale(r.Context(), u.Pemda); err != nil {
-		s.Fail(w, r, err)
-		return
-	}
 	batches, total, err := s.svc.Batches(r.Context(), u.Pemda, (page-1)*perPage, perPage)
 	if err != nil {
 		s.Fail(w, r, err)

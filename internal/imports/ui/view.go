@@ -28,9 +28,10 @@ type ImportShowProps struct {
 	CanConfirm bool
 }
 
-// Running reports whether the batch is still being checked or written.
+// Running reports whether the batch waits its turn or is being checked or
+// written.
 func (p ImportShowProps) Running() bool {
-	return p.Batch.Status == "checking" || p.Batch.Status == "importing"
+	return p.Batch.Status == "queued" || p.Batch.Status == "checking" || p.Batch.Status == "importing"
 }
 
 // Pages is how many pages of problems there are.
@@ -70,6 +71,8 @@ func (p ImportListProps) Pages() int {
 // statusLabel is a batch status in Indonesian with its badge class.
 func statusLabel(status string) (string, string) {
 	switch status {
+	case "queued":
+		return "Antre", "badge-muted"
 	case "checking":
 		return "Sedang diperiksa", "badge-muted"
 	case "checked":

@@ -190,8 +190,9 @@ func (d *Documents) printPage(ctx context.Context, rep laporan.Report, summary, 
 }
 
 // printHandler answers the printing browser: the two print views, as the
-// user in the request's context, and the static files. Nothing else of
-// the application is reachable from it.
+// user in the request's context, and the static files, every answer with
+// the strict print CSP (no script). Nothing else of the application is
+// reachable from it.
 func (d *Documents) printHandler() http.Handler {
 	mux := http.NewServeMux()
 	static, _ := fs.Sub(web.Static, "static")
@@ -199,7 +200,11 @@ func (d *Documents) printHandler() http.Handler {
 	mux.HandleFunc("GET /reports/{id}/print", func(w http.ResponseWriter, r *http.Request) { d.servePrint(w, r, false) })
 	mux.HandleFunc("GET /reports/{id}/summary", func(w http.ResponseWriter, r *http.Request) { d.servePrint(w, r, true) })
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
-	return mux
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", web.PrintCSP(false))
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		mux.ServeHTTP(w, r)
+	})
 }
 
 // servePrint writes a print view for the printing browser.

@@ -36,6 +36,7 @@ func (s *Handlers) printView(w http.ResponseWriter, r *http.Request, what string
 		s.Fail(w, r, err)
 		return
 	}
+	w.Header().Set("Content-Security-Policy", web.PrintCSP(true))
 	s.WritePage(w, r, http.StatusOK, frame, page)
 }
 

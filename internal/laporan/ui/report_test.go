@@ -24,7 +24,7 @@ func kadis(a *apptest.App) *http.Client {
 	a.T.Helper()
 	_, err := a.Accounts().CreateUserWithHash(context.Background(), domain.OperatorActor("3672", "test"), domain.User{Pemda: "3672",
 		Username: "kadis", FullName: "Drs. H. Ahmad Suhendi, M.Si.", Role: domain.RoleDisnaker, Active: true,
-		Position: "Kepala Dinas Tenaga Kerja Kota Cilegon", Rank: "Pembina Utama Muda (IV/c)", NIP: "196805121994031007"}, apptest.PasswordHash)
+		Position: "Kepala Dinas Tenaga Kerja Kota Cilegon", Rank: "Pembina Utama Muda (IV/c)", NIP: "196805121994031007", Signatory: true}, apptest.PasswordHash)
 	if err != nil {
 		a.T.Fatal(err)
 	}

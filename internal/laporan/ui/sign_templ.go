@@ -87,7 +87,7 @@ func ReportSign(p ReportSignProps) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			for _, msg := range []string{p.Problem["position"], p.Problem["rank"], p.Problem["nip"]} {
+			for _, msg := range []string{p.Problem["signatory"], p.Problem["position"], p.Problem["rank"], p.Problem["nip"]} {
 				if msg != "" {
 					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, "<li>")
 					if templ_7745c5c3_Err != nil {
@@ -108,7 +108,7 @@ func ReportSign(p ReportSignProps) templ.Component {
 					}
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 7, "</ul><p>Administrator melengkapi jabatan, pangkat/golongan dan NIP pada menu Admin → Pengguna.</p></section>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 7, "</ul><p>Administrator menetapkan penanda tangan dan melengkapi jabatan, pangkat/golongan dan NIP pada menu Admin → Pengguna.</p></section>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -67,7 +67,7 @@ func (s *Handlers) reportShow(w http.ResponseWriter, r *http.Request) {
 		p.Review = &Review{ReportID: rep.ID, Threads: map[string][]laporan.Thread{},
 			CanStart:   rep.Status.CanStartThread() && s.Can(r, http.MethodPost, "/reports/{id}/comments"),
 			CanReply:   rep.Status.CanReply() && s.Can(r, http.MethodPost, "/reports/{id}/comments/{comment}/replies"),
-			CanResolve: rep.Status != laporan.Final && s.Can(r, http.MethodPost, "/reports/{id}/comments/{comment}/resolve")}
+			CanResolve: rep.Status.CanReply() && s.Can(r, http.MethodPost, "/reports/{id}/comments/{comment}/resolve")}
 		for _, t := range laporan.Threads(comments) {
 			p.Review.Threads[t.Section] = append(p.Review.Threads[t.Section], t)
 		}

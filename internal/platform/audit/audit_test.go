@@ -28,3 +28,35 @@ func TestAuditLogIsAppendOnly(t *testing.T) {
 		t.Errorf("audit rows = %d, %v", n, err)
 	}
 }
+
+// TestAppRoleCannotRewriteTheAuditLog: the role the application runs as
+// (pgdev.AppRole, granted by database.GrantApp) appends to the audit log but
+// can neither change its rows nor switch its trigger off; the owner could.
+func TestAppRoleCannotRewriteTheAuditLog(t *testing.T) {
+	ctx := context.Background()
+	url := pgdev.URL(t)
+	owner, app := pgdev.Open(t, url), pgdev.Open(t, pgdev.AppURL(url))
+	if err := audit.New(app).Record(ctx, domain.OperatorActor("3672", "test"), "test", "x", 1, "entri"); err != nil {
+		t.Fatalf("the app role cannot append: %v", err)
+	}
+	for _, sql := range []string{
+		`ALTER TABLE audit_log DISABLE TRIGGER USER`,
+		`ALTER TABLE audit_log DISABLE TRIGGER ALL`,
+		`SET session_replication_role = replica`,
+		`UPDATE audit_log SET summary = 'x'`,
+		`DELETE FROM audit_log`,
+		`TRUNCATE audit_log`,
+		`DROP TABLE audit_log`,
+		`CREATE TABLE evil (x int)`,
+	} {
+		if _, err := app.Pool().Exec(ctx, sql); err == nil {
+			t.Errorf("the app role may %s", sql)
+		}
+	}
+	if can, err := app.CanAlterAuditLog(ctx); err != nil || can {
+		t.Errorf("CanAlterAuditLog for the app role = %v, %v", can, err)
+	}
+	if can, err := owner.CanAlterAuditLog(ctx); err != nil || !can {
+		t.Errorf("CanAlterAuditLog for the owner = %v, %v", can, err)
+	}
+}

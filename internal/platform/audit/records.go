@@ -100,7 +100,8 @@ func sameJSON(a, b any) bool {
 // History returns the audit entries of one record, newest first, at most
 // limit: entity "worker", "contribution" or "claim" and its ID. The entries
 // of child records are included, those of entity child whose values name
-// the record as <entity>_id (a worker's spells).
+// the record as <entity>_id (a worker's spells). Reads of the record
+// (action "read") are in the log, not in its history of changes.
 func (l *Log) History(ctx context.Context, pemda, entity string, id int64, limit int, child string) ([]Entry, error) {
 	cond := `entity = $2 AND entity_id = $3`
 	if child != "" {
@@ -110,7 +111,7 @@ func (l *Log) History(ctx context.Context, pemda, entity string, id int64, limit
 		cond = `(` + cond + ` OR entity = '` + child + `' AND coalesce(new_values ->> '` + key + `', old_values ->> '` + key + `') = $3)`
 	}
 	rows, _ := l.db.Pool().Query(ctx, `SELECT `+Columns+` FROM audit_log WHERE pemda = $1 AND `+cond+
-		` ORDER BY at DESC, id DESC LIMIT $4`, pemda, entity, strconv.FormatInt(id, 10), limit)
+		` AND action <> 'read' ORDER BY at DESC, id DESC LIMIT $4`, pemda, entity, strconv.FormatInt(id, 10), limit)
 	entries, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Entry])
 	return entries, database.MapError("history of "+entity, err)
 }

@@ -27,9 +27,23 @@ import (
 // large files set their own, longer limit.
 var StatementTimeout = "60s"
 
+// PoolSize is the pool's size unless the database URL sets pool_max_conns:
+// room for the imports (imports.MaxJobs, each a transaction and a moment
+// for its progress), the streamed exports (MaxStreams) and the pages.
+const PoolSize = 12
+
+// MaxStreams is how many streamed exports hold a connection at once; more
+// wait for a turn without one. StreamTimeout ends an export whose client
+// reads too slowly, so no client holds a transaction for long.
+const (
+	MaxStreams    = 3
+	StreamTimeout = 10 * time.Minute
+)
+
 // DB is a pool of connections to one monev database.
 type DB struct {
-	pool *pgxpool.Pool
+	pool    *pgxpool.Pool
+	streams chan struct{}
 }
 
 // Open connects to the database at url and checks that it answers.
@@ -37,6 +51,9 @@ func Open(ctx context.Context, url string) (*DB, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("database: parse database url: %w", err)
+	}
+	if !strings.Contains(url, "pool_max_conns") {
+		cfg.MaxConns = PoolSize
 	}
 	cfg.MaxConnIdleTime = 5 * time.Minute
 	cfg.HealthCheckPeriod = 15 * time.Second
@@ -50,7 +67,7 @@ func Open(ctx context.Context, url string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("database: connect: %w", err)
 	}
-	return &DB{pool: pool}, nil
+	return &DB{pool: pool, streams: make(chan struct{}, MaxStreams)}, nil
 }
 
 // Close closes every connection of the pool.

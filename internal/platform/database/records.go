@@ -104,9 +104,19 @@ func SearchDigits(q string) (string, bool) {
 }
 
 // Stream runs fn in a read-only transaction with a long statement timeout,
-// for exports that stream many rows: one consistent snapshot, however long
-// the client takes to read.
+// for exports that stream many rows: one consistent snapshot. At most
+// MaxStreams run at once (the others wait for a turn holding no
+// connection), and none longer than StreamTimeout, however slowly its
+// client reads.
 func (db *DB) Stream(ctx context.Context, fn func(tx pgx.Tx) error) error {
+	select {
+	case db.streams <- struct{}{}:
+		defer func() { <-db.streams }()
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	ctx, cancel := context.WithTimeout(ctx, StreamTimeout)
+	defer cancel()
 	return pgx.BeginTxFunc(ctx, db.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `SET LOCAL statement_timeout = '30min'`); err != nil {
 			return err

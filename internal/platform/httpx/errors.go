@@ -122,13 +122,17 @@ func SetDownload(w http.ResponseWriter, name, format string) {
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 }
 
-// PageNumber reads ?page=, 1 when absent or wrong.
+// MaxPage is the highest page number a list serves: far beyond any real
+// list, and low enough that (page-1) × rows per page never overflows.
+const MaxPage = 1_000_000
+
+// PageNumber reads ?page=, 1 when absent or wrong, at most MaxPage.
 func PageNumber(r *http.Request) int {
 	p, err := strconv.Atoi(r.URL.Query().Get("page"))
 	if err != nil || p < 1 {
 		return 1
 	}
-	return p
+	return min(p, MaxPage)
 }
 
 // IDParam reads the {id} of the path, answering 404 when it is not a number.

@@ -48,12 +48,30 @@ func (m *Metrics) Handler() http.Handler {
 }
 
 // observe records one request, labelled by its route pattern, not its
-// path, so ids do not multiply the series.
+// path, so ids do not multiply the series. Labels take only values from
+// fixed sets, so no client can grow /metrics: a method other than the
+// standard ones is "other", a path that matched no route "unmatched" (a
+// route pattern comes only from the router), and a status outside 100–599
+// "other".
 func (m *Metrics) observe(r *http.Request, status int, took time.Duration) {
 	route := chi.RouteContext(r.Context()).RoutePattern()
 	if route == "" {
 		route = "unmatched"
 	}
-	m.requests.WithLabelValues(route, r.Method, strconv.Itoa(status)).Inc()
-	m.latency.WithLabelValues(route, r.Method).Observe(took.Seconds())
+	method := r.Method
+	if !knownMethods[method] {
+		method = "other"
+	}
+	code := "other"
+	if status >= 100 && status <= 599 {
+		code = strconv.Itoa(status)
+	}
+	m.requests.WithLabelValues(route, method, code).Inc()
+	m.latency.WithLabelValues(route, method).Observe(took.Seconds())
+}
+
+// knownMethods are the methods that are labelled by name.
+var knownMethods = map[string]bool{
+	http.MethodGet: true, http.MethodHead: true, http.MethodPost: true, http.MethodPut: true, http.MethodPatch: true,
+	http.MethodDelete: true, http.MethodOptions: true, http.MethodConnect: true, http.MethodTrace: true,
 }

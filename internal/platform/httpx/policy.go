@@ -25,7 +25,15 @@ var (
 	APIAnyRole = Access{API: true, Roles: domain.Roles}
 	APIEditors = Access{API: true, Roles: []domain.Role{domain.RoleAdmin, domain.RoleDisnaker}}
 	APIAdmins  = Access{API: true, Roles: []domain.Role{domain.RoleAdmin}}
+	// Persons guards the records of persons (workers, claims): the roles
+	// whose domain.Role.SeesPersons is true. Pimpinan reads aggregates.
+	Persons    = Access{Roles: personRoles()}
+	APIPersons = Access{API: true, Roles: personRoles()}
 )
+
+func personRoles() []domain.Role {
+	return slices.DeleteFunc(slices.Clone(domain.Roles), func(r domain.Role) bool { return !r.SeesPersons() })
+}
 
 // Allows reports whether a role passes the rule.
 func (a Access) Allows(r domain.Role) bool { return a.Public || slices.Contains(a.Roles, r) }

@@ -2,11 +2,13 @@ package httpx
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"strings"
 
 	"github.com/a-h/templ"
 
+	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/web"
 )
 
@@ -53,4 +55,22 @@ func (s *Site) WritePage(w http.ResponseWriter, r *http.Request, status int, fra
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	_, _ = buf.WriteTo(w)
+}
+
+// Auditor records an event in the audit log.
+type Auditor interface {
+	Record(ctx context.Context, actor domain.Actor, action, entity string, id any, summary string) error
+}
+
+// AbortStream ends a streamed download that failed after its headers went
+// out: it logs the cause, records the failed export in the audit log and
+// aborts the connection, so the client sees a broken transfer instead of a
+// file that looks complete but is cut short.
+func (s *Site) AbortStream(r *http.Request, log Auditor, entity, summary string, err error) {
+	s.Log.Error("export failed", "entity", entity, "err", err, "request_id", RequestID(r.Context()))
+	ctx := context.WithoutCancel(r.Context())
+	if aerr := log.Record(ctx, s.Actor(r), "export_failed", entity, "", summary+": gagal di tengah jalan, berkas tidak lengkap"); aerr != nil {
+		s.Log.Error("audit export failure", "err", aerr, "request_id", RequestID(r.Context()))
+	}
+	panic(http.ErrAbortHandler)
 }

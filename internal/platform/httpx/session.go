@@ -14,6 +14,7 @@ import (
 const (
 	sessUserID = "user_id"
 	sessPemda  = "pemda"
+	sessEpoch  = "epoch"
 	sessFlash  = "flash"
 )
 
@@ -21,8 +22,12 @@ type userKey struct{}
 
 // User is the signed-in user of a request that passed its role rule; the
 // zero User on public routes.
-func User(r *http.Request) domain.User {
-	u, _ := r.Context().Value(userKey{}).(domain.User)
+func User(r *http.Request) domain.User { return UserOf(r.Context()) }
+
+// UserOf is the signed-in user a context carries (see WithUser), for
+// templates, which have the context but not the request.
+func UserOf(ctx context.Context) domain.User {
+	u, _ := ctx.Value(userKey{}).(domain.User)
 	return u
 }
 
@@ -48,6 +53,7 @@ func (s *Site) SignIn(ctx context.Context, u domain.User) error {
 	}
 	s.Sessions.Put(ctx, sessUserID, u.ID)
 	s.Sessions.Put(ctx, sessPemda, u.Pemda)
+	s.Sessions.Put(ctx, sessEpoch, u.SessionEpoch)
 	return nil
 }
 
@@ -64,13 +70,14 @@ func (s *Site) sessionUser(w http.ResponseWriter, r *http.Request) (domain.User,
 	if id != 0 {
 		u, err := s.users.User(r.Context(), pemda, id)
 		switch {
-		case err == nil && u.Active:
+		case err == nil && u.Active && s.Sessions.GetInt64(r.Context(), sessEpoch) == u.SessionEpoch:
 			return u, true
 		case err != nil && !errors.Is(err, domain.ErrNotFound):
 			s.Fail(w, r, err)
 			return domain.User{}, false
 		}
-		// The user was removed or deactivated: end the session.
+		// The user was removed or deactivated, or their password changed
+		// since this session signed in: end the session.
 		_ = s.Sessions.Destroy(r.Context())
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {

@@ -33,17 +33,38 @@ func Find() (string, error) {
 	return "", ErrNoChromium
 }
 
+// Sandbox reports whether Chromium may run in its own sandbox here, and
+// why not when it may not: Chromium refuses its sandbox to root (run monev
+// as its own user), and MONEV_CHROMIUM_NO_SANDBOX=1 turns it off for hosts
+// whose kernel forbids the user namespaces it needs. A host where the
+// sandboxed start fails anyway is found out by the Printer, which then
+// starts Chromium without it and logs a warning.
+func Sandbox() (bool, string) {
+	switch {
+	case os.Getenv("MONEV_CHROMIUM_NO_SANDBOX") == "1":
+		return false, "MONEV_CHROMIUM_NO_SANDBOX=1"
+	case os.Geteuid() == 0:
+		return false, "monev runs as root, and Chromium refuses its sandbox to root"
+	}
+	return true, ""
+}
+
 // NewAllocator starts an allocator for a fresh headless Chromium with its own
-// temporary profile. Flags keep it off the network (this machine's network
-// is closed) and let it run as root in containers.
+// temporary profile, in its sandbox when Sandbox allows it. Flags keep it
+// off the network (this machine's network is closed).
 func NewAllocator(ctx context.Context) (context.Context, context.CancelFunc, error) {
+	ok, _ := Sandbox()
+	return newAllocator(ctx, ok)
+}
+
+func newAllocator(ctx context.Context, sandbox bool) (context.Context, context.CancelFunc, error) {
 	path, err := Find()
 	if err != nil {
 		return nil, nil, err
 	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
-		chromedp.NoSandbox,
+		chromedp.Flag("no-sandbox", !sandbox),
 		chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-component-update", true),

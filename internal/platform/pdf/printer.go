@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -50,6 +51,7 @@ type Printer struct {
 	idle    chan *printTab // warm tabs waiting for a document
 	open    int            // tabs in use or idle
 	ready   *sync.Cond     // signalled when a tab is returned or closed
+	warned  bool           // the missing sandbox was logged
 }
 
 // MaxTabs bounds how many documents print at once.
@@ -83,19 +85,38 @@ func (p *Printer) startLocked() (context.Context, error) {
 		return p.browser, nil
 	}
 	p.closeLocked()
-	actx, cancelAlloc, err := NewAllocator(context.Background())
+	sandbox, why := Sandbox()
+	bctx, stop, err := launch(sandbox)
+	if err != nil && sandbox {
+		// The host does not allow the sandbox (no user namespaces).
+		if bctx, stop, err = launch(false); err == nil {
+			why = "the sandboxed start failed on this host"
+		}
+	}
 	if err != nil {
 		return nil, err
+	}
+	if why != "" && !p.warned {
+		slog.Warn("chromium prints PDFs without its sandbox; see docs/operations.md", "reason", why)
+		p.warned = true
+	}
+	p.browser, p.stop = bctx, stop
+	return bctx, nil
+}
+
+// launch starts a headless Chromium, sandboxed or not.
+func launch(sandbox bool) (context.Context, func(), error) {
+	actx, cancelAlloc, err := newAllocator(context.Background(), sandbox)
+	if err != nil {
+		return nil, nil, err
 	}
 	bctx, cancelBrowser := chromedp.NewContext(actx)
 	if err := chromedp.Do(bctx); err != nil {
 		cancelBrowser()
 		cancelAlloc()
-		return nil, fmt.Errorf("report: start chromium: %w", err)
+		return nil, nil, fmt.Errorf("report: start chromium: %w", err)
 	}
-	p.browser = bctx
-	p.stop = func() { cancelBrowser(); cancelAlloc() }
-	return bctx, nil
+	return bctx, func() { cancelBrowser(); cancelAlloc() }, nil
 }
 
 // Close stops the browser, if one runs. The printer can start another later.

@@ -94,10 +94,18 @@ func EmptyURL(t testing.TB) string {
 	return WithDatabase(serverURL, name)
 }
 
-// New opens a pool on a fresh database at the latest schema.
+// New opens a pool on a fresh database at the latest schema, as its owner
+// (the server's superuser), for tests that seed and inspect data.
 func New(t testing.TB) *database.DB {
 	t.Helper()
-	db, err := database.Open(context.Background(), URL(t))
+	return Open(t, URL(t))
+}
+
+// Open opens a pool on a database URL that URL returned, or on its AppURL
+// for the application's own connections; it closes when the test ends.
+func Open(t testing.TB, url string) *database.DB {
+	t.Helper()
+	db, err := database.Open(context.Background(), url)
 	if err != nil {
 		t.Fatalf("pgdev: open: %v", err)
 	}
@@ -138,6 +146,9 @@ func template(ctx context.Context) (string, error) {
 	if exists {
 		return name, nil
 	}
+	if err := EnsureAppRole(ctx, serverURL); err != nil {
+		return "", err
+	}
 	building := name + "_build"
 	if _, err := conn.Exec(ctx, `DROP DATABASE IF EXISTS `+ident(building)+` WITH (FORCE)`); err != nil {
 		return "", err
@@ -150,6 +161,9 @@ func template(ctx context.Context) (string, error) {
 		return "", err
 	}
 	err = db.MigrateUp(ctx)
+	if err == nil {
+		err = db.GrantApp(ctx, AppRole)
+	}
 	db.Close()
 	if err != nil {
 		return "", err
@@ -172,6 +186,7 @@ func adminExec(ctx context.Context, sql string) error {
 
 func migrationsHash() string {
 	h := sha256.New()
+	h.Write([]byte(AppRole)) // the template carries the app role's grants
 	_ = fs.WalkDir(migrations.FS, ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

@@ -104,7 +104,6 @@ func Export[R any](site *httpx.Site, log *audit.Log, w http.ResponseWriter, r *h
 		}
 	}
 	if err != nil {
-		// The headers are out; all that is left is to log and cut the file short.
-		site.Log.Error("export", "kind", t.Kind, "err", err, "request_id", httpx.RequestID(r.Context()))
+		site.AbortStream(r, log, t.Kind, summary, err)
 	}
 }

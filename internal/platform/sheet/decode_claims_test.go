@@ -57,6 +57,8 @@ func TestClaimValuesRejected(t *testing.T) {
 		{"default status needs payment date", []string{"status", "", "tanggal_bayar", ""}, "tanggal_bayar", "wajib diisi bila status dibayar"},
 		{"amount missing", []string{"nominal", ""}, "nominal", "nilai rupiah belum diisi"},
 		{"amount negative", []string{"nominal", "-5"}, "nominal", "tidak boleh negatif"},
+		{"amount near int64's limit", []string{"nominal", "9.223.372.036.854.775.807"}, "nominal",
+			"nilai rupiah terlalu besar: \"9.223.372.036.854.775.807\"; paling banyak Rp 1.000.000.000.000"},
 		{"status unknown", []string{"status", "selesai"}, "status", "status klaim tidak valid"},
 	}
 	testRejected(t, kinds.Claims, claimCSV, tests)

@@ -87,7 +87,10 @@ func (p *rowParser) money(col int, required bool) (r domain.Rupiah, ok bool) {
 			p.fail(col, "nilai rupiah "+msg)
 			return 0, false
 		}
-		r = domain.Rupiah(n)
+		if r = domain.Rupiah(n); r > domain.MaxRupiah {
+			p.fail(col, domain.TooLarge(c.text).Error())
+			return 0, false
+		}
 	} else {
 		var err error
 		if r, err = domain.ParseRupiah(c.text); err != nil {

@@ -20,7 +20,7 @@ func (s *Handlers) check(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u := httpx.User(r)
-	page := min(httpx.PageNumber(r), 1_000_000)
+	page := httpx.PageNumber(r)
 	res, err := s.svc.Check(r.Context(), u.Pemda, check, (page-1)*qualityPerPage, qualityPerPage)
 	if err != nil {
 		s.Fail(w, r, err)

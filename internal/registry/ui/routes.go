@@ -38,11 +38,11 @@ func New(site *httpx.Site, svc *registry.Service, cl *claims.Service, set *setti
 // forms and exports. Everyone reads (pimpinan with NIKs masked); Disnaker
 // staff and admins add, correct and delete.
 func (s *Handlers) Routes() {
-	s.Handle(http.MethodGet, "/workers", httpx.AnyRole, s.workerList)
-	s.Handle(http.MethodGet, "/workers/export.{format}", httpx.AnyRole, s.workerExport)
+	s.Handle(http.MethodGet, "/workers", httpx.Persons, s.workerList)
+	s.Handle(http.MethodGet, "/workers/export.{format}", httpx.Persons, s.workerExport)
 	s.Handle(http.MethodGet, "/workers/new", httpx.Editors, s.workerNew)
 	s.Handle(http.MethodPost, "/workers", httpx.Editors, s.workerCreate)
-	s.Handle(http.MethodGet, "/workers/{id}", httpx.AnyRole, s.workerShow)
+	s.Handle(http.MethodGet, "/workers/{id}", httpx.Persons, s.workerShow)
 	s.Handle(http.MethodGet, "/workers/{id}/edit", httpx.Editors, s.workerEdit)
 	s.Handle(http.MethodPost, "/workers/{id}", httpx.Editors, s.workerUpdate)
 	s.Handle(http.MethodPost, "/workers/{id}/delete", httpx.Editors, s.workerDelete)
@@ -55,7 +55,7 @@ func (s *Handlers) Routes() {
 	s.Handle(http.MethodPost, "/enrollments/{id}/end", httpx.Editors, s.enrollmentEnd)
 	s.Handle(http.MethodPost, "/enrollments/{id}/delete", httpx.Editors, s.enrollmentDelete)
 
-	s.Handle(http.MethodGet, "/api/v1/workers/{nik}", httpx.APIAnyRole, s.api.Worker)
+	s.Handle(http.MethodGet, "/api/v1/workers/{nik}", httpx.APIPersons, s.api.Worker)
 }
 
 // withRef runs fn with the reference data, failing when it cannot be read.

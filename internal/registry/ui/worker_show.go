@@ -13,6 +13,10 @@ import (
 // workerShow is /workers/{id}: details, spells, claims and history.
 func (s *Handlers) workerShow(w http.ResponseWriter, r *http.Request) {
 	s.withWorker(w, r, func(wk registry.Worker, ref records.Ref) {
+		if err := s.svc.Viewed(r.Context(), s.Actor(r), wk, "halaman"); err != nil {
+			s.Fail(w, r, err)
+			return
+		}
 		claims, totals, err := s.claims.Claims(r.Context(), httpx.User(r).Pemda, claims.ClaimFilter{WorkerID: wk.ID, Desc: true}, 0, 500)
 		if err != nil {
 			s.Fail(w, r, err)
