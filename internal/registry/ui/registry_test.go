@@ -107,7 +107,7 @@ func TestPimpinanReadsAggregatesOnly(t *testing.T) {
 		t.Errorf("the per-worker billing reconciliation for pimpinan: %d, want 403", resp.StatusCode)
 	}
 	for _, path := range []string{"/?period=2024", "/analysis/balance?period=2024", "/analysis/coverage?period=2024",
-		"/analysis/reconciliation/2024-07"} {
+		"/billing", "/billing/2024-07"} {
 		resp, body := a.Get(c, path)
 		if resp.StatusCode != http.StatusOK || strings.Contains(body, `href="/workers`) || strings.Contains(body, `href="/claims`) ||
 			nikPattern.MatchString(body) {
