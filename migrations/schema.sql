@@ -19,6 +19,23 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 
 COMMENT ON EXTENSION pg_trgm IS 'text similarity measurement and index searching based on trigrams';
 
+-- FUNCTION agg_bill_apply()
+
+CREATE FUNCTION public.agg_bill_apply() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $_$
+BEGIN
+    EXECUTE format($sql$
+        INSERT INTO agg_bill AS a (pemda, month, lines, amount)
+        SELECT r.pemda, r.coverage_month, sum(r.sign), sum(r.sign * r.amount)
+        FROM (%s) r
+        GROUP BY 1, 2 ORDER BY 1, 2
+        ON CONFLICT (pemda, month) DO UPDATE SET lines = a.lines + EXCLUDED.lines, amount = a.amount + EXCLUDED.amount
+    $sql$, transition_rows(TG_OP));
+    RETURN NULL;
+END;
+$_$;
+
 -- FUNCTION agg_claim_apply()
 
 CREATE FUNCTION public.agg_claim_apply() RETURNS trigger
@@ -58,10 +75,12 @@ CREATE FUNCTION public.agg_contribution_apply() RETURNS trigger
 BEGIN
     EXECUTE format($sql$
         INSERT INTO agg_contribution AS a (pemda, basis, month, payments, paid, billed, billed_count, participants)
-        SELECT r.pemda, b.basis, b.month, sum(r.sign), sum(r.sign * r.paid), sum(r.sign * coalesce(r.billed, 0)),
-               sum(r.sign * (r.billed IS NOT NULL)::int), sum(r.sign * coalesce(r.participants, 0))
+        SELECT r.pemda, b.basis, b.month, sum(r.sign * (r.paid IS NOT NULL)::int), sum(r.sign * coalesce(r.paid, 0)),
+               sum(r.sign * coalesce(r.billed, 0)), sum(r.sign * (r.billed IS NOT NULL)::int),
+               sum(r.sign * coalesce(r.participants, 0))
         FROM (%s) r,
              LATERAL (VALUES ('cash', date_trunc('month', r.paid_on)::date), ('accrual', r.coverage_month)) b (basis, month)
+        WHERE b.month IS NOT NULL
         GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
         ON CONFLICT (pemda, basis, month) DO UPDATE SET
             payments = a.payments + EXCLUDED.payments, paid = a.paid + EXCLUDED.paid,
@@ -79,16 +98,22 @@ CREATE FUNCTION public.agg_roster_apply() RETURNS trigger
     AS $_$
 BEGIN
     EXECUTE format($sql$
-        WITH deltas AS MATERIALIZED (
+        WITH r AS MATERIALIZED (%s), deltas AS MATERIALIZED (
             SELECT r.pemda, d.month, r.category_code, r.kelurahan_code, sum(r.sign * d.d_end) AS d_end,
                    sum(r.sign * d.d_any) AS d_any
-            FROM (%s) r, LATERAL roster_deltas(r.start_date, r.end_date) d
+            FROM r, LATERAL roster_deltas(r.start_date, r.end_date) d
             GROUP BY 1, 2, 3, 4
         ), detail AS (
             INSERT INTO agg_roster AS a (pemda, month, category_code, kelurahan_code, d_end, d_any)
             SELECT pemda, month, category_code, kelurahan_code, d_end, d_any FROM deltas ORDER BY 1, 2, 3, 4
             ON CONFLICT (pemda, month, category_code, kelurahan_code) DO UPDATE SET
                 d_end = a.d_end + EXCLUDED.d_end, d_any = a.d_any + EXCLUDED.d_any
+        ), income AS (
+            INSERT INTO agg_roster_income AS i (pemda, month, income, d_any)
+            SELECT r.pemda, d.month, r.income, sum(r.sign * d.d_any)
+            FROM r, LATERAL roster_deltas(r.start_date, r.end_date) d
+            GROUP BY 1, 2, 3 HAVING sum(r.sign * d.d_any) <> 0 ORDER BY 1, 2, 3
+            ON CONFLICT (pemda, month, income) DO UPDATE SET d_any = i.d_any + EXCLUDED.d_any
         )
         INSERT INTO agg_roster_total AS t (pemda, month, d_end, d_any)
         SELECT pemda, month, sum(d_end), sum(d_any) FROM deltas GROUP BY 1, 2 ORDER BY 1, 2
@@ -195,6 +220,15 @@ CREATE FUNCTION public.transition_rows(op text) RETURNS text
     END
 $$;
 
+-- TABLE agg_bill
+
+CREATE TABLE public.agg_bill (
+    pemda text NOT NULL,
+    month date NOT NULL,
+    lines bigint NOT NULL,
+    amount bigint NOT NULL
+);
+
 -- TABLE agg_claim
 
 CREATE TABLE public.agg_claim (
@@ -245,6 +279,15 @@ CREATE TABLE public.agg_roster (
     category_code text NOT NULL,
     kelurahan_code text NOT NULL,
     d_end bigint NOT NULL,
+    d_any bigint NOT NULL
+);
+
+-- TABLE agg_roster_income
+
+CREATE TABLE public.agg_roster_income (
+    pemda text NOT NULL,
+    month date NOT NULL,
+    income bigint NOT NULL,
     d_any bigint NOT NULL
 );
 
@@ -343,6 +386,45 @@ ALTER TABLE public.audit_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     CACHE 1
 );
 
+-- TABLE bill_line
+
+CREATE TABLE public.bill_line (
+    pemda text NOT NULL,
+    id bigint NOT NULL,
+    coverage_month date NOT NULL,
+    bill_no text DEFAULT ''::text NOT NULL,
+    line integer NOT NULL,
+    kpj text NOT NULL,
+    nik text NOT NULL,
+    name text NOT NULL,
+    income bigint,
+    amount bigint NOT NULL,
+    jkk bigint,
+    jkm bigint,
+    note text DEFAULT ''::text NOT NULL,
+    import_batch bigint,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT bill_line_amount_check CHECK ((amount >= 0)),
+    CONSTRAINT bill_line_check CHECK (((jkk IS NULL) OR (jkm IS NULL) OR ((jkk + jkm) = amount))),
+    CONSTRAINT bill_line_coverage_month_check CHECK ((EXTRACT(day FROM coverage_month) = (1)::numeric)),
+    CONSTRAINT bill_line_income_check CHECK ((income >= 0)),
+    CONSTRAINT bill_line_jkk_check CHECK ((jkk >= 0)),
+    CONSTRAINT bill_line_jkm_check CHECK ((jkm >= 0)),
+    CONSTRAINT bill_line_kpj_check CHECK ((kpj <> ''::text)),
+    CONSTRAINT bill_line_nik_check CHECK ((nik ~ '^[0-9]{16}$'::text))
+);
+
+-- SEQUENCE bill_line_id_seq
+
+ALTER TABLE public.bill_line ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME public.bill_line_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
 -- TABLE budget
 
 CREATE TABLE public.budget (
@@ -421,8 +503,8 @@ CREATE TABLE public.contribution (
     coverage_month date NOT NULL,
     participants integer,
     billed bigint,
-    paid bigint NOT NULL,
-    paid_on date NOT NULL,
+    paid bigint,
+    paid_on date,
     sp2d_no text,
     note text DEFAULT ''::text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
@@ -431,7 +513,9 @@ CREATE TABLE public.contribution (
     CONSTRAINT contribution_coverage_month_check CHECK ((EXTRACT(day FROM coverage_month) = (1)::numeric)),
     CONSTRAINT contribution_paid_check CHECK ((paid >= 0)),
     CONSTRAINT contribution_participants_check CHECK ((participants >= 0)),
-    CONSTRAINT contribution_sp2d_no_check CHECK ((sp2d_no <> ''::text))
+    CONSTRAINT contribution_payment_check CHECK (((paid IS NULL) = (paid_on IS NULL))),
+    CONSTRAINT contribution_sp2d_no_check CHECK ((sp2d_no <> ''::text)),
+    CONSTRAINT contribution_unpaid_check CHECK (((paid IS NOT NULL) OR ((billed IS NOT NULL) AND (sp2d_no IS NULL))))
 );
 
 -- SEQUENCE contribution_id_seq
@@ -471,6 +555,7 @@ CREATE TABLE public.enrollment (
     status text DEFAULT 'aktif'::text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    income bigint DEFAULT 1000000 NOT NULL,
     CONSTRAINT enrollment_check CHECK (((end_date IS NULL) OR (end_date >= start_date))),
     CONSTRAINT enrollment_check1 CHECK (((status = 'aktif'::text) OR (end_date IS NOT NULL))),
     CONSTRAINT enrollment_status_check CHECK ((status = ANY (ARRAY['aktif'::text, 'nonaktif'::text, 'meninggal'::text])))
@@ -512,7 +597,7 @@ CREATE TABLE public.import_batch (
     finished_at timestamp with time zone,
     CONSTRAINT import_batch_checksum_check CHECK ((checksum ~ '^[0-9a-f]{64}$'::text)),
     CONSTRAINT import_batch_file_size_check CHECK ((file_size >= 0)),
-    CONSTRAINT import_batch_kind_check CHECK ((kind = ANY (ARRAY['workers'::text, 'contributions'::text, 'claims'::text]))),
+    CONSTRAINT import_batch_kind_check CHECK ((kind = ANY (ARRAY['workers'::text, 'contributions'::text, 'claims'::text, 'bills'::text]))),
     CONSTRAINT import_batch_status_check CHECK ((status = ANY (ARRAY['checking'::text, 'checked'::text, 'importing'::text, 'imported'::text, 'unchanged'::text, 'rejected'::text, 'failed'::text, 'cancelled'::text])))
 );
 
@@ -579,7 +664,11 @@ CREATE TABLE public.pemda (
     office_address text DEFAULT ''::text NOT NULL,
     city text NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT pemda_code_check CHECK ((code ~ '^[0-9]{4}$'::text))
+    due_day integer DEFAULT 15 NOT NULL,
+    due_month_offset integer DEFAULT 0 NOT NULL,
+    CONSTRAINT pemda_code_check CHECK ((code ~ '^[0-9]{4}$'::text)),
+    CONSTRAINT pemda_due_day_check CHECK (((due_day >= 1) AND (due_day <= 28))),
+    CONSTRAINT pemda_due_month_offset_check CHECK ((due_month_offset = ANY (ARRAY[0, 1])))
 );
 
 -- TABLE report
@@ -799,6 +888,11 @@ CREATE TABLE public.workforce (
     CONSTRAINT workforce_year_check CHECK (((year >= 2000) AND (year <= 2100)))
 );
 
+-- CONSTRAINT agg_bill agg_bill_pkey
+
+ALTER TABLE ONLY public.agg_bill
+    ADD CONSTRAINT agg_bill_pkey PRIMARY KEY (pemda, month);
+
 -- CONSTRAINT agg_claim agg_claim_pkey
 
 ALTER TABLE ONLY public.agg_claim
@@ -813,6 +907,11 @@ ALTER TABLE ONLY public.agg_claim_total
 
 ALTER TABLE ONLY public.agg_contribution
     ADD CONSTRAINT agg_contribution_pkey PRIMARY KEY (pemda, basis, month);
+
+-- CONSTRAINT agg_roster_income agg_roster_income_pkey
+
+ALTER TABLE ONLY public.agg_roster_income
+    ADD CONSTRAINT agg_roster_income_pkey PRIMARY KEY (pemda, month, income);
 
 -- CONSTRAINT agg_roster agg_roster_pkey
 
@@ -848,6 +947,11 @@ ALTER TABLE ONLY public.app_user
 
 ALTER TABLE ONLY public.audit_log
     ADD CONSTRAINT audit_log_pkey PRIMARY KEY (pemda, id);
+
+-- CONSTRAINT bill_line bill_line_pkey
+
+ALTER TABLE ONLY public.bill_line
+    ADD CONSTRAINT bill_line_pkey PRIMARY KEY (pemda, id);
 
 -- CONSTRAINT budget budget_pkey
 
@@ -964,6 +1068,11 @@ ALTER TABLE ONLY public.target
 ALTER TABLE ONLY public.target
     ADD CONSTRAINT target_pkey PRIMARY KEY (pemda, id);
 
+-- CONSTRAINT worker worker_income_key
+
+ALTER TABLE ONLY public.worker
+    ADD CONSTRAINT worker_income_key UNIQUE (pemda, id, category_code, kelurahan_code, income);
+
 -- CONSTRAINT worker worker_pemda_id_category_code_kelurahan_code_key
 
 ALTER TABLE ONLY public.worker
@@ -995,6 +1104,18 @@ CREATE INDEX audit_log_enrollment_worker_idx ON public.audit_log USING btree (pe
 -- INDEX audit_log_entity_idx
 
 CREATE INDEX audit_log_entity_idx ON public.audit_log USING btree (pemda, entity, entity_id);
+
+-- INDEX bill_line_bill_idx
+
+CREATE INDEX bill_line_bill_idx ON public.bill_line USING btree (pemda, coverage_month, bill_no, line);
+
+-- INDEX bill_line_kpj_idx
+
+CREATE INDEX bill_line_kpj_idx ON public.bill_line USING btree (pemda, kpj);
+
+-- INDEX bill_line_nik_idx
+
+CREATE INDEX bill_line_nik_idx ON public.bill_line USING btree (pemda, nik);
 
 -- INDEX claim_category_idx
 
@@ -1048,9 +1169,17 @@ CREATE UNIQUE INDEX contribution_sp2d_key ON public.contribution USING btree (pe
 
 CREATE INDEX contribution_sp2d_trgm_idx ON public.contribution USING gin (sp2d_no public.gin_trgm_ops);
 
+-- INDEX contribution_unpaid_key
+
+CREATE UNIQUE INDEX contribution_unpaid_key ON public.contribution USING btree (pemda, coverage_month) WHERE (paid IS NULL);
+
 -- INDEX enrollment_dates_idx
 
 CREATE INDEX enrollment_dates_idx ON public.enrollment USING btree (pemda, start_date, end_date);
+
+-- INDEX enrollment_end_idx
+
+CREATE INDEX enrollment_end_idx ON public.enrollment USING btree (pemda, end_date) WHERE (end_date IS NOT NULL);
 
 -- INDEX enrollment_ended_status_idx
 
@@ -1120,6 +1249,22 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON public.audit_log FOR EAC
 
 CREATE TRIGGER audit_log_no_update BEFORE DELETE OR UPDATE ON public.audit_log FOR EACH ROW EXECUTE FUNCTION public.audit_log_append_only();
 
+-- TRIGGER bill_line bill_line_agg_delete
+
+CREATE TRIGGER bill_line_agg_delete AFTER DELETE ON public.bill_line REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.agg_bill_apply();
+
+-- TRIGGER bill_line bill_line_agg_insert
+
+CREATE TRIGGER bill_line_agg_insert AFTER INSERT ON public.bill_line REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.agg_bill_apply();
+
+-- TRIGGER bill_line bill_line_agg_truncate
+
+CREATE TRIGGER bill_line_agg_truncate AFTER TRUNCATE ON public.bill_line FOR EACH STATEMENT EXECUTE FUNCTION public.agg_truncate('agg_bill');
+
+-- TRIGGER bill_line bill_line_agg_update
+
+CREATE TRIGGER bill_line_agg_update AFTER UPDATE ON public.bill_line REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.agg_bill_apply();
+
 -- TRIGGER claim claim_agg_delete
 
 CREATE TRIGGER claim_agg_delete AFTER DELETE ON public.claim REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.agg_claim_apply();
@@ -1160,6 +1305,10 @@ CREATE TRIGGER contribution_agg_update AFTER UPDATE ON public.contribution REFER
 
 CREATE TRIGGER enrollment_agg_delete AFTER DELETE ON public.enrollment REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.agg_roster_apply();
 
+-- TRIGGER enrollment enrollment_agg_income_truncate
+
+CREATE TRIGGER enrollment_agg_income_truncate AFTER TRUNCATE ON public.enrollment FOR EACH STATEMENT EXECUTE FUNCTION public.agg_truncate('agg_roster_income');
+
 -- TRIGGER enrollment enrollment_agg_insert
 
 CREATE TRIGGER enrollment_agg_insert AFTER INSERT ON public.enrollment REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.agg_roster_apply();
@@ -1184,6 +1333,11 @@ CREATE TRIGGER enrollment_no_overlap_insert AFTER INSERT ON public.enrollment RE
 
 CREATE TRIGGER enrollment_no_overlap_update AFTER UPDATE ON public.enrollment REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.enrollment_no_overlap();
 
+-- FK CONSTRAINT agg_bill agg_bill_pemda_fkey
+
+ALTER TABLE ONLY public.agg_bill
+    ADD CONSTRAINT agg_bill_pemda_fkey FOREIGN KEY (pemda) REFERENCES public.pemda(code);
+
 -- FK CONSTRAINT agg_claim agg_claim_pemda_fkey
 
 ALTER TABLE ONLY public.agg_claim
@@ -1198,6 +1352,11 @@ ALTER TABLE ONLY public.agg_claim_total
 
 ALTER TABLE ONLY public.agg_contribution
     ADD CONSTRAINT agg_contribution_pemda_fkey FOREIGN KEY (pemda) REFERENCES public.pemda(code);
+
+-- FK CONSTRAINT agg_roster_income agg_roster_income_pemda_fkey
+
+ALTER TABLE ONLY public.agg_roster_income
+    ADD CONSTRAINT agg_roster_income_pemda_fkey FOREIGN KEY (pemda) REFERENCES public.pemda(code);
 
 -- FK CONSTRAINT agg_roster agg_roster_pemda_fkey
 
@@ -1224,6 +1383,11 @@ ALTER TABLE ONLY public.app_user
 ALTER TABLE ONLY public.audit_log
     ADD CONSTRAINT audit_log_pemda_fkey FOREIGN KEY (pemda) REFERENCES public.pemda(code);
 
+-- FK CONSTRAINT bill_line bill_line_pemda_fkey
+
+ALTER TABLE ONLY public.bill_line
+    ADD CONSTRAINT bill_line_pemda_fkey FOREIGN KEY (pemda) REFERENCES public.pemda(code);
+
 -- FK CONSTRAINT budget budget_pemda_fkey
 
 ALTER TABLE ONLY public.budget
@@ -1249,10 +1413,10 @@ ALTER TABLE ONLY public.contribution
 ALTER TABLE ONLY public.contribution_rate
     ADD CONSTRAINT contribution_rate_pemda_fkey FOREIGN KEY (pemda) REFERENCES public.pemda(code);
 
--- FK CONSTRAINT enrollment enrollment_pemda_worker_id_category_code_kelurahan_code_fkey
+-- FK CONSTRAINT enrollment enrollment_worker_fkey
 
 ALTER TABLE ONLY public.enrollment
-    ADD CONSTRAINT enrollment_pemda_worker_id_category_code_kelurahan_code_fkey FOREIGN KEY (pemda, worker_id, category_code, kelurahan_code) REFERENCES public.worker(pemda, id, category_code, kelurahan_code) ON UPDATE CASCADE ON DELETE CASCADE;
+    ADD CONSTRAINT enrollment_worker_fkey FOREIGN KEY (pemda, worker_id, category_code, kelurahan_code, income) REFERENCES public.worker(pemda, id, category_code, kelurahan_code, income) ON UPDATE CASCADE ON DELETE CASCADE;
 
 -- FK CONSTRAINT import_batch import_batch_pemda_fkey
 

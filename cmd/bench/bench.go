@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/analysis"
+	"github.com/cilegon/monev/internal/contributions"
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/loadgen"
@@ -287,14 +288,14 @@ func (b *bench) directSQL(url string) error {
 		return runs[len(runs)/2], nil
 	}
 	b.res.DirectSQLLarge, err = timeIt(func() error {
-		_, err := analysis.NewService(db, settings.NewService(db)).DirectBalanceSeries(b.ctx, domain.DefaultPemda, periods, domain.BasisCash)
+		_, err := analysisOf(db).DirectBalanceSeries(b.ctx, domain.DefaultPemda, periods, domain.BasisCash)
 		return err
 	})
 	if err != nil {
 		return err
 	}
 	b.res.AggregateSQLLarge, err = timeIt(func() error {
-		_, err := analysis.NewService(db, settings.NewService(db)).BalanceSeries(b.ctx, domain.DefaultPemda, periods, domain.BasisCash)
+		_, err := analysisOf(db).BalanceSeries(b.ctx, domain.DefaultPemda, periods, domain.BasisCash)
 		return err
 	})
 	return err
@@ -410,4 +411,10 @@ func (b *bench) print() {
 	for _, n := range r.Notes {
 		fmt.Println("note:", n)
 	}
+}
+
+// analysisOf is the analysis service of db.
+func analysisOf(db *database.DB) *analysis.Service {
+	set := settings.NewService(db)
+	return analysis.NewService(db, set, contributions.NewService(db, set))
 }

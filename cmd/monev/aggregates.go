@@ -6,6 +6,8 @@ import (
 	"io"
 
 	"github.com/cilegon/monev/internal/analysis"
+	"github.com/cilegon/monev/internal/contributions"
+	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/settings"
 )
 
@@ -21,12 +23,12 @@ func cmdAggregates(ctx context.Context, cfg config, args []string, stdout io.Wri
 	}
 	defer db.Close()
 	if args[0] == "rebuild" {
-		if err := analysis.NewService(db, settings.NewService(db)).RebuildAggregates(ctx); err != nil {
+		if err := analysisOf(db).RebuildAggregates(ctx); err != nil {
 			return err
 		}
 		fmt.Fprintln(stdout, "aggregates rebuilt")
 	}
-	diffs, err := analysis.NewService(db, settings.NewService(db)).CheckAggregates(ctx)
+	diffs, err := analysisOf(db).CheckAggregates(ctx)
 	if err != nil {
 		return err
 	}
@@ -39,4 +41,10 @@ func cmdAggregates(ctx context.Context, cfg config, args []string, stdout io.Wri
 	}
 	fmt.Fprintln(stdout, "aggregates match the base tables")
 	return nil
+}
+
+// analysisOf is the analysis service of db, for commands that read figures.
+func analysisOf(db *database.DB) *analysis.Service {
+	set := settings.NewService(db)
+	return analysis.NewService(db, set, contributions.NewService(db, set))
 }

@@ -18,7 +18,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/app"
 	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/auth/password"
@@ -115,7 +114,7 @@ func TestKilledImportLeavesNoTrace(t *testing.T) {
 	if after := state(t, db); after != before {
 		t.Errorf("killed after %d rows: before %q, after %q", rows, before, after)
 	}
-	if diffs, err := analysis.NewService(db, settings.NewService(db)).CheckAggregates(context.Background()); err != nil || len(diffs) > 0 {
+	if diffs, err := analysisOf(db).CheckAggregates(context.Background()); err != nil || len(diffs) > 0 {
 		t.Errorf("aggregates after the kill: %v %v", diffs, err)
 	}
 	// The batch still says "importing"; once its grace has passed and no

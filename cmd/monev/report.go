@@ -13,7 +13,6 @@ import (
 
 	laporanui "github.com/cilegon/monev/internal/laporan/ui"
 
-	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/laporan"
@@ -90,5 +89,5 @@ func dateOrEmpty(t time.Time) string {
 
 // reportService is the monev report service of db.
 func reportService(db *database.DB) *laporan.Service {
-	return laporan.NewService(db, analysis.NewService(db, settings.NewService(db)))
+	return laporan.NewService(db, analysisOf(db))
 }

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"errors"
 	"net/http"
 
 	"github.com/cilegon/monev/internal/domain"
@@ -23,20 +22,10 @@ func NewAPI(site *httpx.Site, svc *Service) *API { return &API{Site: site, svc: 
 func (s *API) selection(w http.ResponseWriter, r *http.Request) (Selection, bool) {
 	sel, err := s.svc.Select(r.Context(), httpx.User(r).Pemda, r.URL.Query(), false, s.Now())
 	if err != nil {
-		s.fail(w, r, "invalid period or basis", err)
+		s.FailInput(w, r, "invalid period or basis", err)
 		return sel, false
 	}
 	return sel, true
-}
-
-// fail answers a user's mistake with 400 and its Indonesian detail, anything else as failJSON does.
-func (s *API) fail(w http.ResponseWriter, r *http.Request, what string, err error) {
-	var bad *domain.ValueError
-	if errors.As(err, &bad) {
-		httpx.WriteJSON(w, http.StatusBadRequest, map[string]string{"error": what, "detail": bad.Msg})
-		return
-	}
-	s.FailJSON(w, r, err)
 }
 
 // ratioJSON is a ratio rounded to 4 decimals, or null when it is undefined.

@@ -7,13 +7,19 @@ import (
 )
 
 // balanceJSON is the API form of a balance: amounts are integers of whole
-// rupiah, claim_ratio is null when there were no contributions.
+// rupiah. contributions and claims are the basis's figures (cash: paid;
+// accrual: due for the coverage months, incurred in the period), balance =
+// contributions − claims and claim_ratio = claims ÷ contributions, null
+// when there were no contributions.
 type balanceJSON struct {
 	Period            string   `json:"period"`
 	Label             string   `json:"label"`
 	From              string   `json:"from"`
 	To                string   `json:"to"`
 	Basis             string   `json:"basis"`
+	BasisExplained    string   `json:"basis_explained"`
+	Contributions     int64    `json:"contributions"`
+	Claims            int64    `json:"claims"`
 	ContributionsPaid int64    `json:"contributions_paid"`
 	ClaimsPaid        int64    `json:"claims_paid"`
 	ClaimsCount       int64    `json:"claims_count"`
@@ -26,7 +32,8 @@ func toBalanceJSON(b Balance) balanceJSON {
 	out := balanceJSON{
 		Period: b.Period.String(), Label: b.Period.Label(),
 		From: b.Period.Start().Format("2006-01-02"), To: b.Period.End().Format("2006-01-02"),
-		Basis:             string(b.Basis),
+		Basis: string(b.Basis), BasisExplained: b.Basis.Explain(),
+		Contributions: int64(b.Contributions), Claims: int64(b.Claims),
 		ContributionsPaid: int64(b.ContributionsPaid), ClaimsPaid: int64(b.ClaimsPaid), ClaimsCount: b.ClaimsCount,
 		Balance: int64(b.Saldo()), ActiveWorkers: b.ActiveWorkers,
 	}

@@ -16,7 +16,7 @@ func (s *API) BalanceSeries(w http.ResponseWriter, r *http.Request) {
 	}
 	by, err := domain.ParseGranularity(r.URL.Query().Get("by"))
 	if err != nil {
-		s.fail(w, r, "invalid by", err)
+		s.FailInput(w, r, "invalid by", err)
 		return
 	}
 	series, err := s.svc.BalanceSeries(r.Context(), httpx.User(r).Pemda, sel.Period.Split(by), sel.Basis)

@@ -35,7 +35,7 @@ func (s *API) Coverage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if !domain.HasCategory(cats, category) {
-			s.fail(w, r, "invalid category", &domain.ValueError{Msg: "kategori tidak dikenal: " + category})
+			s.FailInput(w, r, "invalid category", &domain.ValueError{Msg: "kategori tidak dikenal: " + category})
 			return
 		}
 	}
@@ -53,7 +53,7 @@ func (s *API) Coverage(w http.ResponseWriter, r *http.Request) {
 	case "kelurahan":
 		rows = rep.ByKelurahan
 	default:
-		s.fail(w, r, "invalid by", &domain.ValueError{Msg: "by tidak valid: " + by + "; gunakan category, kecamatan atau kelurahan"})
+		s.FailInput(w, r, "invalid by", &domain.ValueError{Msg: "by tidak valid: " + by + "; gunakan category, kecamatan atau kelurahan"})
 		return
 	}
 	out := itemsJSON[coverageJSON]{Items: make([]coverageJSON, len(rows))}

@@ -38,7 +38,7 @@ func (s *API) Reconciliation(w http.ResponseWriter, r *http.Request) {
 	if y := r.URL.Query().Get("year"); y != "" {
 		year, err := strconv.Atoi(y)
 		if err != nil || year < 1900 || year > 2100 {
-			s.fail(w, r, "invalid year", &domain.ValueError{Msg: "tahun tidak valid: " + strconv.Quote(y)})
+			s.FailInput(w, r, "invalid year", &domain.ValueError{Msg: "tahun tidak valid: " + strconv.Quote(y)})
 			return
 		}
 		p = domain.YearPeriod(year)

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/cilegon/monev/internal/analysis"
+	"github.com/cilegon/monev/internal/contributions"
 	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/settings"
 )
@@ -17,13 +18,13 @@ func TestBalance(t *testing.T) {
 		deficit    bool
 		ratioValid bool
 	}{
-		{"monev 17 July 2024", analysis.Balance{ContributionsPaid: 480_457_660, ClaimsPaid: 790_000_000, ClaimsCount: 18},
+		{"monev 17 July 2024", analysis.Balance{Contributions: 480_457_660, Claims: 790_000_000, ClaimsCount: 18},
 			"−Rp 309.542.340", "164,4 %", true, true},
-		{"surplus", analysis.Balance{ContributionsPaid: 1_008_000_000, ClaimsPaid: 42_000_000},
+		{"surplus", analysis.Balance{Contributions: 1_008_000_000, Claims: 42_000_000},
 			"Rp 966.000.000", "4,2 %", false, true},
-		{"even", analysis.Balance{ContributionsPaid: 70_000_000, ClaimsPaid: 70_000_000},
+		{"even", analysis.Balance{Contributions: 70_000_000, Claims: 70_000_000},
 			"Rp 0", "100,0 %", false, true},
-		{"no contributions yet", analysis.Balance{ClaimsPaid: 42_000_000},
+		{"no contributions yet", analysis.Balance{Claims: 42_000_000},
 			"−Rp 42.000.000", "–", true, false},
 		{"empty", analysis.Balance{}, "Rp 0", "–", false, false},
 	}
@@ -45,5 +46,9 @@ func TestBalance(t *testing.T) {
 
 // analysisOf is the analysis service of a test's database.
 func analysisOf(db *database.DB) *analysis.Service {
-	return analysis.NewService(db, settings.NewService(db))
+	set := settings.NewService(db)
+	return analysis.NewService(db, set, contributions.NewService(db, set))
 }
+
+// settingsOf is the settings service of a test's database.
+func settingsOf(db *database.DB) *settings.Service { return settings.NewService(db) }

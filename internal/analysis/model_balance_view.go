@@ -124,12 +124,12 @@ func (r BalanceView) Cumulative() []domain.Rupiah {
 
 // ContributionChange compares the period's contributions with a year earlier.
 func (r BalanceView) ContributionChange() Change {
-	return Change{Now: int64(r.Balance.ContributionsPaid), Before: int64(r.YearEarlier.ContributionsPaid)}
+	return Change{Now: int64(r.Balance.Contributions), Before: int64(r.YearEarlier.Contributions)}
 }
 
 // ClaimChange compares the period's paid claims with a year earlier.
 func (r BalanceView) ClaimChange() Change {
-	return Change{Now: int64(r.Balance.ClaimsPaid), Before: int64(r.YearEarlier.ClaimsPaid)}
+	return Change{Now: int64(r.Balance.Claims), Before: int64(r.YearEarlier.Claims)}
 }
 
 // SaldoChange compares the period's saldo with a year earlier.

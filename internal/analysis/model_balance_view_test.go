@@ -54,7 +54,7 @@ func TestSortPending(t *testing.T) {
 
 func TestBalanceReportCumulative(t *testing.T) {
 	month := func(c, k domain.Rupiah) analysis.Balance {
-		return analysis.Balance{ContributionsPaid: c, ClaimsPaid: k}
+		return analysis.Balance{Contributions: c, Claims: k}
 	}
 	r := analysis.BalanceView{
 		Balance: month(300, 200),

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cilegon/monev/internal/contributions"
 	"github.com/cilegon/monev/internal/domain"
 )
 
@@ -45,13 +46,14 @@ type BudgetView struct {
 	Months   []BudgetMonth // January to December
 	// Through is the last month the headline figures count (the chosen period's end).
 	Through domain.Month
-	// Today is the day the projection is made on.
+	// Today is the day the projection is made on; SoFar is the realisasi
+	// of the year by then (SP2D dates from 1 January through Today).
 	Today time.Time
-	// Roster is the number of workers BPJS bills at present (covered on any
-	// day of the current month, or of December for a past year); Rate the
-	// rate in force then.
-	Roster int64
-	Rate   domain.Rate
+	SoFar domain.Rupiah
+	// Due are the coverage months whose due date falls in the year, judged
+	// on Today: what each owes (its bill, else the roster at the rate by
+	// reported income) and what was paid for it so far.
+	Due []contributions.BillingMonth
 }
 
 // Ceiling is the pagu in force: the latest revision, and false when the year has none.
@@ -128,25 +130,39 @@ func (r BudgetView) Realized() domain.Rupiah {
 // Closed reports whether the fiscal year ended before Today.
 func (r BudgetView) Closed() bool { return r.Today.Year() > r.Year }
 
-// UnpaidMonths counts the coverage months of the year with no payment yet.
-func (r BudgetView) UnpaidMonths() int {
+// StillOwed is what the coverage months due in the year still owe on
+// Today: for each, its bill (else the roster × rate) minus what was paid
+// for it, never below 0. A partly paid month owes the rest.
+func (r BudgetView) StillOwed() domain.Rupiah {
+	var owed domain.Rupiah
+	for _, m := range r.Due {
+		owed += max(m.Owed()-m.Paid, 0)
+	}
+	return owed
+}
+
+// OwingMonths counts the coverage months due in the year that still owe.
+func (r BudgetView) OwingMonths() int {
 	n := 0
-	for _, m := range r.Months {
-		if m.CoveragePaid == 0 {
+	for _, m := range r.Due {
+		if m.Owed() > m.Paid {
 			n++
 		}
 	}
 	return n
 }
 
-// Projection is the realisasi expected by the year's end: the realisasi so
-// far plus, for every coverage month of the year not yet paid, the present
-// roster at the present rate. A closed year's projection is its realisasi.
+// Projection is what the APBD will have paid by the year's end: the
+// realisasi so far (SP2D dates in the year, which includes last December's
+// iuran when it was paid in January) plus what the coverage months due in
+// the year still owe (arrears included). Every coverage month counts once:
+// what was paid for it is realisasi, the rest is owed. A closed year's
+// projection is its realisasi.
 func (r BudgetView) Projection() domain.Rupiah {
 	if r.Closed() {
 		return r.Realized()
 	}
-	return r.Realized() + domain.Rupiah(r.UnpaidMonths())*r.Rate.Monthly(r.Roster)
+	return r.SoFar + r.StillOwed()
 }
 
 // ProjectedAbsorption is the projection as a share of the pagu in force.
@@ -165,10 +181,4 @@ func (r BudgetView) NextRevision() int {
 		next = max(next, v.Revision+1)
 	}
 	return next
-}
-
-// RosterMonth is the month whose roster a year's projection uses: the
-// current month, or December for a year that has ended.
-func RosterMonth(year int, today time.Time) domain.Month {
-	return min(domain.MonthOf(today), domain.NewMonth(year, time.December))
 }

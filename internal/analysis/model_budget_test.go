@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/analysis"
+	"github.com/cilegon/monev/internal/contributions"
 	"github.com/cilegon/monev/internal/domain"
 )
 
@@ -34,8 +35,16 @@ func TestBudgetReport(t *testing.T) {
 		Months:  budgetYear([]domain.Rupiah{100_000, 100_000, 100_000}, []domain.Rupiah{100_000, 100_000}),
 		Through: domain.NewMonth(2024, 2),
 		Today:   domain.Date(2024, time.March, 20),
-		Roster:  10,
-		Rate:    rate,
+		SoFar:   300_000,
+	}
+	// Ten coverage months still owed: March–December, 10 workers at Rp 16.800
+	// each; January and February paid in full, and a month overpaid owes nothing.
+	for m := domain.NewMonth(2024, 1); m <= domain.NewMonth(2024, 12); m++ {
+		bm := contributions.BillingMonth{Month: m, Rate: rate, HasRate: true, RosterAny: 10, Expected: 168_000}
+		if m <= domain.NewMonth(2024, 2) {
+			bm.Paid, bm.Payments = 170_000, 1
+		}
+		r.Due = append(r.Due, bm)
 	}
 	if b, ok := r.Ceiling(); !ok || b.Revision != 1 || b.Ceiling != 1_000_000 {
 		t.Errorf("Ceiling = %+v, %v; want the perubahan", b, ok)
@@ -52,9 +61,8 @@ func TestBudgetReport(t *testing.T) {
 	if got := r.CumulativeAbsorption()[2].Percent(1); got != "30,0 %" {
 		t.Errorf("CumulativeAbsorption[Mar] = %s", got)
 	}
-	// Ten coverage months unpaid × 10 workers × Rp 16.800.
-	if got := r.UnpaidMonths(); got != 10 {
-		t.Errorf("UnpaidMonths = %d", got)
+	if got := r.OwingMonths(); got != 10 {
+		t.Errorf("OwingMonths = %d", got)
 	}
 	if got, want := r.Projection(), domain.Rupiah(300_000+10*168_000); got != want {
 		t.Errorf("Projection = %d, want %d", got, want)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/cilegon/monev/internal/contributions"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/settings"
@@ -12,31 +13,95 @@ import (
 // Service computes the analysis views and keeps their inputs (pagu, targets,
 // workforce); pages, the API, laporan and the command line call it.
 type Service struct {
-	db       *store
-	settings *settings.Service
+	db            *store
+	settings      *settings.Service
+	contributions *contributions.Service
+	// Now is the clock: a period that has not ended counts the workers
+	// covered today. The app sets it to the site's clock.
+	Now func() time.Time
 }
 
 // NewService returns the analysis service of db; it reads rates and regions
-// through set.
-func NewService(db *database.DB, set *settings.Service) *Service {
-	return &Service{db: &store{db}, settings: set}
+// through set, and the billing ledger (the accrual basis's contributions,
+// the budget's outstanding bills) through contrib.
+func NewService(db *database.DB, set *settings.Service, contrib *contributions.Service) *Service {
+	return &Service{db: &store{db}, settings: set, contributions: contrib, Now: time.Now}
+}
+
+// today is the current day in WIB.
+func (s *Service) today() time.Time {
+	y, m, d := s.Now().In(domain.WIB).Date()
+	return domain.Date(y, m, d)
 }
 
 // Balance computes the balance of one period on a basis.
 func (s *Service) Balance(ctx context.Context, pemda string, p domain.Period, basis domain.Basis) (Balance, error) {
-	return s.db.balance(ctx, pemda, p, basis)
+	bs, err := s.BalanceSeries(ctx, pemda, []domain.Period{p}, basis)
+	if err != nil {
+		return Balance{}, err
+	}
+	return bs[0], nil
 }
 
 // BalanceSeries computes the balance of each period, in order, from the
 // monthly aggregates.
 func (s *Service) BalanceSeries(ctx context.Context, pemda string, periods []domain.Period, basis domain.Basis) ([]Balance, error) {
-	return s.db.series(ctx, pemda, periods, basis)
+	bs, err := s.db.series(ctx, pemda, periods, basis)
+	if err != nil {
+		return nil, err
+	}
+	return bs, s.complete(ctx, pemda, bs, s.db.activeOn)
 }
 
 // DirectBalanceSeries is BalanceSeries computed from the base tables
 // without the aggregates: slower, and the reference for tests and benchmarks.
 func (s *Service) DirectBalanceSeries(ctx context.Context, pemda string, periods []domain.Period, basis domain.Basis) ([]Balance, error) {
-	return s.db.directSeries(ctx, pemda, periods, basis)
+	bs, err := s.db.directSeries(ctx, pemda, periods, basis)
+	if err != nil {
+		return nil, err
+	}
+	return bs, s.complete(ctx, pemda, bs, s.db.directActiveOn)
+}
+
+// complete gives the balances what the SQL leaves out: the workers covered
+// today for a period that has not ended, and on the accrual basis the
+// contributions due, each coverage month's as the billing ledger has it.
+func (s *Service) complete(ctx context.Context, pemda string, bs []Balance,
+	activeOn func(context.Context, string, time.Time) (int64, error)) error {
+	if len(bs) == 0 {
+		return nil
+	}
+	today := s.today()
+	var active *int64
+	lo, hi := bs[0].Period.From, bs[0].Period.To
+	for i := range bs {
+		lo, hi = min(lo, bs[i].Period.From), max(hi, bs[i].Period.To)
+		if !bs[i].Period.End().Before(today) {
+			if active == nil {
+				n, err := activeOn(ctx, pemda, today)
+				if err != nil {
+					return err
+				}
+				active = &n
+			}
+			bs[i].ActiveWorkers = *active
+		}
+	}
+	if bs[0].Basis != domain.BasisAccrual {
+		return nil
+	}
+	months, err := s.contributions.BillingMonths(ctx, pemda, lo, hi, today)
+	if err != nil {
+		return err
+	}
+	for i := range bs {
+		for _, m := range months {
+			if bs[i].Period.From <= m.Month && m.Month <= bs[i].Period.To {
+				bs[i].Contributions += m.ContributionsDue()
+			}
+		}
+	}
+	return nil
 }
 
 // DataYears lists the years, newest first, in which any contribution was
@@ -49,7 +114,36 @@ func (s *Service) DataYears(ctx context.Context, pemda string) ([]int, error) {
 // period a year earlier, the series by granularity, claims by type and the
 // saldo carried in.
 func (s *Service) BalanceView(ctx context.Context, pemda string, p domain.Period, basis domain.Basis, by domain.Granularity) (BalanceView, error) {
-	return s.db.balanceView(ctx, pemda, p, basis, by)
+	parts := p.Split(by)
+	series, err := s.BalanceSeries(ctx, pemda, append([]domain.Period{p, p.YearEarlier()}, parts...), basis)
+	if err != nil {
+		return BalanceView{}, err
+	}
+	r := BalanceView{Balance: series[0], YearEarlier: series[1], By: by, Series: series[2:]}
+	if r.Opening, err = s.opening(ctx, pemda, p.From, basis); err != nil {
+		return r, err
+	}
+	r.Claims, err = s.db.claimSummary(ctx, pemda, p, basis)
+	return r, err
+}
+
+// opening is the saldo carried into month m: the basis's contributions
+// minus its claims over every month before m.
+func (s *Service) opening(ctx context.Context, pemda string, m domain.Month, basis domain.Basis) (domain.Rupiah, error) {
+	saldo, err := s.db.saldoBefore(ctx, pemda, m, basis)
+	if err != nil || basis != domain.BasisAccrual {
+		return saldo, err
+	}
+	// On the accrual basis the contributions are the months' dues, not the payments.
+	first, ok, err := s.contributions.FirstLedgerMonth(ctx, pemda)
+	if err != nil || !ok || first >= m {
+		return saldo, err
+	}
+	months, err := s.contributions.BillingMonths(ctx, pemda, first, m.Add(-1), s.today())
+	for _, x := range months {
+		saldo += x.ContributionsDue()
+	}
+	return saldo, err
 }
 
 // ClaimSummary tallies the claims of a period by type and status.
@@ -79,13 +173,20 @@ func (s *Service) UpdateBudget(ctx context.Context, actor domain.Actor, b Budget
 }
 
 // BudgetView gathers the budget view of a fiscal year up to a month, with
-// the projection made on day today.
+// the projection made on day today: the coverage months whose due date
+// falls in the year, from the billing ledger.
 func (s *Service) BudgetView(ctx context.Context, pemda string, year int, through domain.Month, today time.Time) (BudgetView, error) {
-	rates, err := s.settings.Rates(ctx, pemda)
+	r, err := s.db.budgetView(ctx, pemda, year, through, today)
 	if err != nil {
-		return BudgetView{}, err
+		return r, err
 	}
-	return s.db.budgetView(ctx, pemda, year, through, today, rates)
+	months, err := s.contributions.BillingMonths(ctx, pemda, domain.NewMonth(year-1, time.December), domain.NewMonth(year, time.December), today)
+	for _, m := range months {
+		if m.Due.Year() == year {
+			r.Due = append(r.Due, m)
+		}
+	}
+	return r, err
 }
 
 // CoverageView gathers the coverage view of a period, of one category when

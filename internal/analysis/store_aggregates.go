@@ -15,11 +15,12 @@ var recomputeSQL = map[string]struct{ keys, values, query string }{
 	"agg_contribution": {
 		keys:   "pemda, basis, month",
 		values: "payments, paid, billed, billed_count, participants",
-		query: `SELECT c.pemda, b.basis, b.month, count(*) AS payments, sum(c.paid)::bigint AS paid,
+		query: `SELECT c.pemda, b.basis, b.month, count(c.paid) AS payments, coalesce(sum(c.paid), 0)::bigint AS paid,
 			sum(coalesce(c.billed, 0))::bigint AS billed, count(c.billed) AS billed_count,
 			sum(coalesce(c.participants, 0))::bigint AS participants
 			FROM contribution c,
 			     LATERAL (VALUES ('cash', date_trunc('month', c.paid_on)::date), ('accrual', c.coverage_month)) b (basis, month)
+			WHERE b.month IS NOT NULL
 			GROUP BY 1, 2, 3`,
 	},
 	"agg_claim": {
@@ -49,6 +50,19 @@ var recomputeSQL = map[string]struct{ keys, values, query string }{
 		query: `SELECT e.pemda, d.month, sum(d.d_end)::bigint AS d_end, sum(d.d_any)::bigint AS d_any
 			FROM enrollment e, LATERAL roster_deltas(e.start_date, e.end_date) d
 			GROUP BY 1, 2`,
+	},
+	"agg_roster_income": {
+		keys:   "pemda, month, income",
+		values: "d_any",
+		query: `SELECT e.pemda, d.month, e.income, sum(d.d_any)::bigint AS d_any
+			FROM enrollment e, LATERAL roster_deltas(e.start_date, e.end_date) d
+			GROUP BY 1, 2, 3`,
+	},
+	"agg_bill": {
+		keys:   "pemda, month",
+		values: "lines, amount",
+		query: `SELECT l.pemda, l.coverage_month AS month, count(*) AS lines, sum(l.amount)::bigint AS amount
+			FROM bill_line l GROUP BY 1, 2`,
 	},
 	"agg_roster": {
 		keys:   "pemda, month, category_code, kelurahan_code",

@@ -60,6 +60,29 @@ func TestAggregatesStayExact(t *testing.T) {
 				WHERE id = (SELECT id FROM worker ORDER BY random() LIMIT 1)`,
 				categories[rng.IntN(len(categories))], kelurahan[rng.IntN(len(kelurahan))])
 		},
+		func() { // a worker reports another income: the spells follow
+			exec(`UPDATE worker SET income = $1 WHERE id = (SELECT id FROM worker ORDER BY random() LIMIT 1)`,
+				[]int64{1_000_000, 1_500_000, 2_000_000, 3_250_000}[rng.IntN(4)])
+		},
+		func() { // a bill not paid yet
+			m := domain.NewMonth(2023+rng.IntN(2), time.Month(1+rng.IntN(12)))
+			exec(`INSERT INTO contribution (pemda, coverage_month, billed, participants)
+				VALUES ('3672', $1, $2, $3) ON CONFLICT DO NOTHING`, m.First(), 16_800*int64(rng.IntN(9)), rng.IntN(9))
+		},
+		func() { // BPJS's bill lines for a month, for some workers
+			m := domain.NewMonth(2023+rng.IntN(2), time.Month(1+rng.IntN(12)))
+			exec(`INSERT INTO bill_line (pemda, coverage_month, bill_no, line, kpj, nik, name, amount)
+				SELECT pemda, $1, $2, row_number() OVER (), coalesce(kpj, '0'), nik, name, 16800 + 10000 * (income / 1000000 - 1)
+				FROM worker ORDER BY random() LIMIT 5`, m.First(), fmt.Sprint(rng.IntN(3)))
+		},
+		func() { // a bill replaced, or a line corrected
+			if rng.IntN(2) == 0 {
+				exec(`DELETE FROM bill_line WHERE (coverage_month, bill_no) = (SELECT coverage_month, bill_no FROM bill_line ORDER BY random() LIMIT 1)`)
+			} else {
+				exec(`UPDATE bill_line SET amount = amount + 1000, coverage_month = coverage_month + interval '1 month'
+					WHERE id = (SELECT id FROM bill_line ORDER BY random() LIMIT 1)`)
+			}
+		},
 		func() { // end or reopen a spell
 			if rng.IntN(2) == 0 {
 				exec(`UPDATE enrollment SET end_date = NULL, status = 'aktif'

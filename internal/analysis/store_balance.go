@@ -14,15 +14,6 @@ import (
 // that the schema's triggers keep exact, and the registry's tables.
 type store struct{ *database.DB }
 
-// balance computes the contribution-versus-claim balance of one period.
-func (db *store) balance(ctx context.Context, pemda string, p domain.Period, basis domain.Basis) (Balance, error) {
-	bs, err := db.series(ctx, pemda, []domain.Period{p}, basis)
-	if err != nil {
-		return Balance{}, err
-	}
-	return bs[0], nil
-}
-
 // balanceSQL reads the balance of many periods from the monthly aggregates.
 // The definitions are Balance's: contributions and paid claims dated
 // in the period (by the basis's date), and workers covered on the period's
@@ -35,8 +26,10 @@ const balanceSQL = `
 		WHERE pemda = $1 AND basis = $4 AND month BETWEEN (SELECT min(from_m) FROM p) AND (SELECT max(to_m) FROM p)
 		GROUP BY month
 	), k AS MATERIALIZED (
-		SELECT month, sum(amount) AS amount, sum(claims) AS claims FROM agg_claim_total
-		WHERE pemda = $1 AND basis = $4 AND status = 'dibayar'
+		SELECT month, sum(amount) FILTER (WHERE status = 'dibayar') AS amount, sum(claims) FILTER (WHERE status = 'dibayar') AS claims,
+		       sum(amount) FILTER (WHERE status <> 'ditolak') AS incurred
+		FROM agg_claim_total
+		WHERE pemda = $1 AND basis = $4
 		  AND month BETWEEN (SELECT min(from_m) FROM p) AND (SELECT max(to_m) FROM p)
 		GROUP BY month
 	), r AS MATERIALIZED (
@@ -47,7 +40,8 @@ const balanceSQL = `
 		(SELECT coalesce(sum(paid), 0) FROM c WHERE c.month BETWEEN p.from_m AND p.to_m),
 		(SELECT coalesce(sum(amount), 0) FROM k WHERE k.month BETWEEN p.from_m AND p.to_m),
 		(SELECT coalesce(sum(claims), 0) FROM k WHERE k.month BETWEEN p.from_m AND p.to_m),
-		coalesce((SELECT active FROM r WHERE r.month <= p.to_m ORDER BY r.month DESC LIMIT 1), 0)
+		coalesce((SELECT active FROM r WHERE r.month <= p.to_m ORDER BY r.month DESC LIMIT 1), 0),
+		(SELECT coalesce(sum(CASE $4 WHEN 'cash' THEN amount ELSE incurred END), 0) FROM k WHERE k.month BETWEEN p.from_m AND p.to_m)
 	FROM p ORDER BY p.i`
 
 // series computes the balance of each period, in order, from the monthly
@@ -74,7 +68,10 @@ const directBalanceSQL = `
 		  WHERE k.pemda = $1 AND k.status = 'dibayar'
 		    AND CASE $4 WHEN 'cash' THEN k.paid_on ELSE k.incident_on END BETWEEN p.from_m AND p.end_on),
 		(SELECT count(*) FROM enrollment e
-		  WHERE e.pemda = $1 AND e.start_date <= p.end_on AND (e.end_date IS NULL OR e.end_date >= p.end_on))
+		  WHERE e.pemda = $1 AND e.start_date <= p.end_on AND (e.end_date IS NULL OR e.end_date >= p.end_on)),
+		(SELECT coalesce(sum(k.amount), 0) FROM claim k
+		  WHERE k.pemda = $1 AND CASE $4 WHEN 'cash' THEN k.status = 'dibayar' ELSE k.status <> 'ditolak' END
+		    AND CASE $4 WHEN 'cash' THEN k.paid_on ELSE k.incident_on END BETWEEN p.from_m AND p.end_on)
 	FROM p ORDER BY p.i`
 
 // directSeries is series computed from the base tables without the
@@ -97,7 +94,10 @@ func (db *store) querySeries(ctx context.Context, sql, pemda string, periods []d
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (Balance, error) {
 		b := Balance{Period: periods[i], Basis: basis}
 		i++
-		err := row.Scan(&b.ContributionsPaid, &b.ClaimsPaid, &b.ClaimsCount, &b.ActiveWorkers)
+		err := row.Scan(&b.ContributionsPaid, &b.ClaimsPaid, &b.ClaimsCount, &b.ActiveWorkers, &b.Claims)
+		if basis == domain.BasisCash {
+			b.Contributions = b.ContributionsPaid
+		}
 		return b, err
 	})
 	return out, database.MapError("balance", err)
@@ -114,4 +114,28 @@ func (db *store) dataYears(ctx context.Context, pemda string) ([]int, error) {
 		) t ORDER BY y DESC`, pemda)
 	years, err := pgx.CollectRows(rows, pgx.RowTo[int])
 	return years, database.MapError("data years", err)
+}
+
+// activeOn counts the workers covered on day d: those covered at the end of
+// the month before (from the roster aggregate), plus the spells that began
+// since and still cover d, minus those covering that month end that ended
+// before d. Both corrections read only the month's changes.
+func (db *store) activeOn(ctx context.Context, pemda string, d time.Time) (int64, error) {
+	first := domain.MonthOf(d).First()
+	var n int64
+	err := db.Pool().QueryRow(ctx, `
+		SELECT coalesce((SELECT sum(d_end) FROM agg_roster_total WHERE pemda = $1 AND month < $2), 0)
+		     + (SELECT count(*) FROM enrollment WHERE pemda = $1 AND start_date >= $2 AND start_date <= $3
+		          AND (end_date IS NULL OR end_date >= $3))
+		     - (SELECT count(*) FROM enrollment WHERE pemda = $1 AND end_date >= $2 - 1 AND end_date < $3
+		          AND start_date < $2)`, pemda, first, d).Scan(&n)
+	return n, database.MapError("active workers", err)
+}
+
+// directActiveOn counts the workers covered on day d from the base table.
+func (db *store) directActiveOn(ctx context.Context, pemda string, d time.Time) (int64, error) {
+	var n int64
+	err := db.Pool().QueryRow(ctx, `SELECT count(*) FROM enrollment
+		WHERE pemda = $1 AND start_date <= $2 AND (end_date IS NULL OR end_date >= $2)`, pemda, d).Scan(&n)
+	return n, database.MapError("active workers", err)
 }

@@ -3,6 +3,7 @@ package analysis_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/cilegon/monev/internal/claims"
 	"github.com/cilegon/monev/internal/contributions"
@@ -59,24 +60,29 @@ func TestBalanceFromTheStore(t *testing.T) {
 	tests := []struct {
 		period       string
 		basis        domain.Basis
-		contrib      domain.Rupiah
-		claims       domain.Rupiah
+		contrib      domain.Rupiah // ContributionsPaid
+		claims       domain.Rupiah // ClaimsPaid
 		count        int64
 		active       int64
+		basisContrib domain.Rupiah // Contributions, the basis's figure
+		basisClaims  domain.Rupiah // Claims
 		ratioPercent string
 	}{
 		// Cash: December's iuran paid in January counts in 2024; the claim
 		// of December 2023 paid in January too.
-		{"2024-Q1", domain.BasisCash, 184_800, 5_000_000, 1, 2, "2.705,6 %"},
-		// Accrual: by coverage month and incident date.
-		{"2024-Q1", domain.BasisAccrual, 134_400, 42_000_000, 1, 2, "31.250,0 %"},
-		{"2023", domain.BasisCash, 0, 0, 0, 2, "–"},
-		{"2023", domain.BasisAccrual, 50_400, 5_000_000, 1, 2, "9.920,6 %"},
+		{"2024-Q1", domain.BasisCash, 184_800, 5_000_000, 1, 2, 184_800, 5_000_000, "2.705,6 %"},
+		// Accrual (corrected): the iuran due for January (billed 67.200) and
+		// February (no bill: what was paid, 67.200), against the claims
+		// incurred in the quarter: K1 paid 42 juta and K4 still in process
+		// 3 juta. ContributionsPaid and ClaimsPaid keep their meaning.
+		{"2024-Q1", domain.BasisAccrual, 134_400, 42_000_000, 1, 2, 134_400, 45_000_000, "33.482,1 %"},
+		{"2023", domain.BasisCash, 0, 0, 0, 2, 0, 0, "–"},
+		{"2023", domain.BasisAccrual, 50_400, 5_000_000, 1, 2, 50_400, 5_000_000, "9.920,6 %"},
 		// The death ends worker 2's spell; the quota goes to worker 3 in April.
-		{"2024-04", domain.BasisCash, 0, 42_000_000, 1, 3, "–"},
-		// Rejected and pending claims never count.
-		{"2024", domain.BasisAccrual, 134_400, 42_000_000, 1, 2, "31.250,0 %"},
-		{"2024-01..2024-07", domain.BasisCash, 184_800, 47_000_000, 2, 2, "25.432,9 %"},
+		{"2024-04", domain.BasisCash, 0, 42_000_000, 1, 3, 0, 42_000_000, "–"},
+		// The rejected claim never counts.
+		{"2024", domain.BasisAccrual, 134_400, 42_000_000, 1, 2, 134_400, 45_000_000, "33.482,1 %"},
+		{"2024-01..2024-07", domain.BasisCash, 184_800, 47_000_000, 2, 2, 184_800, 47_000_000, "25.432,9 %"},
 	}
 	for _, tt := range tests {
 		b, err := analysisOf(db).Balance(ctx, "3672", mustPeriod(t, tt.period), tt.basis)
@@ -87,10 +93,13 @@ func TestBalanceFromTheStore(t *testing.T) {
 			t.Errorf("%s %s: got iuran %d klaim %d (%d) aktif %d; want %d %d (%d) %d", tt.period, tt.basis,
 				b.ContributionsPaid, b.ClaimsPaid, b.ClaimsCount, b.ActiveWorkers, tt.contrib, tt.claims, tt.count, tt.active)
 		}
+		if b.Contributions != tt.basisContrib || b.Claims != tt.basisClaims {
+			t.Errorf("%s %s: basis figures %d, %d; want %d, %d", tt.period, tt.basis, b.Contributions, b.Claims, tt.basisContrib, tt.basisClaims)
+		}
 		if got := b.ClaimRatio().Percent(1); got != tt.ratioPercent {
 			t.Errorf("%s %s: claim ratio %s, want %s", tt.period, tt.basis, got, tt.ratioPercent)
 		}
-		if b.Saldo() != tt.contrib-tt.claims {
+		if b.Saldo() != tt.basisContrib-tt.basisClaims {
 			t.Errorf("%s: saldo %d", tt.period, b.Saldo())
 		}
 	}
@@ -128,4 +137,85 @@ func equal[T comparable](a, b []T) bool {
 		}
 	}
 	return true
+}
+
+// TestAccrualCountsUnpaidBills: a bill not paid yet is iuran due on the
+// accrual basis and nothing on the cash basis; BPJS's bill lines, when
+// there are any, are the month's bill.
+func TestAccrualCountsUnpaidBills(t *testing.T) {
+	ctx := context.Background()
+	db := pgdev.New(t)
+	if err := demo.LoadBulk(ctx, db, testActor, smallProgram()); err != nil {
+		t.Fatal(err)
+	}
+	exec := func(sql string) {
+		t.Helper()
+		if _, err := db.Pool().Exec(ctx, sql); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// March 2024 billed 50.400 and not paid; April billed line by line 33.600.
+	exec(`INSERT INTO contribution (pemda, coverage_month, billed) VALUES ('3672', '2024-03-01', 50400)`)
+	exec(`INSERT INTO bill_line (pemda, coverage_month, line, kpj, nik, name, amount) VALUES
+		('3672', '2024-04-01', 1, '1', '3672040101800001', 'A', 16800), ('3672', '2024-04-01', 2, '3', '3672040303900003', 'C', 16800)`)
+	for _, tt := range []struct {
+		period string
+		basis  domain.Basis
+		contr  domain.Rupiah
+	}{
+		{"2024-Q1", domain.BasisAccrual, 134_400 + 50_400},
+		{"2024-04", domain.BasisAccrual, 33_600},
+		{"2024-Q1", domain.BasisCash, 184_800},
+	} {
+		for _, direct := range []bool{false, true} {
+			get := analysisOf(db).BalanceSeries
+			if direct {
+				get = analysisOf(db).DirectBalanceSeries
+			}
+			bs, err := get(ctx, "3672", []domain.Period{mustPeriod(t, tt.period)}, tt.basis)
+			if err != nil || bs[0].Contributions != tt.contr {
+				t.Errorf("%s %s (direct %v): contributions %v, want %v (%v)", tt.period, tt.basis, direct, bs[0].Contributions, tt.contr, err)
+			}
+		}
+	}
+	// The saldo carried into May on the accrual basis: 2023's due 50.400 and
+	// 2024's 218.400, minus the claims incurred (5 + 42 + 3 juta).
+	view, err := analysisOf(db).BalanceView(ctx, "3672", mustPeriod(t, "2024-05"), domain.BasisAccrual, domain.ByMonth)
+	if err != nil || view.Opening != 50_400+218_400-50_000_000 {
+		t.Errorf("opening saldo of May 2024 on the accrual basis: %v (%v)", view.Opening, err)
+	}
+}
+
+// TestActiveWorkersOfAPeriodNotEnded: a period that has not ended counts
+// the workers covered today, not on its last day.
+func TestActiveWorkersOfAPeriodNotEnded(t *testing.T) {
+	ctx := context.Background()
+	db := pgdev.New(t)
+	if err := demo.LoadBulk(ctx, db, testActor, smallProgram()); err != nil {
+		t.Fatal(err)
+	}
+	svc := analysisOf(db)
+	for _, tt := range []struct {
+		today  string
+		active int64
+	}{
+		// 15 March 2024: workers 1 and 4 (worker 2 died on the 10th, worker 3 starts in April).
+		{"2024-03-15", 2},
+		// 10 March 2024, the day of the death: worker 2 still covered.
+		{"2024-03-10", 3},
+		// 20 June 2024: workers 1, 3 and 4; on the year's last day worker 4 would be gone.
+		{"2024-06-20", 3},
+	} {
+		svc.Now = func() time.Time { return date(tt.today).Add(10 * time.Hour) }
+		for _, direct := range []bool{false, true} {
+			get := svc.BalanceSeries
+			if direct {
+				get = svc.DirectBalanceSeries
+			}
+			bs, err := get(ctx, "3672", []domain.Period{mustPeriod(t, "2024")}, domain.BasisCash)
+			if err != nil || bs[0].ActiveWorkers != tt.active {
+				t.Errorf("2024 seen on %s (direct %v): %d active, want %d (%v)", tt.today, direct, bs[0].ActiveWorkers, tt.active, err)
+			}
+		}
+	}
 }

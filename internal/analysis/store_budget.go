@@ -76,10 +76,9 @@ func budgetID(b Budget) string {
 }
 
 // budgetView gathers the budget view of a fiscal year: its pagu versions,
-// realisasi by SP2D month and payments by coverage month, and the roster and
-// rate a projection made on day today uses. through is the last month the
-// headline figures count.
-func (db *store) budgetView(ctx context.Context, pemda string, year int, through domain.Month, today time.Time, rates domain.RateTable) (BudgetView, error) {
+// and realisasi by SP2D month and payments by coverage month. through is
+// the last month the headline figures count.
+func (db *store) budgetView(ctx context.Context, pemda string, year int, through domain.Month, today time.Time) (BudgetView, error) {
 	r := BudgetView{Year: year, Through: through, Today: today}
 	var err error
 	if r.Versions, err = db.budgets(ctx, pemda, year); err != nil {
@@ -101,19 +100,8 @@ func (db *store) budgetView(ctx context.Context, pemda string, year int, through
 	if err != nil {
 		return r, database.MapError("budget months", err)
 	}
-	rm := RosterMonth(year, today)
-	if r.Roster, _, err = db.rosterAt(ctx, pemda, rm); err != nil {
-		return r, err
-	}
-	r.Rate, _ = rates.At(rm)
-	return r, nil
-}
-
-// rosterAt counts the workers covered on any day of month m (the ones BPJS
-// bills) and those covered on its last day, from the roster aggregate.
-func (db *store) rosterAt(ctx context.Context, pemda string, m domain.Month) (anyDay, monthEnd int64, err error) {
-	err = db.Pool().QueryRow(ctx, `
-		SELECT coalesce(sum(d_any), 0), coalesce(sum(d_end), 0) FROM agg_roster_total WHERE pemda = $1 AND month <= $2`,
-		pemda, m.First()).Scan(&anyDay, &monthEnd)
-	return anyDay, monthEnd, database.MapError("roster", err)
+	err = db.Pool().QueryRow(ctx, `SELECT coalesce(sum(paid), 0) FROM contribution
+		WHERE pemda = $1 AND paid_on BETWEEN $2::date AND least($3::date, $4::date)`,
+		pemda, domain.Date(year, time.January, 1), today, domain.Date(year, time.December, 31)).Scan(&r.SoFar)
+	return r, database.MapError("realisasi so far", err)
 }

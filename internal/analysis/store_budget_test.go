@@ -28,14 +28,87 @@ func TestBudgetViewFromTheStore(t *testing.T) {
 	if r.Realized() != 655_200 || r.AbsorptionThrough().Percent(1) != "93,6 %" {
 		t.Errorf("realisasi %d, absorption %s", r.Realized(), r.AbsorptionThrough().Percent(1))
 	}
-	// October–December unpaid, 3 workers at Rp 16.800.
-	if r.Roster != 3 || r.Rate.Total() != 16_800 || r.UnpaidMonths() != 3 || r.Projection() != 806_400 || r.Remaining() != -106_400 {
-		t.Errorf("projection: roster %d rate %d unpaid %d projection %d remaining %d",
-			r.Roster, r.Rate.Total(), r.UnpaidMonths(), r.Projection(), r.Remaining())
+	// October–December 2024 not billed nor paid: each owes the roster of 3
+	// workers × Rp 16.800 = 50.400 (due on the 15th of the month itself).
+	if r.OwingMonths() != 3 || r.StillOwed() != 151_200 || r.Projection() != 806_400 || r.Remaining() != -106_400 {
+		t.Errorf("projection: owing %d months, %d; projection %d remaining %d", r.OwingMonths(), r.StillOwed(), r.Projection(), r.Remaining())
 	}
 	r, err = analysisOf(db).BudgetView(ctx, "3672", 2024, domain.NewMonth(2024, time.March), today)
 	if err != nil || r.RealizedThrough() != 184_800 {
 		t.Errorf("realisasi through March %d, %v", r.RealizedThrough(), err)
+	}
+}
+
+// TestBudgetProjectionAroundTheYearEnd works the projection out by hand in
+// January and in December, under the BPU due date (the 15th of the
+// coverage month) and under the employers' (the 15th of the next month).
+//
+// SP2D payments in 2024: 10 January 50.400 (December 2023's iuran), then
+// 67.200 a month for January–July, 84.000 for August and 50.400 for
+// September, paid about the 10th of the next month: 655.200 in all. Bills
+// are on record for January–September; October onwards the roster is 3
+// workers, 50.400 a month.
+func TestBudgetProjectionAroundTheYearEnd(t *testing.T) {
+	ctx := context.Background()
+	db := loadAnalysis(t)
+	project := func(today string) analysis.BudgetView {
+		t.Helper()
+		r, err := analysisOf(db).BudgetView(ctx, "3672", 2024, domain.NewMonth(2024, time.December), date(today))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	for _, tt := range []struct {
+		name      string
+		today     string
+		following bool // the employers' due date
+		realized  domain.Rupiah
+		owed      domain.Rupiah
+		months    int
+	}{
+		// 20 January 2024, BPU rule: December 2023 is realisasi (paid 10
+		// January); January–December 2024 are all still owed: 67.200 × 7 +
+		// 84.000 + 50.400 + 50.400 × 3. Thirteen coverage months of money
+		// fall in 2024, because last December was paid in January; none twice.
+		{"January, BPU rule", "2024-01-20", false, 50_400, 756_000, 12},
+		// 20 December 2024, BPU rule: October–December still owed.
+		{"December, BPU rule", "2024-12-20", false, 655_200, 151_200, 3},
+		// Employers' rule: the months due in 2024 are December 2023 (paid)
+		// to November 2024; December 2024's iuran falls in 2025.
+		{"January, employers' rule", "2024-01-20", true, 50_400, 705_600, 11},
+		{"December, employers' rule", "2024-12-20", true, 655_200, 100_800, 2},
+	} {
+		rule := domain.BPUDueRule
+		if tt.following {
+			rule.MonthOffset = 1
+		}
+		if err := settingsOf(db).SetDueRule(ctx, testActor, rule); err != nil {
+			t.Fatal(err)
+		}
+		r := project(tt.today)
+		if r.SoFar != tt.realized || r.StillOwed() != tt.owed || r.OwingMonths() != tt.months || r.Projection() != tt.realized+tt.owed {
+			t.Errorf("%s: realisasi %d, still owed %d in %d months, projection %d; want %d, %d in %d months",
+				tt.name, r.SoFar, r.StillOwed(), r.OwingMonths(), r.Projection(), tt.realized, tt.owed, tt.months)
+		}
+	}
+
+	// A partly paid month owes the rest: 20.000 paid on 12 November 2024
+	// for October moves 20.000 from owed to realisasi; the projection stays.
+	if err := settingsOf(db).SetDueRule(ctx, testActor, domain.BPUDueRule); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Pool().Exec(ctx, `INSERT INTO contribution (pemda, coverage_month, paid, paid_on) VALUES ('3672', '2024-10-01', 20000, '2024-11-12')`); err != nil {
+		t.Fatal(err)
+	}
+	r := project("2024-11-20")
+	if r.SoFar != 675_200 || r.StillOwed() != 131_200 || r.Projection() != 806_400 {
+		t.Errorf("after a partial payment: realisasi %d, owed %d, projection %d; want 675.200, 131.200, 806.400",
+			r.SoFar, r.StillOwed(), r.Projection())
+	}
+	// After the year's end the projection is what was spent.
+	if r := project("2025-01-06"); r.Projection() != r.Realized() {
+		t.Errorf("closed year: projection %d, realisasi %d", r.Projection(), r.Realized())
 	}
 }
 

@@ -52,30 +52,17 @@ func (db *store) claimSummary(ctx context.Context, pemda string, p domain.Period
 	return s, database.MapError("claim summary", err)
 }
 
-// saldoBefore is the saldo (contributions minus paid claims) of every month
-// before month m, on a basis: the cumulative saldo at the start of m.
+// saldoBefore is the saldo of every month before month m on a basis, the
+// cumulative saldo at the start of m. On the cash basis: payments minus
+// paid claims. On the accrual basis it is only minus the claims incurred
+// (not rejected): the service adds the months' contributions due.
 func (db *store) saldoBefore(ctx context.Context, pemda string, m domain.Month, basis domain.Basis) (domain.Rupiah, error) {
 	var saldo domain.Rupiah
 	err := db.Pool().QueryRow(ctx, `
-		SELECT (SELECT coalesce(sum(paid), 0) FROM agg_contribution WHERE pemda = $1 AND basis = $3 AND month < $2)
-		     - (SELECT coalesce(sum(amount), 0) FROM agg_claim_total WHERE pemda = $1 AND basis = $3 AND status = 'dibayar' AND month < $2)`,
+		SELECT CASE $3 WHEN 'cash' THEN (SELECT coalesce(sum(paid), 0) FROM agg_contribution WHERE pemda = $1 AND basis = $3 AND month < $2)
+		       ELSE 0 END
+		     - (SELECT coalesce(sum(amount), 0) FROM agg_claim_total WHERE pemda = $1 AND basis = $3 AND month < $2
+		          AND CASE $3 WHEN 'cash' THEN status = 'dibayar' ELSE status <> 'ditolak' END)`,
 		pemda, m.First(), string(basis)).Scan(&saldo)
 	return saldo, database.MapError("saldo before", err)
-}
-
-// balanceView gathers the balance view of a period: the balance, the
-// same period a year earlier, the period split by granularity, the saldo
-// carried in from earlier months and the claims by type.
-func (db *store) balanceView(ctx context.Context, pemda string, p domain.Period, basis domain.Basis, by domain.Granularity) (BalanceView, error) {
-	parts := p.Split(by)
-	series, err := db.series(ctx, pemda, append([]domain.Period{p, p.YearEarlier()}, parts...), basis)
-	if err != nil {
-		return BalanceView{}, err
-	}
-	r := BalanceView{Balance: series[0], YearEarlier: series[1], By: by, Series: series[2:]}
-	if r.Opening, err = db.saldoBefore(ctx, pemda, p.From, basis); err != nil {
-		return r, err
-	}
-	r.Claims, err = db.claimSummary(ctx, pemda, p, basis)
-	return r, err
 }

@@ -51,7 +51,7 @@ type Config struct {
 // ImportKinds are the kinds of file monev imports, in menu order; each is
 // declared by the feature whose data it holds.
 func ImportKinds() []sheet.Kind {
-	return []sheet.Kind{registry.WorkerImport, contributions.ContributionImport, claims.ClaimImport}
+	return []sheet.Kind{registry.WorkerImport, contributions.ContributionImport, contributions.BillImport, claims.ClaimImport}
 }
 
 // App serves monev's pages and API.
@@ -92,10 +92,12 @@ func New(cfg Config, db *database.DB, log *slog.Logger) *App {
 	accounts := auth.NewService(db)
 	set := settings.NewService(db)
 	site := httpx.New(hc, log, accounts.Sessions(), accounts, set.PemdaName, db.Collector())
-	an := analysis.NewService(db, set)
+	contrib := contributions.NewService(db, set)
+	an := analysis.NewService(db, set, contrib)
+	an.Now = func() time.Time { return site.Now() } // tests set the site's clock
 	s := &App{Site: site, cfg: cfg, db: db, audit: audit.New(db), auth: accounts, settings: set,
-		registry: registry.NewService(db), contributions: contributions.NewService(db), claims: claims.NewService(db),
-		imports: imports.NewService(db, set, registry.WorkerImport, contributions.ContributionImport, claims.ClaimImport),
+		registry: registry.NewService(db), contributions: contrib, claims: claims.NewService(db),
+		imports: imports.NewService(db, set, ImportKinds()...),
 		quality: quality.NewService(db), analysis: an, laporan: laporan.NewService(db, an)}
 	s.docs = laporanui.NewDocuments(s.laporan, set, accounts, s.audit, cfg.Version)
 	s.uploads = importsui.New(site, s.imports, importsui.Config{UploadLimit: cfg.UploadLimit, UploadDir: cfg.UploadDir})

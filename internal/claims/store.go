@@ -21,7 +21,7 @@ type ClaimFilter struct {
 	NIKInFullOnly            bool   // a NIK matches only when typed in full (roles that may not see NIKs)
 	WorkerID                 int64
 	Type                     domain.ClaimType
-	Status                   domain.ClaimStatus
+	Status                   domain.ClaimStatus // or NotRejected
 	Category                 string
 	Kelurahan                string
 	Kecamatan                string
@@ -29,6 +29,27 @@ type ClaimFilter struct {
 	PaidFrom, PaidTo         time.Time
 	Sort                     string // incident (default), paid_on, amount, name, type, status, no
 	Desc                     bool
+}
+
+// NotRejected is the Status of a filter that takes every claim but the
+// rejected ones: the claims incurred, as the accrual basis counts them
+// (web/links writes the same code in the links of other features).
+const NotRejected domain.ClaimStatus = "tidak_ditolak"
+
+// statusIs is the status a filter asks for, "" for any or NotRejected.
+func statusIs(status domain.ClaimStatus) string {
+	if status == NotRejected {
+		return ""
+	}
+	return string(status)
+}
+
+// notRejected is "ditolak" when status asks for every claim but those.
+func notRejected(status domain.ClaimStatus) string {
+	if status == NotRejected {
+		return string(domain.ClaimRejected)
+	}
+	return ""
 }
 
 // ClaimTotals are the count and sums of the claims that match.
@@ -70,7 +91,8 @@ func (f ClaimFilter) where(pemda string) *database.Conditions {
 		cond string
 		v    string
 	}{
-		{`k.type = ?`, string(f.Type)}, {`k.status = ?`, string(f.Status)}, {`k.category_code = ?`, f.Category},
+		{`k.type = ?`, string(f.Type)}, {`k.status = ?`, statusIs(f.Status)}, {`k.status <> ?`, notRejected(f.Status)},
+		{`k.category_code = ?`, f.Category},
 		{`k.kelurahan_code = ?`, f.Kelurahan},
 		{`k.kelurahan_code IN (SELECT code FROM kelurahan WHERE pemda = $1 AND kecamatan_code = ?)`, f.Kecamatan},
 	} {

@@ -33,7 +33,7 @@ var Contributions = &sheet.Table[Contribution]{
 		{Spec: sheet.Spec{Name: "tagihan",
 			Label: "Tagihan (Rp)", Input: "text", InputMode: "numeric", Hint: "-",
 			Type: sheet.Money, DB: "billed", SQL: "bigint", Null: true,
-			Help:     "Jumlah tagihan dalam rupiah.",
+			Help:     "Jumlah tagihan BPJS untuk bulan itu dalam rupiah (sama pada setiap pembayaran bulan yang sama).",
 			Examples: [2]string{"69.602.400", "69720000"}, Aliases: []string{"jumlah tagihan", "nilai tagihan"}},
 			Parse: func(c *sheet.Cell, r *Contribution) {
 				if billed, ok := c.Money(); ok {
@@ -42,16 +42,21 @@ var Contributions = &sheet.Table[Contribution]{
 			},
 			Get: func(r *Contribution) any { return r.Billed }},
 		{Spec: sheet.Spec{Name: "dibayar",
-			Label: "Dibayar (Rp)", Input: "text", InputMode: "numeric", Hint: "-",
-			Required: true, Type: sheet.Money, DB: "paid", SQL: "bigint",
-			Help:     "Jumlah yang dibayar dalam rupiah.",
+			Label: "Dibayar (Rp)", Input: "text", InputMode: "numeric", Hint: "Kosongkan bila tagihan belum dibayar.",
+			Type: sheet.Money, DB: "paid", SQL: "bigint", Null: true,
+			Help:     "Jumlah yang dibayar dalam rupiah; kosongkan bersama tanggal bayar untuk tagihan yang belum dibayar.",
 			Examples: [2]string{"69.602.400", "Rp 69.720.000"}, Aliases: []string{"jumlah dibayar", "jumlah bayar", "nilai bayar", "pembayaran", "realisasi"}},
 			Parse: func(c *sheet.Cell, r *Contribution) { r.Paid, _ = c.Money() },
-			Get:   func(r *Contribution) any { return r.Paid }},
+			Get: func(r *Contribution) any {
+				if r.Unpaid() {
+					return nil
+				}
+				return r.Paid
+			}},
 		{Spec: sheet.Spec{Name: "tanggal_bayar",
-			Label: "Tanggal bayar", Input: "date", Hint: "Tanggal SP2D.",
-			Required: true, Type: sheet.Date, DB: "paid_on", SQL: "date",
-			Help:     "Tanggal pembayaran (tanggal SP2D).",
+			Label: "Tanggal bayar", Input: "date", Hint: "Tanggal SP2D; kosongkan bila belum dibayar.",
+			Type: sheet.Date, DB: "paid_on", SQL: "date", Null: true,
+			Help:     "Tanggal pembayaran (tanggal SP2D); kosongkan untuk tagihan yang belum dibayar.",
 			Examples: [2]string{"15/02/2024", "2024-03-14"}, Aliases: []string{"tgl bayar", "tanggal sp2d", "tgl sp2d"}},
 			Parse: func(c *sheet.Cell, r *Contribution) { r.PaidOn, _ = c.Date() },
 			Get:   func(r *Contribution) any { return r.PaidOn }},
@@ -70,6 +75,23 @@ var Contributions = &sheet.Table[Contribution]{
 			Parse: func(c *sheet.Cell, r *Contribution) { r.Note = c.Text() },
 			Get:   func(r *Contribution) any { return r.Note }},
 	},
+	Check: checkContributionRow,
+}
+
+// checkContributionRow asks for a payment's amount and date together, and
+// for a bill not yet paid (neither) its tagihan and no SP2D.
+func checkContributionRow(row *sheet.Row, r *Contribution) {
+	paid, dated := !row.Empty("dibayar"), !row.Empty("tanggal_bayar")
+	switch {
+	case paid && !dated:
+		row.Fail("tanggal_bayar", "tanggal belum diisi; kosongkan jumlah dibayar bila tagihan belum dibayar")
+	case dated && !paid:
+		row.Fail("dibayar", "nilai rupiah belum diisi; kosongkan tanggal bayar bila tagihan belum dibayar")
+	case !paid && !dated && r.Billed == nil && !row.Bad("tagihan"):
+		row.Fail("dibayar", "isi jumlah dibayar dan tanggal bayar, atau tagihan bila iuran belum dibayar")
+	case !paid && !dated && r.SP2D != "":
+		row.Fail("no_sp2d", "tagihan yang belum dibayar tidak punya SP2D; isi juga jumlah dibayar dan tanggal bayar")
+	}
 }
 
 // ContributionImport is the import of contribution files: a payment with
@@ -87,17 +109,23 @@ var contributionChecks = []string{
 	        format('pembayaran iuran %s tanpa SP2D dengan tanggal dan jumlah yang sama sudah ada di baris %s',
 	               to_char(s.coverage_month, 'MM/YYYY'), s.first)
 	 FROM (SELECT line, coverage_month, min(line) OVER (PARTITION BY coverage_month, paid_on, paid) AS first
-	       FROM stage WHERE sp2d_no IS NULL) s
+	       FROM stage WHERE sp2d_no IS NULL AND paid IS NOT NULL) s
+	 WHERE s.line <> s.first`,
+	`SELECT s.line, 'tagihan',
+	        format('tagihan iuran %s yang belum dibayar sudah ada di baris %s', to_char(s.coverage_month, 'MM/YYYY'), s.first)
+	 FROM (SELECT line, coverage_month, min(line) OVER (PARTITION BY coverage_month) AS first
+	       FROM stage WHERE paid IS NULL) s
 	 WHERE s.line <> s.first`,
 }
 
 // contributionMatch pairs a staged payment with the stored one it updates:
 // the same month and SP2D number, or without one the same month, date and
-// amount.
+// amount; a bill not paid yet pairs with the month's unpaid bill.
 const contributionMatch = `
 	LEFT JOIN contribution c ON c.pemda = $1 AND c.coverage_month = s.coverage_month
 	     AND ((s.sp2d_no IS NOT NULL AND c.sp2d_no = s.sp2d_no)
-	       OR (s.sp2d_no IS NULL AND c.sp2d_no IS NULL AND c.paid_on = s.paid_on AND c.paid = s.paid))`
+	       OR (s.sp2d_no IS NULL AND c.sp2d_no IS NULL AND c.paid_on = s.paid_on AND c.paid = s.paid)
+	       OR (s.paid IS NULL AND c.paid IS NULL))`
 
 const contributionCounts = `
 	SELECT count(*) FILTER (WHERE c.id IS NULL),
@@ -126,8 +154,18 @@ var contributionMerge = []string{
 		SELECT c.* FROM contribution c WHERE c.pemda = $1 AND c.coverage_month IN (SELECT coverage_month FROM stage)
 	), up AS (
 		INSERT INTO contribution AS c (pemda, ` + sheet.List(Contributions, "") + `)
-		SELECT $1, ` + sheet.List(Contributions, "") + ` FROM stage WHERE sp2d_no IS NULL
+		SELECT $1, ` + sheet.List(Contributions, "") + ` FROM stage WHERE sp2d_no IS NULL AND paid IS NOT NULL
 		ON CONFLICT (pemda, coverage_month, paid_on, paid) WHERE sp2d_no IS NULL DO UPDATE SET
+			participants = EXCLUDED.participants, billed = EXCLUDED.billed, note = EXCLUDED.note, updated_at = now()
+		WHERE (c.participants, c.billed, c.note) IS DISTINCT FROM (EXCLUDED.participants, EXCLUDED.billed, EXCLUDED.note)
+		RETURNING c.*, (xmax = 0) AS inserted
+	)` + audit.ChangesSQL("contribution"),
+	`WITH old AS (
+		SELECT c.* FROM contribution c WHERE c.pemda = $1 AND c.coverage_month IN (SELECT coverage_month FROM stage)
+	), up AS (
+		INSERT INTO contribution AS c (pemda, ` + sheet.List(Contributions, "") + `)
+		SELECT $1, ` + sheet.List(Contributions, "") + ` FROM stage WHERE paid IS NULL
+		ON CONFLICT (pemda, coverage_month) WHERE paid IS NULL DO UPDATE SET
 			participants = EXCLUDED.participants, billed = EXCLUDED.billed, note = EXCLUDED.note, updated_at = now()
 		WHERE (c.participants, c.billed, c.note) IS DISTINCT FROM (EXCLUDED.participants, EXCLUDED.billed, EXCLUDED.note)
 		RETURNING c.*, (xmax = 0) AS inserted

@@ -6,7 +6,8 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 )
 
-// Contribution is one payment of iuran to BPJS for a coverage month.
+// Contribution is one payment of iuran to BPJS for a coverage month, or a
+// bill for the month not paid yet (PaidOn zero, Paid 0, Billed set).
 type Contribution struct {
 	ID            int64
 	CoverageMonth domain.Month
@@ -17,3 +18,6 @@ type Contribution struct {
 	SP2D          string // payment order number, may be empty
 	Note          string
 }
+
+// Unpaid reports whether the row records a bill not paid yet.
+func (c Contribution) Unpaid() bool { return c.PaidOn.IsZero() }

@@ -6,6 +6,7 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/audit"
 	"github.com/cilegon/monev/internal/platform/database"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 // Service is the one entry point to the feature's records: the pages, the
@@ -13,12 +14,16 @@ import (
 // may edit data (domain.ErrForbidden otherwise), run in one transaction and
 // are written to the audit log.
 type Service struct {
-	db    *store
-	audit *audit.Log
+	db       *store
+	audit    *audit.Log
+	settings *settings.Service
 }
 
-// NewService returns the service of db.
-func NewService(db *database.DB) *Service { return &Service{db: &store{db}, audit: audit.New(db)} }
+// NewService returns the service of db; it reads rates and the due-date
+// rule through set.
+func NewService(db *database.DB, set *settings.Service) *Service {
+	return &Service{db: &store{db}, audit: audit.New(db), settings: set}
+}
 
 // Contributions returns a page of the payments that match, and their totals.
 func (s *Service) Contributions(ctx context.Context, pemda string, f ContributionFilter, offset, limit int) ([]Contribution, ContributionTotals, error) {

@@ -64,15 +64,19 @@ type contributionRow struct {
 	CoverageMonth time.Time
 	Participants  *int64
 	Billed        *domain.Rupiah
-	Paid          domain.Rupiah
-	PaidOn        time.Time
+	Paid          *domain.Rupiah
+	PaidOn        *time.Time
 	SP2DNo        string
 	Note          string
 }
 
 func (r contributionRow) contribution() Contribution {
-	return Contribution{ID: r.ID, CoverageMonth: domain.MonthOf(r.CoverageMonth), Participants: r.Participants,
-		Billed: r.Billed, Paid: r.Paid, PaidOn: r.PaidOn, SP2D: r.SP2DNo, Note: r.Note}
+	c := Contribution{ID: r.ID, CoverageMonth: domain.MonthOf(r.CoverageMonth), Participants: r.Participants,
+		Billed: r.Billed, SP2D: r.SP2DNo, Note: r.Note}
+	if r.Paid != nil && r.PaidOn != nil {
+		c.Paid, c.PaidOn = *r.Paid, *r.PaidOn
+	}
+	return c
 }
 
 // contributions returns a page of the payments that match, and their totals.
@@ -124,6 +128,7 @@ func contributionConflicts(c Contribution) map[string][2]string {
 		"contribution_sp2d_key": {"no_sp2d", "pembayaran iuran " + month + " dengan SP2D " + c.SP2D + " sudah tercatat"},
 		"contribution_nosp2d_key": {"dibayar", "pembayaran iuran " + month +
 			" tanpa SP2D dengan tanggal dan jumlah yang sama sudah tercatat; isi nomor SP2D bila keduanya benar"},
+		"contribution_unpaid_key": {"tagihan", "tagihan iuran " + month + " yang belum dibayar sudah tercatat; ubah baris itu"},
 	}
 }
 
@@ -134,7 +139,12 @@ func contributionArgs(pemda string, c Contribution) []any {
 		v := int64(*c.Billed)
 		billed = &v
 	}
-	return []any{pemda, c.CoverageMonth.First(), c.Participants, billed, int64(c.Paid), c.PaidOn, database.NullString(c.SP2D), c.Note}
+	var paid *int64
+	if !c.Unpaid() {
+		v := int64(c.Paid)
+		paid = &v
+	}
+	return []any{pemda, c.CoverageMonth.First(), c.Participants, billed, paid, database.NullDate(c.PaidOn), database.NullString(c.SP2D), c.Note}
 }
 
 // createContribution records a payment.
@@ -148,14 +158,14 @@ func (db *store) createContribution(ctx context.Context, actor domain.Actor, c C
 		if err != nil {
 			return database.ConflictOf(err, contributionConflicts(c))
 		}
-		return audit.Write(ctx, tx, actor, "create", "contribution", c.ID, "Pembayaran iuran "+c.CoverageMonth.Label()+" ditambahkan", nil, row)
+		return audit.Write(ctx, tx, actor, "create", "contribution", c.ID, rowName(c)+" ditambahkan", nil, row)
 	})
 	return c, database.MapError("create contribution", err)
 }
 
 // updateContribution corrects a payment.
 func (db *store) updateContribution(ctx context.Context, actor domain.Actor, c Contribution) (Contribution, error) {
-	change := audit.RowChange{Table: "contribution", ID: c.ID, Summary: "Pembayaran iuran " + c.CoverageMonth.Label() + " diubah",
+	change := audit.RowChange{Table: "contribution", ID: c.ID, Summary: rowName(c) + " diubah",
 		Conflicts: contributionConflicts(c)}
 	err := db.InTx(ctx, func(tx pgx.Tx) error {
 		return change.Run(ctx, tx, actor, `
@@ -170,6 +180,21 @@ func (db *store) updateContribution(ctx context.Context, actor domain.Actor, c C
 // deleteContribution removes a payment entered by mistake.
 func (db *store) deleteContribution(ctx context.Context, actor domain.Actor, id int64) error {
 	return audit.DeleteRow(ctx, db.DB, actor, "contribution", id, func(old map[string]any) string {
+		if old["paid_on"] == nil {
+			month, _ := old["coverage_month"].(string)
+			if t, err := time.Parse(time.DateOnly, month); err == nil {
+				month = domain.MonthOf(t).Label()
+			}
+			return "Tagihan iuran " + month + " yang belum dibayar dihapus"
+		}
 		return "Pembayaran iuran dengan tanggal bayar " + audit.Day(old["paid_on"]) + " dihapus"
 	})
+}
+
+// rowName names a row in the audit log: a payment, or a bill not paid yet.
+func rowName(c Contribution) string {
+	if c.Unpaid() {
+		return "Tagihan iuran " + c.CoverageMonth.Label() + " (belum dibayar)"
+	}
+	return "Pembayaran iuran " + c.CoverageMonth.Label()
 }

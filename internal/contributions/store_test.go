@@ -29,7 +29,7 @@ func TestContributionsListRefusalsAndAudit(t *testing.T) {
 	}
 	ids := make([]int64, len(payments))
 	for i, c := range payments {
-		got, err := contributions.NewService(db).CreateContribution(ctx, testActor, c)
+		got, err := contributions.NewService(db, settings.NewService(db)).CreateContribution(ctx, testActor, c)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -38,14 +38,14 @@ func TestContributionsListRefusalsAndAudit(t *testing.T) {
 	// One SP2D may pay another month; the same month and SP2D is a duplicate.
 	again := payments[0]
 	again.CoverageMonth = mustMonth(t, "2023-12")
-	if _, err := contributions.NewService(db).CreateContribution(ctx, testActor, again); err != nil {
+	if _, err := contributions.NewService(db, settings.NewService(db)).CreateContribution(ctx, testActor, again); err != nil {
 		t.Errorf("the same SP2D for another month: %v", err)
 	}
-	if f, msg := domaintest.ConflictField(t, domaintest.ErrOf(contributions.NewService(db).CreateContribution(ctx, testActor, payments[0]))); f != "no_sp2d" ||
+	if f, msg := domaintest.ConflictField(t, domaintest.ErrOf(contributions.NewService(db, settings.NewService(db)).CreateContribution(ctx, testActor, payments[0]))); f != "no_sp2d" ||
 		msg != "pembayaran iuran 01/2024 dengan SP2D 0123/SP2D/LS/2024 sudah tercatat" {
 		t.Errorf("duplicate SP2D: %s: %q", f, msg)
 	}
-	if f, msg := domaintest.ConflictField(t, domaintest.ErrOf(contributions.NewService(db).CreateContribution(ctx, testActor, payments[2]))); f != "dibayar" || !strings.Contains(msg, "tanpa SP2D") {
+	if f, msg := domaintest.ConflictField(t, domaintest.ErrOf(contributions.NewService(db, settings.NewService(db)).CreateContribution(ctx, testActor, payments[2]))); f != "dibayar" || !strings.Contains(msg, "tanpa SP2D") {
 		t.Errorf("duplicate payment without SP2D: %s: %q", f, msg)
 	}
 
@@ -70,7 +70,7 @@ func TestContributionsListRefusalsAndAudit(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cs, totals, err := contributions.NewService(db).Contributions(ctx, "3672", tt.f, 0, 50)
+			cs, totals, err := contributions.NewService(db, settings.NewService(db)).Contributions(ctx, "3672", tt.f, 0, 50)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -79,20 +79,20 @@ func TestContributionsListRefusalsAndAudit(t *testing.T) {
 			}
 		})
 	}
-	cs, totals, _ := contributions.NewService(db).Contributions(ctx, "3672", contributions.ContributionFilter{From: mustMonth(t, "2024-01"), To: mustMonth(t, "2024-01")}, 0, 50)
+	cs, totals, _ := contributions.NewService(db, settings.NewService(db)).Contributions(ctx, "3672", contributions.ContributionFilter{From: mustMonth(t, "2024-01"), To: mustMonth(t, "2024-01")}, 0, 50)
 	if len(cs) != 1 || *cs[0].Participants != 4143 || *cs[0].Billed != 69_602_400 || totals.Billed != 69_602_400 || totals.BilledCount != 1 {
 		t.Errorf("January: %+v, %+v", cs, totals)
 	}
 
-	c, err := contributions.NewService(db).Contribution(ctx, "3672", ids[1])
+	c, err := contributions.NewService(db, settings.NewService(db)).Contribution(ctx, "3672", ids[1])
 	if err != nil {
 		t.Fatal(err)
 	}
 	c.Paid, c.Note = 69_000_000, "dikoreksi"
-	if _, err := contributions.NewService(db).UpdateContribution(ctx, testActor, c); err != nil {
+	if _, err := contributions.NewService(db, settings.NewService(db)).UpdateContribution(ctx, testActor, c); err != nil {
 		t.Fatal(err)
 	}
-	if err := contributions.NewService(db).DeleteContribution(ctx, testActor, ids[2]); err != nil {
+	if err := contributions.NewService(db, settings.NewService(db)).DeleteContribution(ctx, testActor, ids[2]); err != nil {
 		t.Fatal(err)
 	}
 	a := registrytest.AuditRows(t, db)
@@ -102,7 +102,7 @@ func TestContributionsListRefusalsAndAudit(t *testing.T) {
 		t.Errorf("audit: %+v", a[n-2:])
 	}
 	var exported []string
-	err = contributions.NewService(db).EachContribution(ctx, "3672", contributions.ContributionFilter{}, func(c contributions.Contribution) error {
+	err = contributions.NewService(db, settings.NewService(db)).EachContribution(ctx, "3672", contributions.ContributionFilter{}, func(c contributions.Contribution) error {
 		exported = append(exported, c.CoverageMonth.String()+" "+c.SP2D)
 		return nil
 	})
@@ -113,5 +113,5 @@ func TestContributionsListRefusalsAndAudit(t *testing.T) {
 
 // analysisOf is the analysis service of a test's database.
 func analysisOf(db *database.DB) *analysis.Service {
-	return analysis.NewService(db, settings.NewService(db))
+	return analysis.NewService(db, settings.NewService(db), contributions.NewService(db, settings.NewService(db)))
 }

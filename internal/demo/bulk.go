@@ -52,8 +52,8 @@ func LoadBulk(ctx context.Context, db *database.DB, actor domain.Actor, b Bulk) 
 		}{
 			{"worker", []string{"pemda", "id", "nik", "name", "birth_date", "sex", "category_code", "kelurahan_code",
 				"kpj", "income", "address", "phone"}, workerRows(b)},
-			{"enrollment", []string{"pemda", "id", "worker_id", "category_code", "kelurahan_code", "start_date", "end_date",
-				"status"}, enrollmentRows(b)},
+			{"enrollment", []string{"pemda", "id", "worker_id", "category_code", "kelurahan_code", "income", "start_date",
+				"end_date", "status"}, enrollmentRows(b)},
 			{"contribution", []string{"pemda", "coverage_month", "participants", "billed", "paid", "paid_on", "sp2d_no", "note"},
 				contributionRows(b)},
 			{"claim", []string{"pemda", "claim_no", "worker_id", "category_code", "kelurahan_code", "type", "incident_on",
@@ -93,7 +93,7 @@ func enrollmentRows(b Bulk) pgx.CopyFromSource {
 	var rows [][]any
 	for _, w := range b.Workers {
 		for _, e := range w.Enrollments {
-			rows = append(rows, []any{b.Pemda, e.ID, w.ID, w.CategoryCode, w.KelurahanCode, e.Start, e.End, string(e.Status)})
+			rows = append(rows, []any{b.Pemda, e.ID, w.ID, w.CategoryCode, w.KelurahanCode, int64(w.Income), e.Start, e.End, string(e.Status)})
 		}
 	}
 	return pgx.CopyFromRows(rows)
@@ -107,7 +107,12 @@ func contributionRows(b Bulk) pgx.CopyFromSource {
 			v := int64(*c.Billed)
 			billed = &v
 		}
-		return []any{b.Pemda, c.CoverageMonth.First(), c.Participants, billed, int64(c.Paid), c.PaidOn,
+		var paid *int64
+		if !c.PaidOn.IsZero() {
+			v := int64(c.Paid)
+			paid = &v
+		}
+		return []any{b.Pemda, c.CoverageMonth.First(), c.Participants, billed, paid, database.NullDate(c.PaidOn),
 			database.NullString(c.SP2D), c.Note}, nil
 	})
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/auth/password"
+	"github.com/cilegon/monev/internal/contributions"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/database"
@@ -85,7 +86,7 @@ func createUsers(ctx context.Context, db *database.DB, actor domain.Actor, pemda
 
 // analysisOf is the analysis service of the demo's database.
 func analysisOf(db *database.DB) *analysis.Service {
-	return analysis.NewService(db, settings.NewService(db))
+	return analysis.NewService(db, settings.NewService(db), contributions.NewService(db, settings.NewService(db)))
 }
 
 // reportsOf is the report service of the demo's database.

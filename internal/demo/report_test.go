@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/analysis"
+	"github.com/cilegon/monev/internal/contributions"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/platform/database"
@@ -95,5 +96,5 @@ func TestDemoJulyReport(t *testing.T) {
 
 // demoReports is the report service of a test's database.
 func demoReports(db *database.DB) *laporan.Service {
-	return laporan.NewService(db, analysis.NewService(db, settings.NewService(db)))
+	return laporan.NewService(db, analysis.NewService(db, settings.NewService(db), contributions.NewService(db, settings.NewService(db))))
 }

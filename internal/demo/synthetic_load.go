@@ -46,13 +46,13 @@ func Generate(ctx context.Context, db *database.DB, actor domain.Actor, opt Synt
 				w := st.worker
 				return [][]any{{p, w.ID, string(w.NIK), w.Name, w.BirthDate, string(w.Sex), w.CategoryCode, w.KelurahanCode, w.KPJ, int64(w.Income), w.Address}}
 			})},
-		{Table: "enrollment", Columns: []string{"pemda", "id", "worker_id", "category_code", "kelurahan_code", "start_date", "end_date", "status"},
+		{Table: "enrollment", Columns: []string{"pemda", "id", "worker_id", "category_code", "kelurahan_code", "income", "start_date", "end_date", "status"},
 			Rows: s.rows(func(st story) [][]any {
 				var out [][]any
 				w := st.worker
 				for _, e := range w.Enrollments {
 					enrollmentID++
-					out = append(out, []any{p, enrollmentID, w.ID, w.CategoryCode, w.KelurahanCode, e.Start, e.End, string(e.Status)})
+					out = append(out, []any{p, enrollmentID, w.ID, w.CategoryCode, w.KelurahanCode, int64(w.Income), e.Start, e.End, string(e.Status)})
 					s.count(roster, e)
 				}
 				return out

@@ -35,9 +35,15 @@ func TestBasisText(t *testing.T) {
 		label, explain string
 	}{
 		{domain.BasisCash, "basis kas", "Basis kas: iuran dihitung menurut tanggal bayar (SP2D), klaim menurut tanggal bayar."},
-		{domain.BasisAccrual, "basis akrual", "Basis akrual: iuran dihitung menurut bulan kepesertaan yang dibayarnya, klaim menurut tanggal kejadian."},
+		// Corrected (../shared/domain.md): accrual is earned vs incurred, unpaid bills and claims in process included.
+		{domain.BasisAccrual, "basis akrual", "Basis akrual: iuran yang terutang untuk bulan kepesertaan dalam periode (yang ditagih, " +
+			"dibayar atau belum) dibandingkan klaim yang terjadi dalam periode menurut tanggal kejadian (dibayar, diajukan atau diproses; " +
+			"yang ditolak tidak dihitung)."},
 	}
 	for _, tt := range tests {
+		if tt.b.ContributionsLabel() == "" || tt.b.ClaimsLabel() == "" {
+			t.Errorf("%s has no figure labels", tt.b)
+		}
 		if tt.b.Label() != tt.label || tt.b.Explain() != tt.explain {
 			t.Errorf("%s: Label, Explain = %q, %q", tt.b, tt.b.Label(), tt.b.Explain())
 		}

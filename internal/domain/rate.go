@@ -12,8 +12,21 @@ type Rate struct {
 	Regulation string
 }
 
-// Total returns the monthly contribution per participant, JKK plus JKM.
+// Total returns the monthly contribution per participant at the lowest
+// income band, JKK plus JKM.
 func (r Rate) Total() Rupiah { return r.JKK + r.JKM }
+
+// JKKFor is the JKK of a participant reporting income: JKK is a share of
+// the reported income (the rate's JKK is that share of the lowest band,
+// Rp 10.000 of Rp 1.000.000 is 1 %), and an income below the lowest band
+// counts as the lowest band. Rupiah fractions are dropped.
+func (r Rate) JKKFor(income Rupiah) Rupiah {
+	return Rupiah(int64(max(income, DefaultIncome)) * int64(r.JKK) / int64(DefaultIncome))
+}
+
+// For is the monthly contribution of a participant reporting income: JKK
+// by the income plus JKM, which is flat.
+func (r Rate) For(income Rupiah) Rupiah { return r.JKKFor(income) + r.JKM }
 
 // Monthly returns the contribution for workers participants for one month.
 func (r Rate) Monthly(workers int64) Rupiah { return Rupiah(workers) * r.Total() }

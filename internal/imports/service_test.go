@@ -214,13 +214,13 @@ func TestImportRefusesWhatIsNotASpreadsheet(t *testing.T) {
 
 // analysisOf is the analysis service of a test's database.
 func analysisOf(db *database.DB) *analysis.Service {
-	return analysis.NewService(db, settings.NewService(db))
+	return analysis.NewService(db, settings.NewService(db), contributions.NewService(db, settings.NewService(db)))
 }
 
 // newService is the import service of a test's database, for the three kinds
 // monev imports.
 func newService(db *database.DB) *imports.Service {
-	return imports.NewService(db, settings.NewService(db), registry.WorkerImport, contributions.ContributionImport, claims.ClaimImport)
+	return imports.NewService(db, settings.NewService(db), registry.WorkerImport, contributions.ContributionImport, contributions.BillImport, claims.ClaimImport)
 }
 
 func TestKindAcceptsWhatPeopleCallIt(t *testing.T) {
@@ -237,5 +237,117 @@ func TestKindAcceptsWhatPeopleCallIt(t *testing.T) {
 	_, err := im.Kind("gaji")
 	if err == nil || !strings.Contains(err.Error(), "jenis data tidak dikenal") || !strings.Contains(err.Error(), " atau ") {
 		t.Errorf("Kind(gaji) = %v", err)
+	}
+}
+
+func TestImportUnpaidBills(t *testing.T) {
+	db := pgdev.New(t)
+	im := newService(db)
+	bill := "periode,jumlah_peserta,tagihan,dibayar,tanggal_bayar,no_sp2d\n" +
+		"2024-08,6,100.800,,,\n" +
+		"2024-09,6,100.800,,,\n"
+	res := run(t, im, contributions.ContributionImport, file(t, "tagihan.csv", bill), false)
+	if res.Batch.Status != "imported" || res.Batch.New != 2 {
+		t.Fatalf("unpaid bills: %+v\n%s", res.Batch, problemText(res))
+	}
+	if again := run(t, im, contributions.ContributionImport, file(t, "tagihan.csv", bill), false); again.Batch.Status != "unchanged" {
+		t.Errorf("the same bills again: %s", again.Batch.Status)
+	}
+	// A corrected bill updates the month's unpaid row; a payment is a row of its own.
+	fixed := "periode,jumlah_peserta,tagihan,dibayar,tanggal_bayar,no_sp2d\n" +
+		"2024-08,7,117.600,,,\n" +
+		"2024-08,7,117.600,50.000,12/08/2024,SP2D-9\n"
+	res = run(t, im, contributions.ContributionImport, file(t, "bayar.csv", fixed), false)
+	if res.Batch.Status != "imported" || res.Batch.New != 1 || res.Batch.Updated != 1 {
+		t.Fatalf("corrected bill and a payment: %+v\n%s", res.Batch, problemText(res))
+	}
+	var unpaid, billed, paid int64
+	err := db.Pool().QueryRow(context.Background(), `SELECT count(*) FILTER (WHERE paid IS NULL),
+		max(billed) FILTER (WHERE coverage_month = '2024-08-01'), coalesce(sum(paid), 0) FROM contribution`).Scan(&unpaid, &billed, &paid)
+	if err != nil || unpaid != 2 || billed != 117_600 || paid != 50_000 {
+		t.Errorf("stored: %d unpaid rows, August billed %d, paid %d (%v)", unpaid, billed, paid, err)
+	}
+	twice := "periode,tagihan,dibayar,tanggal_bayar\n2024-10,100800,,\n2024-10,100800,,\n"
+	if res := run(t, im, contributions.ContributionImport, file(t, "dua.csv", twice), false); res.Batch.Status != "rejected" ||
+		!strings.Contains(problemText(res), "Baris 3, kolom tagihan: tagihan iuran 10/2024 yang belum dibayar sudah ada di baris 2") {
+		t.Errorf("the same unpaid bill twice: %s\n%s", res.Batch.Status, problemText(res))
+	}
+	if diffs, err := analysisOf(db).CheckAggregates(context.Background()); err != nil || len(diffs) > 0 {
+		t.Errorf("aggregates after imports: %v %v", diffs, err)
+	}
+}
+
+// billHeader is the header of a bill file, with its optional columns.
+const billHeader = "periode,no_tagihan,no_kpj,nik,nama,upah,iuran,iuran_jkk,iuran_jkm,keterangan\n"
+
+func TestImportBills(t *testing.T) {
+	db := pgdev.New(t)
+	im := newService(db)
+	bill := billHeader +
+		"2024-03,T-1,24010000001,3672014101900001,Siti Aminah,1.000.000,16.800,10.000,6.800,\n" +
+		"2024-03,T-1,24010000002,3672010505850002,Budi Santoso,2.000.000,26.800,20.000,6.800,\n" +
+		"2024-03,T-1,24010000002,3672010505850002,Budi Santoso,2.000.000,26.800,,,tertagih dua kali\n" + // BPJS's duplicate: kept, for the reconciliation
+		"April 2024,,24010000001,3672014101900001,Siti Aminah,,16800,,,\n"
+	res := run(t, im, contributions.BillImport, file(t, "tagihan.csv", bill), false)
+	if res.Batch.Status != "imported" || res.Batch.New != 4 {
+		t.Fatalf("bills: %+v\n%s", res.Batch, problemText(res))
+	}
+	again := run(t, im, contributions.BillImport, file(t, "tagihan-lagi.csv", bill), false)
+	if again.Batch.Status != "unchanged" || again.Batch.Unchanged != 4 {
+		t.Errorf("the same bills again: %+v", again.Batch)
+	}
+	// BPJS corrects March's bill T-1: its lines are replaced, April stays.
+	fixed := billHeader +
+		"2024-03,T-1,24010000001,3672014101900001,Siti Aminah,1.000.000,16.800,10.000,6.800,\n" +
+		"2024-03,T-1,24010000002,3672010505850002,Budi Santoso,2.000.000,26.800,20.000,6.800,\n"
+	res = run(t, im, contributions.BillImport, file(t, "koreksi.csv", fixed), false)
+	if res.Batch.Status != "imported" || res.Batch.Updated != 2 || res.Batch.New != 0 {
+		t.Fatalf("corrected bill: %+v\n%s", res.Batch, problemText(res))
+	}
+	var lines, march, april int64
+	err := db.Pool().QueryRow(context.Background(), `SELECT count(*), coalesce(sum(amount) FILTER (WHERE coverage_month = '2024-03-01'), 0),
+		coalesce(sum(amount) FILTER (WHERE coverage_month = '2024-04-01'), 0) FROM bill_line`).Scan(&lines, &march, &april)
+	if err != nil || lines != 3 || march != 43_600 || april != 16_800 {
+		t.Errorf("stored: %d lines, March %d, April %d (%v)", lines, march, april, err)
+	}
+	var audited int
+	_ = db.Pool().QueryRow(context.Background(), `SELECT count(*) FROM audit_log WHERE entity = 'bill' AND entity_id = '2024-03 T-1'
+		AND (old_values->>'lines')::int = 3 AND (new_values->>'lines')::int = 2`).Scan(&audited)
+	if audited != 1 {
+		t.Errorf("%d audit entries of the replaced bill, want 1", audited)
+	}
+	if diffs, err := analysisOf(db).CheckAggregates(context.Background()); err != nil || len(diffs) > 0 {
+		t.Errorf("aggregates after imports: %v %v", diffs, err)
+	}
+}
+
+func TestImportBadBillsChangesNothing(t *testing.T) {
+	db := pgdev.New(t)
+	im := newService(db)
+	bad := billHeader +
+		"2024-13,T-1,24010000001,3672014101900001,Siti Aminah,,16.800,,,\n" + // no such month
+		"2024-03,T-1,24010000002,36720105058500,Budi Santoso,,16.800,,,\n" + // a NIK of 14 digits
+		"2024-03,T-1,24010000003,3672014101900001,Siti Aminah,,16.800,10.000,6.000,\n" + // JKK + JKM ≠ iuran
+		"2024-03,T-1,24010000004,3672014101900001,Siti Aminah,-1.000.000,-16.800,,,\n" + // negative amounts
+		"2024-03,T-1,,3672014101900001,Siti Aminah,,16.800,,,\n" // no KPJ
+	res := run(t, im, contributions.BillImport, file(t, "salah.csv", bad), false)
+	if res.Batch.Status != "rejected" {
+		t.Fatalf("status %s, want rejected", res.Batch.Status)
+	}
+	text := problemText(res)
+	for _, want := range []string{
+		"Baris 2, kolom periode: bulan tidak valid",
+		"Baris 3, kolom nik:",
+		"Baris 4, kolom iuran: iuran Rp 16.800 tidak sama dengan iuran JKK Rp 10.000 + iuran JKM Rp 6.000 = Rp 16.000",
+		"Baris 5, kolom upah: nilai rupiah tidak boleh negatif",
+		"Baris 5, kolom iuran: nilai rupiah tidak boleh negatif",
+		"Baris 6, kolom no_kpj: nomor KPJ belum diisi",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("problems lack %q:\n%s", want, text)
+		}
+	}
+	if count(t, db, "bill_line") != 0 {
+		t.Error("a rejected bill file wrote lines")
 	}
 }

@@ -32,16 +32,16 @@ func (ls *lines) share(key, label string, f Fraction) {
 func (f Figures) Lines() []FigureLine {
 	var ls lines
 	b := f.Balance
-	ls.money("balance/contributions", "Iuran dibayar", b.Contributions)
-	ls.money("balance/claims", "Klaim dibayar", b.Claims)
+	ls.money("balance/contributions", f.Basis.ContributionsLabel(), b.Contributions)
+	ls.money("balance/claims", f.Basis.ClaimsLabel(), b.Claims)
 	ls.count("balance/claims_count", "Klaim dibayar (kasus)", b.ClaimsCount)
 	ls.money("balance/saldo", "Saldo iuran − klaim", b.Saldo)
 	ls.share("balance/ratio", "Rasio klaim", b.ClaimRatio)
 	ls.count("balance/active", "Peserta aktif akhir periode", b.ActiveWorkers)
 	ls.money("balance/opening", "Saldo kumulatif awal periode", b.Opening)
 	ls.money("balance/closing", "Saldo kumulatif akhir periode", b.Closing)
-	ls.money("balance/earlier_contributions", "Iuran dibayar "+b.EarlierLabel, b.EarlierContributions)
-	ls.money("balance/earlier_claims", "Klaim dibayar "+b.EarlierLabel, b.EarlierClaims)
+	ls.money("balance/earlier_contributions", f.Basis.ContributionsLabel()+" "+b.EarlierLabel, b.EarlierContributions)
+	ls.money("balance/earlier_claims", f.Basis.ClaimsLabel()+" "+b.EarlierLabel, b.EarlierClaims)
 	for _, m := range f.Series {
 		k := "series/" + m.Period + "/"
 		ls.money(k+"contributions", "Iuran "+m.Label, m.Contributions)

@@ -184,16 +184,16 @@ func NewFigures(in FigureInputs) Figures {
 	f := Figures{Period: in.Period.String(), Label: in.Period.Label(), Basis: in.Basis, AsOf: in.AsOf}
 	b := in.Balance
 	f.Balance = BalanceFigures{
-		Contributions: b.Balance.ContributionsPaid, Claims: b.Balance.ClaimsPaid, ClaimsCount: b.Balance.ClaimsCount,
+		Contributions: b.Balance.Contributions, Claims: b.Balance.Claims, ClaimsCount: b.Balance.ClaimsCount,
 		Saldo: b.Balance.Saldo(), ClaimRatio: fractionOf(b.Balance.ClaimRatio()), ActiveWorkers: b.Balance.ActiveWorkers,
 		Opening: b.Opening, Closing: b.Closing(),
-		EarlierLabel: b.YearEarlier.Period.Label(), EarlierContributions: b.YearEarlier.ContributionsPaid,
-		EarlierClaims: b.YearEarlier.ClaimsPaid,
+		EarlierLabel: b.YearEarlier.Period.Label(), EarlierContributions: b.YearEarlier.Contributions,
+		EarlierClaims: b.YearEarlier.Claims,
 	}
 	cum := b.Cumulative()
 	for i, s := range b.Series {
 		f.Series = append(f.Series, MonthFigure{Period: s.Period.String(), Label: s.Period.Label(),
-			Contributions: s.ContributionsPaid, Claims: s.ClaimsPaid, Saldo: s.Saldo(), Cumulative: cum[i]})
+			Contributions: s.Contributions, Claims: s.Claims, Saldo: s.Saldo(), Cumulative: cum[i]})
 	}
 	for _, t := range b.Claims.Paid {
 		f.ClaimsByType = append(f.ClaimsByType, claimFigure(t, b.Claims))

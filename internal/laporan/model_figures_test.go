@@ -14,12 +14,13 @@ func meetingInputs() laporan.FigureInputs {
 	p, _ := domain.PeriodFromTo("2024-01", "2024-07")
 	rate, _ := domain.DefaultBPURates().At(domain.NewMonth(2024, time.July))
 	bal := analysis.Balance{Period: p, Basis: domain.BasisCash, ContributionsPaid: 480_457_660, ClaimsPaid: 790_000_000,
-		ClaimsCount: 20, ActiveWorkers: 4187}
+		Contributions: 480_457_660, Claims: 790_000_000, ClaimsCount: 20, ActiveWorkers: 4187}
 	var series []analysis.Balance
 	for _, sp := range p.Split(domain.ByMonth) {
 		series = append(series, analysis.Balance{Period: sp, Basis: domain.BasisCash})
 	}
 	series[0].ContributionsPaid, series[6].ClaimsPaid = 480_457_660, 790_000_000
+	series[0].Contributions, series[6].Claims = 480_457_660, 790_000_000
 	claims := analysis.ClaimSummary{Period: p, Basis: domain.BasisCash, Paid: analysis.CompleteByType([]analysis.ClaimTally{
 		{Type: domain.ClaimJKM, Count: 15, Amount: 630_000_000}, {Type: domain.ClaimJKKDeath, Count: 2, Amount: 140_000_000},
 		{Type: domain.ClaimJKKCare, Count: 3, Amount: 20_000_000}}),
@@ -86,6 +87,7 @@ func TestCompareFigures(t *testing.T) {
 	}
 	in := meetingInputs()
 	in.Balance.Balance.ClaimsPaid += 42_000_000 // a late claim entered after signing
+	in.Balance.Balance.Claims += 42_000_000
 	in.Coverage.ByCategory = append(in.Coverage.ByCategory, analysis.CoverageRow{Code: "ojek", Name: "Ojek", Active: 5, Targeted: 5})
 	now := laporan.NewFigures(in)
 	d := laporan.CompareFigures(signed, now)

@@ -15,13 +15,14 @@ import (
 func (f Figures) FindingsDraft() string {
 	var items []string
 	b := f.Balance
-	basis := "basis kas"
-	if f.Basis == domain.BasisAccrual {
-		basis = "basis akrual"
-	}
-	s := "Selama " + f.Label + " (" + basis + "), iuran yang dibayarkan dari APBD sebesar " + b.Contributions.String() +
+	s := "Selama " + f.Label + " (basis kas), iuran yang dibayarkan dari APBD sebesar " + b.Contributions.String() +
 		", sedangkan klaim yang dibayarkan BPJS Ketenagakerjaan kepada pekerja yang iurannya dibiayai APBD sebesar " +
 		b.Claims.String() + " (" + domain.FormatInt(b.ClaimsCount) + " kasus, menurut tanggal bayar)."
+	if f.Basis == domain.BasisAccrual {
+		s = "Selama " + f.Label + " (basis akrual), iuran yang terutang dari APBD untuk bulan kepesertaan dalam periode itu " +
+			"(ditagih, dibayar atau belum) sebesar " + b.Contributions.String() + ", sedangkan klaim yang terjadi dalam periode itu " +
+			"(dibayar atau masih diproses, menurut tanggal kejadian) sebesar " + b.Claims.String() + "."
+	}
 	if b.Deficit() {
 		s += " Saldo iuran dikurangi klaim " + b.Saldo.String() + " dengan rasio klaim " + b.ClaimRatio.Percent() +
 			": setiap Rp 1 iuran APBD kembali kepada keluarga pekerja sebagai manfaat Rp " + b.ClaimRatio.Ratio().Per(2) + "."

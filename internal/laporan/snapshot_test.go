@@ -124,7 +124,7 @@ func TestFiguresFollowTheData(t *testing.T) {
 	if signed.Balance.Contributions != 0 || len(signed.Series) != 7 || len(signed.Reconciliation) != 7 || len(signed.Coverage) == 0 {
 		t.Fatalf("figures of an empty programme %+v", signed.Balance)
 	}
-	if _, err := contributions.NewService(db.DB).CreateContribution(ctx, actor, contributions.Contribution{CoverageMonth: domain.NewMonth(2024, time.March),
+	if _, err := contributions.NewService(db.DB, settings.NewService(db.DB)).CreateContribution(ctx, actor, contributions.Contribution{CoverageMonth: domain.NewMonth(2024, time.March),
 		Paid: 16_800_000, PaidOn: domain.Date(2024, time.April, 10), SP2D: "0001/SP2D"}); err != nil {
 		t.Fatal(err)
 	}
@@ -149,5 +149,5 @@ func TestFiguresFollowTheData(t *testing.T) {
 }
 
 func analysisOf(db *store) *analysis.Service {
-	return analysis.NewService(db.DB, settings.NewService(db.DB))
+	return analysis.NewService(db.DB, settings.NewService(db.DB), contributions.NewService(db.DB, settings.NewService(db.DB)))
 }

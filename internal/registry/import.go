@@ -81,8 +81,8 @@ var workerMerge = []string{
 		SELECT e.* FROM enrollment e JOIN worker w ON w.pemda = e.pemda AND w.id = e.worker_id
 		WHERE e.pemda = $1 AND w.nik IN (SELECT nik FROM stage)
 	), up AS (
-		INSERT INTO enrollment AS e (pemda, worker_id, category_code, kelurahan_code, start_date, ` + spellDetails + `)
-		SELECT $1, w.id, w.category_code, w.kelurahan_code, s.start_date, ` + sheet.List(Workers, "s", groupSpell) + `
+		INSERT INTO enrollment AS e (pemda, worker_id, category_code, kelurahan_code, income, start_date, ` + spellDetails + `)
+		SELECT $1, w.id, w.category_code, w.kelurahan_code, w.income, s.start_date, ` + sheet.List(Workers, "s", groupSpell) + `
 		FROM stage s JOIN worker w ON w.pemda = $1 AND w.nik = s.nik
 		ON CONFLICT (pemda, worker_id, start_date) DO UPDATE SET
 			` + sheet.SetFrom(Workers, "EXCLUDED", groupSpell) + `, updated_at = now()

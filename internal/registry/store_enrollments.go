@@ -58,8 +58,8 @@ func insertEnrollment(ctx context.Context, tx pgx.Tx, actor domain.Actor, worker
 	}
 	var row map[string]any
 	err := tx.QueryRow(ctx, `
-		INSERT INTO enrollment AS e (pemda, worker_id, category_code, kelurahan_code, start_date, end_date, status)
-		SELECT w.pemda, w.id, w.category_code, w.kelurahan_code, $3, $4, $5 FROM worker w WHERE w.pemda = $1 AND w.id = $2
+		INSERT INTO enrollment AS e (pemda, worker_id, category_code, kelurahan_code, income, start_date, end_date, status)
+		SELECT w.pemda, w.id, w.category_code, w.kelurahan_code, w.income, $3, $4, $5 FROM worker w WHERE w.pemda = $1 AND w.id = $2
 		RETURNING e.id, `+audit.JSONOf("e"),
 		actor.Pemda, workerID, e.Start, e.End, string(e.Status)).Scan(&e.ID, &row)
 	if err != nil {

@@ -56,3 +56,20 @@ func (s *Service) Reference(ctx context.Context, pemda string) (domain.Reference
 	ref.Kelurahan, err = s.db.kelurahans(ctx, pemda)
 	return ref, err
 }
+
+// DueRule returns the Pemda's rule for when a coverage month's iuran is due.
+func (s *Service) DueRule(ctx context.Context, pemda string) (domain.DueRule, error) {
+	return s.db.dueRule(ctx, pemda)
+}
+
+// SetDueRule changes the due-date rule of the actor's Pemda; only an
+// administrator may.
+func (s *Service) SetDueRule(ctx context.Context, actor domain.Actor, r domain.DueRule) error {
+	if actor.Role != domain.RoleAdmin {
+		return domain.ErrForbidden
+	}
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	return s.db.setDueRule(ctx, actor, r)
+}

@@ -6,6 +6,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/audit"
 	"github.com/cilegon/monev/internal/platform/database"
 )
 
@@ -59,4 +60,32 @@ func (db *store) letterhead(ctx context.Context, pemda string) (Letterhead, erro
 	err := db.Pool().QueryRow(ctx, `SELECT name, government, office, office_address, city FROM pemda WHERE code = $1`, pemda).
 		Scan(&l.PemdaName, &l.Government, &l.Office, &l.Address, &l.City)
 	return l, database.MapError("find letterhead", err)
+}
+
+// dueRule returns the Pemda's due-date rule.
+func (db *store) dueRule(ctx context.Context, pemda string) (domain.DueRule, error) {
+	var r domain.DueRule
+	err := db.Pool().QueryRow(ctx, `SELECT due_day, due_month_offset FROM pemda WHERE code = $1`, pemda).Scan(&r.Day, &r.MonthOffset)
+	return r, database.MapError("find due rule", err)
+}
+
+// setDueRule changes the Pemda's due-date rule, with the old and new rule in the audit log.
+func (db *store) setDueRule(ctx context.Context, actor domain.Actor, r domain.DueRule) error {
+	err := db.InTx(ctx, func(tx pgx.Tx) error {
+		var old domain.DueRule
+		err := tx.QueryRow(ctx, `SELECT due_day, due_month_offset FROM pemda WHERE code = $1 FOR UPDATE`, actor.Pemda).
+			Scan(&old.Day, &old.MonthOffset)
+		if err != nil {
+			return err
+		}
+		if old == r {
+			return nil
+		}
+		if _, err := tx.Exec(ctx, `UPDATE pemda SET due_day = $2, due_month_offset = $3 WHERE code = $1`,
+			actor.Pemda, r.Day, r.MonthOffset); err != nil {
+			return err
+		}
+		return audit.Write(ctx, tx, actor, "update", "pemda", actor.Pemda, "Aturan jatuh tempo iuran: "+r.Label(), old, r)
+	})
+	return database.MapError("set due rule", err)
 }

@@ -61,3 +61,33 @@ func month(t testing.TB, s string) domain.Month {
 	}
 	return m
 }
+
+func TestDueRuleDefaultsToBPUAndIsAudited(t *testing.T) {
+	ctx := context.Background()
+	db := pgdev.New(t)
+	svc := settings.NewService(db)
+	r, err := svc.DueRule(ctx, "3672")
+	if err != nil || r != domain.BPUDueRule {
+		t.Fatalf("default rule %+v, %v; want the BPU rule", r, err)
+	}
+	disnaker := domain.Actor{Pemda: "3672", Username: "rina", Role: domain.RoleDisnaker}
+	if err := svc.SetDueRule(ctx, disnaker, domain.DueRule{Day: 15, MonthOffset: 1}); err != domain.ErrForbidden {
+		t.Errorf("disnaker changed the rule: %v", err)
+	}
+	admin := domain.OperatorActor("3672", "admin")
+	if err := svc.SetDueRule(ctx, admin, domain.DueRule{Day: 31}); err == nil {
+		t.Error("day 31 accepted")
+	}
+	if err := svc.SetDueRule(ctx, admin, domain.DueRule{Day: 10, MonthOffset: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := svc.DueRule(ctx, "3672"); r != (domain.DueRule{Day: 10, MonthOffset: 1}) {
+		t.Errorf("rule after the change: %+v", r)
+	}
+	var n int
+	_ = db.Pool().QueryRow(ctx, `SELECT count(*) FROM audit_log WHERE entity = 'pemda' AND old_values->>'Day' = '15'
+		AND new_values->>'Day' = '10'`).Scan(&n)
+	if n != 1 {
+		t.Errorf("%d audit entries of the change, want 1", n)
+	}
+}

@@ -30,19 +30,42 @@ func link(path string, kv ...string) string {
 	return path + "?" + q.Encode()
 }
 
-// ContributionsHref links the payments behind an iuran figure: by SP2D
-// date on the cash basis, by coverage month on the accrual basis.
+// ContributionsHref links what is behind an iuran figure: the payments by
+// SP2D date on the cash basis, the billing ledger of the coverage months on
+// the accrual basis.
 func ContributionsHref(p domain.Period, b domain.Basis) string {
 	if b == domain.BasisAccrual {
-		return CoverageMonthsHref(p.From, p.To)
+		return BillingHref(p.From, p.To)
 	}
 	return link("/contributions", "paid_from", p.Start().Format(isoDay), "paid_to", p.End().Format(isoDay))
+}
+
+// BillingHref links the billing ledger (Iuran & Tagihan) of the coverage
+// months from through to.
+func BillingHref(from, to domain.Month) string {
+	return link("/billing", "from", from.String(), "to", to.String())
+}
+
+// BillingMonthHref links one coverage month of the billing ledger.
+func BillingMonthHref(m domain.Month) string { return "/billing/" + m.String() }
+
+// ReconciliationHref links the per-worker reconciliation of a month, of
+// one kind of finding ("" for all).
+func ReconciliationHref(m domain.Month, kind string) string {
+	if kind == "" {
+		return BillingMonthHref(m) + "/reconciliation"
+	}
+	return link(BillingMonthHref(m)+"/reconciliation", "kind", kind)
 }
 
 // CoverageMonthsHref links the payments for the coverage months from through to.
 func CoverageMonthsHref(from, to domain.Month) string {
 	return link("/contributions", "from", from.String(), "to", to.String())
 }
+
+// NotRejected is the status filter of every claim but the rejected ones
+// (the claims page reads it; claims.NotRejected is the same code).
+const NotRejected domain.ClaimStatus = "tidak_ditolak"
 
 // ClaimFilter says which claims a figure counts.
 type ClaimFilter struct {

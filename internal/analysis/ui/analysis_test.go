@@ -41,10 +41,11 @@ func TestAnalysisBalancePage(t *testing.T) {
 	apptest.MustContain(t, body, "Triwulan I 2024", "Triwulan IV 2024", "Perkiraan kewajiban", "Rp 47.300.000", "Diajukan", "Diproses",
 		`href="/claims?incident_to=2024-12-31&amp;status=diajukan&amp;type=JKM"`, "1 klaim ditolak")
 
-	// Accrual basis: coverage months and incident dates.
+	// Accrual basis: the iuran due for the coverage months (the billing
+	// ledger) against the claims incurred, whatever their status.
 	_, body = a.Get(c, "/analysis/balance?period=2024-Q1&basis=accrual")
-	apptest.MustContain(t, body, "Triwulan I 2024 · basis akrual", `href="/contributions?from=2024-01&amp;to=2024-03"`,
-		`href="/claims?incident_from=2024-01-01&amp;incident_to=2024-03-31&amp;status=dibayar"`)
+	apptest.MustContain(t, body, "Triwulan I 2024 · basis akrual", `href="/billing?from=2024-01&amp;to=2024-03"`,
+		`href="/claims?incident_from=2024-01-01&amp;incident_to=2024-03-31&amp;status=tidak_ditolak"`, "Iuran terutang", "Klaim terjadi")
 
 	for _, q := range []string{"period=2024-Q9", "period=2024&by=decade"} {
 		resp, body := a.Get(c, "/analysis/balance?"+q)
@@ -143,7 +144,7 @@ func TestAnalysisExports(t *testing.T) {
 		t.Fatal(err)
 	}
 	last := rows[len(rows)-1]
-	if len(rows) != 9 || last[0] != "Januari–Juli 2024" || last[4] != "480457660" || last[6] != "790000000" || last[7] != "-309542340" || last[8] != "164.4" {
+	if len(rows) != 9 || last[0] != "Januari–Juli 2024" || last[4] != "480457660" || last[5] != "790000000" || last[9] != "-309542340" || last[10] != "164.4" {
 		t.Errorf("csv: %d rows, last %v", len(rows), last)
 	}
 

@@ -653,11 +653,11 @@ func yearCompare(r analysis.BalanceView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = compareRow("Iuran dibayar", r.Balance.ContributionsPaid, r.YearEarlier.ContributionsPaid, r.ContributionChange()).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = compareRow(r.Balance.Basis.ContributionsLabel(), r.Balance.Contributions, r.YearEarlier.Contributions, r.ContributionChange()).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = compareRow("Klaim dibayar", r.Balance.ClaimsPaid, r.YearEarlier.ClaimsPaid, r.ClaimChange()).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = compareRow(r.Balance.Basis.ClaimsLabel(), r.Balance.Claims, r.YearEarlier.Claims, r.ClaimChange()).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -22,18 +22,18 @@ func IuranKlaimChart(id string, r analysis.BalanceView) components.BarChart {
 	iuran, klaim := make([]int64, len(r.Series)), make([]int64, len(r.Series))
 	hrefs := [][]string{make([]string, len(r.Series)), make([]string, len(r.Series))}
 	for i, b := range r.Series {
-		periods[i], iuran[i], klaim[i] = b.Period, int64(b.ContributionsPaid), int64(b.ClaimsPaid)
+		periods[i], iuran[i], klaim[i] = b.Period, int64(b.Contributions), int64(b.Claims)
 		hrefs[0][i] = links.ContributionsHref(b.Period, b.Basis)
 		hrefs[1][i] = links.ClaimsHref(links.ClaimFilter{Status: domain.ClaimPaid, Period: b.Period, Basis: b.Basis})
 	}
 	return components.BarChart{
 		ID:    id,
 		Title: "Iuran dan klaim " + r.By.Label() + " · " + scopeOf(r.Balance),
-		Summary: "Iuran dibayar " + r.Balance.ContributionsPaid.String() + ", klaim dibayar " + r.Balance.ClaimsPaid.String() +
+		Summary: r.Balance.Basis.ContributionsLabel() + " " + r.Balance.Contributions.String() + ", " + strings.ToLower(r.Balance.Basis.ClaimsLabel()) + " " + r.Balance.Claims.String() +
 			", saldo " + r.Balance.Saldo().String() + " (" + scopeOf(r.Balance) + ").",
 		Caption: r.Balance.Basis.Explain(),
 		Labels:  components.SeriesLabels(periods),
-		Series:  []components.Series{{Name: "Iuran dibayar (APBD)", Values: iuran}, {Name: "Klaim dibayar (BPJS)", Values: klaim}},
+		Series:  []components.Series{{Name: r.Balance.Basis.ContributionsLabel() + " (APBD)", Values: iuran}, {Name: r.Balance.Basis.ClaimsLabel() + " (BPJS)", Values: klaim}},
 		Unit:    components.UnitRupiah,
 		Hrefs:   hrefs,
 	}

@@ -49,5 +49,6 @@ func (s *Handlers) Routes() {
 	s.Handle(http.MethodGet, "/api/v1/balance/series", httpx.APIAnyRole, s.api.BalanceSeries)
 	s.Handle(http.MethodGet, "/api/v1/claims/summary", httpx.APIAnyRole, s.api.ClaimsSummary)
 	s.Handle(http.MethodGet, "/api/v1/coverage", httpx.APIAnyRole, s.api.Coverage)
+	s.Handle(http.MethodGet, "/api/v1/budget", httpx.APIAnyRole, s.api.Budget)
 	s.Handle(http.MethodGet, "/api/v1/reconciliation", httpx.APIAnyRole, s.api.Reconciliation)
 }

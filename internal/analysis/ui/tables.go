@@ -19,11 +19,11 @@ func balanceSeriesExport(r analysis.BalanceView) table {
 	t := table{
 		File:  fileStem("iuran-klaim", b.Period, b.Basis),
 		Title: "Iuran dan klaim " + b.Period.Label() + " " + b.Basis.Label(),
-		Header: []string{"periode", "dari", "sampai", "basis", "iuran_dibayar", "kasus_klaim", "klaim_dibayar", "saldo",
+		Header: []string{"periode", "dari", "sampai", "basis", "iuran", "klaim", "iuran_dibayar", "kasus_klaim", "klaim_dibayar", "saldo",
 			"rasio_klaim_persen", "saldo_kumulatif", "peserta_aktif_akhir_periode"},
 	}
 	row := func(x analysis.Balance, cum domain.Rupiah) []any {
-		return []any{x.Period.Label(), x.Period.Start(), x.Period.End(), x.Basis.Label(), x.ContributionsPaid, x.ClaimsCount,
+		return []any{x.Period.Label(), x.Period.Start(), x.Period.End(), x.Basis.Label(), x.Contributions, x.Claims, x.ContributionsPaid, x.ClaimsCount,
 			x.ClaimsPaid, x.Saldo(), pct(x.ClaimRatio()), cum, x.ActiveWorkers}
 	}
 	for i, c := range r.Cumulative() {
@@ -96,6 +96,8 @@ func budgetMonthsExport(r analysis.BudgetView) table {
 	pagu, _ := r.Ceiling()
 	t.Rows = append(t.Rows,
 		[]any{"Pagu berlaku", pagu.Ceiling, nil, nil, nil, nil},
+		[]any{"Realisasi sampai " + r.Today.Format("2006-01-02"), r.SoFar, nil, nil, nil, nil},
+		[]any{"Masih terutang (" + strconv.Itoa(r.OwingMonths()) + " bulan)", r.StillOwed(), nil, nil, nil, nil},
 		[]any{"Proyeksi akhir tahun", r.Projection(), nil, nil, pct(r.ProjectedAbsorption()), nil},
 		[]any{"Perkiraan sisa pagu", r.Remaining(), nil, nil, nil, nil})
 	return t

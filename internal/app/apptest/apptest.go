@@ -285,7 +285,9 @@ func SessionCookie(t *testing.T, resp *http.Response) *http.Cookie {
 func (a *App) Settings() *settings.Service { return settings.NewService(a.DB) }
 
 // Analysis is the analysis service of the app's database.
-func (a *App) Analysis() *analysis.Service { return analysis.NewService(a.DB, a.Settings()) }
+func (a *App) Analysis() *analysis.Service {
+	return analysis.NewService(a.DB, a.Settings(), contributions.NewService(a.DB, a.Settings()))
+}
 
 // Reports is the monev report service of the app's database.
 func (a *App) Reports() *laporan.Service { return laporan.NewService(a.DB, a.Analysis()) }
@@ -318,7 +320,9 @@ func (a *App) ExportCount(username string) int {
 }
 
 // Contributions is the contributions service of the app's database.
-func (a *App) Contributions() *contributions.Service { return contributions.NewService(a.DB) }
+func (a *App) Contributions() *contributions.Service {
+	return contributions.NewService(a.DB, a.Settings())
+}
 
 // Claims is the claims service of the app's database.
 func (a *App) Claims() *claims.Service { return claims.NewService(a.DB) }

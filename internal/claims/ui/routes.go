@@ -77,6 +77,17 @@ var claimHistory = records.History{
 // claimSorts are the sorts of the claims list; the first is the default.
 var claimSorts = []string{"incident", "paid_on", "amount", "name", "type", "status", "no"}
 
+// statusLabels are the statuses a list can be filtered by, with "every
+// claim but the rejected ones" (the claims the accrual basis counts).
+var statusLabels = func() map[string]string {
+	m := records.Labels(domain.ClaimStatuses, domain.ClaimStatus.Label)
+	m[string(claims.NotRejected)] = notRejectedLabel
+	return m
+}()
+
+// notRejectedLabel names the NotRejected filter.
+const notRejectedLabel = "Semua kecuali ditolak"
+
 // claimQuery reads what a claims list or export asks for:
 // /claims?q=&type=&status=&category=&kecamatan=&kelurahan=
 // &incident_from=&incident_to=&paid_from=&paid_to=, the filters' reader and
@@ -87,7 +98,7 @@ func claimQuery(r *http.Request, ref records.Ref) (claims.ClaimFilter, *records.
 		Text:          fr.Text("q", "Cari"),
 		NIKInFullOnly: !httpx.User(r).Role.SeesFullNIK(),
 		Type:          domain.ClaimType(fr.OneOf("type", "Jenis", records.Labels(domain.ClaimTypes, domain.ClaimType.ShortName))),
-		Status:        domain.ClaimStatus(fr.OneOf("status", "Status", records.Labels(domain.ClaimStatuses, domain.ClaimStatus.Label))),
+		Status:        domain.ClaimStatus(fr.OneOf("status", "Status", statusLabels)),
 		Category:      fr.OneOf("category", "Kategori", ref.CategoryLabels()),
 		Kecamatan:     fr.OneOf("kecamatan", "Kecamatan", ref.KecamatanLabels()),
 		Kelurahan:     fr.OneOf("kelurahan", "Kelurahan", ref.KelurahanLabels()),

@@ -21,11 +21,13 @@ type Handlers struct {
 	svc      *contributions.Service
 	settings *settings.Service
 	audit    *audit.Log
+	api      *contributions.API
 }
 
-// New returns the handlers of the contribution pages; exports are recorded in log.
+// New returns the handlers of the contribution pages and the billing API;
+// exports are recorded in log.
 func New(site *httpx.Site, svc *contributions.Service, set *settings.Service, log *audit.Log) *Handlers {
-	return &Handlers{Site: site, svc: svc, settings: set, audit: log}
+	return &Handlers{Site: site, svc: svc, settings: set, audit: log, api: contributions.NewAPI(site, svc)}
 }
 
 // Routes declares the routes of contribution payments: list, details,
@@ -40,6 +42,9 @@ func (s *Handlers) Routes() {
 	s.Handle(http.MethodGet, "/contributions/{id}/edit", httpx.Editors, s.contributionEdit)
 	s.Handle(http.MethodPost, "/contributions/{id}", httpx.Editors, s.contributionUpdate)
 	s.Handle(http.MethodPost, "/contributions/{id}/delete", httpx.Editors, s.contributionDelete)
+
+	s.Handle(http.MethodGet, "/api/v1/billing", httpx.APIAnyRole, s.api.Billing)
+	s.Handle(http.MethodGet, "/api/v1/billing/reconciliation", httpx.APIAnyRole, s.api.Reconciliation)
 }
 
 // withRef runs fn with the reference data, failing when it cannot be read.

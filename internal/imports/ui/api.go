@@ -30,7 +30,7 @@ type problemJSON struct {
 	Message string `json:"message"`
 }
 
-// apiImport is POST /api/v1/imports/{workers|contributions|claims}: a
+// apiImport is POST /api/v1/imports/{workers|contributions|bills|claims}: a
 // multipart "file" and an optional dry_run=true. It answers when the file is
 // checked or imported: 200 with the counts, or 422 with every problem.
 func (s *Handlers) apiImport(w http.ResponseWriter, r *http.Request) {

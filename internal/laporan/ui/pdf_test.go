@@ -13,6 +13,7 @@ import (
 	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/app/apptest"
 	"github.com/cilegon/monev/internal/auth"
+	"github.com/cilegon/monev/internal/contributions"
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/laporan"
@@ -115,7 +116,7 @@ func BenchmarkReportPDF(b *testing.B) {
 		b.Fatal(err)
 	}
 	set := settings.NewService(db)
-	reports := laporan.NewService(db, analysis.NewService(db, set))
+	reports := laporan.NewService(db, analysis.NewService(db, set, contributions.NewService(db, set)))
 	docs := ui.NewDocuments(reports, set, auth.NewService(db), audit.New(db), "")
 	defer docs.Close()
 	list, err := reports.Reports(ctx, "3672", laporan.Final)

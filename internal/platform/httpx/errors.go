@@ -36,6 +36,18 @@ func (s *Site) FailJSON(w http.ResponseWriter, r *http.Request, err error) {
 	WriteJSONError(w, status, http.StatusText(status))
 }
 
+// FailInput answers an API call: a user's mistake (domain.ValueError) with
+// 400 {"error": what, "detail": its Indonesian message}, anything else as
+// FailJSON does.
+func (s *Site) FailInput(w http.ResponseWriter, r *http.Request, what string, err error) {
+	var bad *domain.ValueError
+	if errors.As(err, &bad) {
+		WriteJSON(w, http.StatusBadRequest, map[string]string{"error": what, "detail": bad.Msg})
+		return
+	}
+	s.FailJSON(w, r, err)
+}
+
 func (s *Site) statusOf(r *http.Request, err error) int {
 	var tooBig *http.MaxBytesError
 	switch {

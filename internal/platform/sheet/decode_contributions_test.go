@@ -36,6 +36,9 @@ func TestContributionValuesAccepted(t *testing.T) {
 			return x.SP2D == "0123/SP2D/LS/2024" && x.Note == "Iuran Januari"
 		}},
 		{"no texts", []string{"no_sp2d", "", "keterangan", ""}, func(x contributions.Contribution) bool { return x.SP2D == "" && x.Note == "" }},
+		{"a bill not paid yet", []string{"dibayar", "", "tanggal_bayar", "", "no_sp2d", ""}, func(x contributions.Contribution) bool {
+			return x.Unpaid() && x.Paid == 0 && *x.Billed == 69_602_400
+		}},
 	}
 	testAccepted(t, kinds.Contributions, contributionCSV, tests)
 }
@@ -53,6 +56,9 @@ func TestContributionValuesRejected(t *testing.T) {
 		{"paid ambiguous", []string{"dibayar", "16.80"}, "dibayar", "nilai rupiah tidak valid"},
 		{"paid on missing", []string{"tanggal_bayar", ""}, "tanggal_bayar", "tanggal belum diisi"},
 		{"paid on invalid", []string{"tanggal_bayar", "15/13/2024"}, "tanggal_bayar", "tanggal tidak valid"},
+		{"neither paid nor billed", []string{"dibayar", "", "tanggal_bayar", "", "tagihan", "", "no_sp2d", ""}, "dibayar",
+			"atau tagihan bila iuran belum dibayar"},
+		{"an unpaid bill with an SP2D", []string{"dibayar", "", "tanggal_bayar", ""}, "no_sp2d", "tidak punya SP2D"},
 	}
 	testRejected(t, kinds.Contributions, contributionCSV, tests)
 }

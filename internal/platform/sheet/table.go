@@ -147,6 +147,13 @@ func (r *Row) Bad(column string) bool {
 	return ok && r.p.bad(i)
 }
 
+// Empty reports whether the named column's cell is empty, or the file has
+// no such column.
+func (r *Row) Empty(column string) bool {
+	i, ok := r.cols[column]
+	return !ok || r.p.text(i) == ""
+}
+
 // NotBefore records a problem with a column whose day is before the day of
 // another; empty days are not compared.
 func (r *Row) NotBefore(column, what string, day time.Time, refWhat string, ref time.Time) {

@@ -1,0 +1,165 @@
+package contributions
+
+import (
+	"context"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/database"
+)
+
+// billingSQL reads, for each coverage month given with its due date, the
+// roster (running sums of the month-end and any-day changes), BPJS's bill
+// lines from their aggregate, and from the small contribution table the
+// stated bill and what was paid by the as-of day ($4) and by the due date.
+const billingSQL = `
+	WITH m AS (
+		SELECT month, due FROM unnest($2::date[], $3::date[]) AS m (month, due)
+	), r AS MATERIALIZED (
+		SELECT month, sum(d_any) OVER w AS roster_any, sum(d_end) OVER w AS roster_end
+		FROM agg_roster_total WHERE pemda = $1 AND month <= (SELECT max(month) FROM m)
+		WINDOW w AS (ORDER BY month)
+	), p AS (
+		SELECT c.coverage_month AS month, max(c.billed) AS tagihan,
+		       max(c.participants) FILTER (WHERE c.billed IS NOT NULL) AS participants,
+		       count(c.paid) FILTER (WHERE c.paid_on <= $4) AS payments,
+		       sum(c.paid) FILTER (WHERE c.paid_on <= $4) AS paid,
+		       sum(c.paid) FILTER (WHERE c.paid_on <= least(m.due, $4)) AS by_due,
+		       min(c.paid_on) FILTER (WHERE c.paid_on <= $4) AS first_on,
+		       max(c.paid_on) FILTER (WHERE c.paid_on <= $4) AS last_on
+		FROM contribution c JOIN m ON m.month = c.coverage_month
+		WHERE c.pemda = $1
+		GROUP BY c.coverage_month, m.due
+	)
+	SELECT coalesce(r.roster_any, 0), coalesce(r.roster_end, 0), coalesce(b.lines, 0), coalesce(b.amount, 0),
+	       p.tagihan, coalesce(p.participants, 0), coalesce(p.payments, 0), coalesce(p.paid, 0), coalesce(p.by_due, 0),
+	       p.first_on, p.last_on
+	FROM m
+	LEFT JOIN LATERAL (SELECT roster_any, roster_end FROM r WHERE r.month <= m.month ORDER BY r.month DESC LIMIT 1) r ON true
+	LEFT JOIN agg_bill b ON b.pemda = $1 AND b.month = m.month
+	LEFT JOIN p ON p.month = m.month
+	ORDER BY m.month`
+
+// billingMonths reads the ledger of the coverage months from through to,
+// judged on day asOf, with each month's due date by rule and its expected
+// bill at the rate in force by the workers' reported incomes.
+func (db *store) billingMonths(ctx context.Context, pemda string, from, to domain.Month, asOf time.Time,
+	rule domain.DueRule, rates domain.RateTable) ([]BillingMonth, error) {
+	if to < from {
+		return nil, nil
+	}
+	months := make([]BillingMonth, 0, to-from+1)
+	firsts, dues := make([]time.Time, 0, cap(months)), make([]time.Time, 0, cap(months))
+	for m := from; m <= to; m++ {
+		b := BillingMonth{Month: m, AsOf: asOf, Due: rule.Due(m)}
+		b.Rate, b.HasRate = rates.At(m)
+		months = append(months, b)
+		firsts, dues = append(firsts, m.First()), append(dues, b.Due)
+	}
+	rows, _ := db.Pool().Query(ctx, billingSQL, pemda, firsts, dues, asOf)
+	defer rows.Close()
+	for i := 0; rows.Next(); i++ {
+		b := &months[i]
+		var first, last *time.Time
+		if err := rows.Scan(&b.RosterAny, &b.RosterEnd, &b.BillLines, &b.BillAmount, &b.Tagihan, &b.TagihanParticipants,
+			&b.Payments, &b.Paid, &b.PaidByDue, &first, &last); err != nil {
+			return nil, database.MapError("billing months", err)
+		}
+		if first != nil {
+			b.FirstPaidOn, b.LastPaidOn = *first, *last
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, database.MapError("billing months", err)
+	}
+	if err := db.expected(ctx, pemda, months); err != nil {
+		return nil, err
+	}
+	markRuns(months)
+	return months, nil
+}
+
+// expected fills each month's expected bill from the billable roster by
+// reported income: the running count of each income up to the month, at
+// the month's rate for that income.
+func (db *store) expected(ctx context.Context, pemda string, months []BillingMonth) error {
+	rows, _ := db.Pool().Query(ctx, `
+		SELECT month, income, d_any FROM agg_roster_income WHERE pemda = $1 AND month <= $2 AND d_any <> 0
+		ORDER BY month`, pemda, months[len(months)-1].Month.First())
+	type change struct { // exported fields: pgx fills them by position
+		Month  time.Time
+		Income domain.Rupiah
+		Delta  int64
+	}
+	changes, err := pgx.CollectRows(rows, pgx.RowToStructByPos[change])
+	if err != nil {
+		return database.MapError("roster by income", err)
+	}
+	count := map[domain.Rupiah]int64{}
+	next := 0
+	for i := range months {
+		m := &months[i]
+		for ; next < len(changes) && domain.MonthOf(changes[next].Month) <= m.Month; next++ {
+			count[changes[next].Income] += changes[next].Delta
+		}
+		if !m.HasRate {
+			continue
+		}
+		for income, n := range count {
+			m.Expected += domain.Rupiah(n) * m.Rate.For(income)
+		}
+	}
+	return nil
+}
+
+// firstLedgerMonth is the first coverage month with a bill line or an iuran row.
+func (db *store) firstLedgerMonth(ctx context.Context, pemda string) (domain.Month, bool, error) {
+	var first *time.Time
+	err := db.Pool().QueryRow(ctx, `
+		SELECT least((SELECT min(month) FROM agg_bill WHERE pemda = $1 AND lines <> 0),
+		             (SELECT min(coverage_month) FROM contribution WHERE pemda = $1))`, pemda).Scan(&first)
+	if err != nil || first == nil {
+		return 0, false, database.MapError("first ledger month", err)
+	}
+	return domain.MonthOf(*first), true, nil
+}
+
+// bills lists the bills of the coverage months from through to.
+func (db *store) bills(ctx context.Context, pemda string, from, to domain.Month) ([]Bill, error) {
+	rows, _ := db.Pool().Query(ctx, `
+		SELECT coverage_month, bill_no, count(*), sum(amount)::bigint, max(created_at)
+		FROM bill_line WHERE pemda = $1 AND coverage_month BETWEEN $2 AND $3
+		GROUP BY 1, 2 ORDER BY 1, 2`, pemda, from.First(), to.First())
+	bs, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (Bill, error) {
+		var b Bill
+		var month time.Time
+		err := row.Scan(&month, &b.BillNo, &b.Lines, &b.Amount, &b.Imported)
+		b.Month = domain.MonthOf(month)
+		return b, err
+	})
+	return bs, database.MapError("list bills", err)
+}
+
+// billLines returns a page of the bill lines of month m, by bill and line,
+// with the worker each names (by NIK, else KPJ), and their count.
+func (db *store) billLines(ctx context.Context, pemda string, m domain.Month, offset, limit int) ([]BillLine, int64, error) {
+	var n int64
+	if err := db.Pool().QueryRow(ctx, `SELECT count(*) FROM bill_line WHERE pemda = $1 AND coverage_month = $2`,
+		pemda, m.First()).Scan(&n); err != nil {
+		return nil, 0, database.MapError("count bill lines", err)
+	}
+	rows, _ := db.Pool().Query(ctx, `
+		SELECT l.id, l.bill_no, l.line, l.kpj, l.nik, l.name, l.income, l.amount, l.jkk, l.jkm, l.note,
+		       coalesce(wn.id, wk.id, 0)
+		FROM bill_line l`+lineWorker+`
+		WHERE l.pemda = $1 AND l.coverage_month = $2
+		ORDER BY l.bill_no, l.line, l.id`+database.Page(offset, limit), pemda, m.First())
+	ls, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (BillLine, error) {
+		l := BillLine{Month: m}
+		err := row.Scan(&l.ID, &l.BillNo, &l.Line, &l.KPJ, &l.NIK, &l.Name, &l.Income, &l.Amount, &l.JKK, &l.JKM, &l.Note, &l.WorkerID)
+		return l, err
+	})
+	return ls, n, database.MapError("list bill lines", err)
+}
