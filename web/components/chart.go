@@ -301,13 +301,40 @@ type svgView struct {
 	Font    float64
 	Title   string
 	Summary string
+	// Linked is set when marks of the drawing are links to the rows
+	// behind them: the drawing is then a group of links, not an image,
+	// whose children assistive technology would not reach.
+	Linked bool
+}
+
+// Role is the drawing's ARIA role: an image with its title and summary as
+// its name, or a group named by its title and described by its summary,
+// whose links can be reached by keyboard and read by screen readers.
+func (v svgView) Role() string {
+	if v.Linked {
+		return "group"
+	}
+	return "img"
+}
+
+// LabelledBy names the drawing: its <title>, and its <desc> when it is an image.
+func (v svgView) LabelledBy() string {
+	if v.Linked {
+		return v.ID + "-t"
+	}
+	return v.ID + "-t " + v.ID + "-d"
+}
+
+// DescribedBy is the <desc> of a group of links, "" for an image.
+func (v svgView) DescribedBy() string {
+	if v.Linked {
+		return v.ID + "-d"
+	}
+	return ""
 }
 
 // ViewBox is the drawing's coordinate system.
 func (v svgView) ViewBox() string { return "0 0 " + num(v.W) + " " + num(v.H) }
-
-// LabelledBy names the <title> and <desc> of the drawing.
-func (v svgView) LabelledBy() string { return v.ID + "-t " + v.ID + "-d" }
 
 // Fill is the paint of series i (patterns cycle after three series). The
 // first series is solid: a plain fill looks the same as its one-colour
@@ -538,6 +565,7 @@ func (c BarChart) view(f frame) plotView {
 			}
 			if j < len(c.Hrefs) && i < len(c.Hrefs[j]) {
 				b.Href = c.Hrefs[j][i]
+				v.Linked = v.Linked || b.Href != ""
 			}
 			v.Bars = append(v.Bars, b)
 		}
@@ -733,6 +761,7 @@ func (c HBarChart) view(f frame) hbarView {
 		}
 		x := s.Map(val, v.Left, v.Right)
 		r.Bar = mark{X: min(x, zeroX), Y: barY, W: math.Abs(x - zeroX), H: barH, Fill: v.Fill(0), Stroke: seriesInk[0], Href: it.Href, Title: c.tooltip(it), Neg: val < 0}
+		v.Linked = v.Linked || it.Href != ""
 		if r.Bar.Neg {
 			r.Bar.Fill, r.Bar.Stroke = v.Neg(), negInk
 		}

@@ -211,8 +211,11 @@ func TestBarsRender(t *testing.T) {
 		t.Fatalf("got %d drawings, want %d", len(svgs), len(frames))
 	}
 	for _, d := range svgs {
-		if d.role != "img" || d.title == "" || d.desc == "" || d.labelledBy != d.id+"-t "+d.id+"-d" {
-			t.Errorf("drawing %s: role %q, title %q, desc %q, aria-labelledby %q", d.id, d.role, d.title, d.desc, d.labelledBy)
+		// A bar is a link, so the drawing is a group of links named by its
+		// title and described by its summary, not an image (whose
+		// children are out of reach of screen readers).
+		if d.role != "group" || d.title == "" || d.desc == "" || d.labelledBy != d.id+"-t" || d.describedBy != d.id+"-d" {
+			t.Errorf("drawing %s: role %q, title %q, desc %q, aria-labelledby %q, aria-describedby %q", d.id, d.role, d.title, d.desc, d.labelledBy, d.describedBy)
 		}
 		if got := d.count["rect.bar"]; got != 24 {
 			t.Errorf("drawing %s has %d bars, want 24", d.id, got)
@@ -240,6 +243,9 @@ func TestLineRenderMarksDeficit(t *testing.T) {
 		Labels: sampleMonths, Series: []Series{{Name: "Saldo kumulatif", Values: sampleSaldo}}, ZeroLabel: "Impas", NegativeLabel: "Defisit",
 	}))
 	for _, d := range drawings(t, html) {
+		if d.role != "img" || d.labelledBy != d.id+"-t "+d.id+"-d" || d.describedBy != "" {
+			t.Errorf("drawing %s without links: role %q, aria-labelledby %q, aria-describedby %q", d.id, d.role, d.labelledBy, d.describedBy)
+		}
 		for _, el := range []string{"line.zero", "rect.neg-zone", "polygon.area-neg", "clipPath", "text.zero-label", "text.neg-label", "text.end-label neg"} {
 			if d.count[el] == 0 {
 				t.Errorf("drawing %s lacks %s", d.id, el)
@@ -381,9 +387,9 @@ func render(t *testing.T, c templ.Component) string {
 
 // drawing is what a test reads from one <svg> of a chart.
 type drawing struct {
-	id, role, labelledBy, title, desc string
-	count                             map[string]int // by element, or element.class
-	texts                             []string
+	id, role, labelledBy, describedBy, title, desc string
+	count                                          map[string]int // by element, or element.class
+	texts                                          []string
 }
 
 // drawings parses the chart's markup as XML, which also proves it well
@@ -418,7 +424,7 @@ func drawings(t *testing.T, html string) []drawing {
 			if tok.Name.Local == "svg" {
 				ids, refs = nil, nil
 				if strings.Contains(attr("class"), "chart-svg") {
-					out = append(out, drawing{id: strings.TrimSuffix(strings.Fields(attr("aria-labelledby") + " -")[0], "-t"), role: attr("role"), labelledBy: attr("aria-labelledby"), count: map[string]int{}})
+					out = append(out, drawing{id: strings.TrimSuffix(strings.Fields(attr("aria-labelledby") + " -")[0], "-t"), role: attr("role"), labelledBy: attr("aria-labelledby"), describedBy: attr("aria-describedby"), count: map[string]int{}})
 					cur = &out[len(out)-1]
 				}
 			}

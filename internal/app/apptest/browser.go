@@ -19,6 +19,13 @@ import (
 // CI installs Chromium, and a browser test must never be skipped.
 func Browser(t *testing.T) context.Context {
 	t.Helper()
+	return BrowserFor(t, 60*time.Second)
+}
+
+// BrowserFor starts a headless Chromium for a test that may use it for as
+// long as d, for tests that walk many pages.
+func BrowserFor(t *testing.T, d time.Duration) context.Context {
+	t.Helper()
 	actx, cancel, err := pdf.NewAllocator(context.Background())
 	if err != nil {
 		t.Fatalf("browser test needs Chromium: %v", err)
@@ -29,7 +36,7 @@ func Browser(t *testing.T) context.Context {
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start Chromium: %v", err)
 	}
-	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, d)
 	t.Cleanup(cancelTimeout)
 	return ctx
 }

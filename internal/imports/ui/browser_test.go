@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -17,10 +18,7 @@ import (
 func TestBrowserImportPreviewConfirm(t *testing.T) {
 	a := apptest.New(t)
 	u := a.User(domain.RoleDisnaker)
-	path := filepath.Join(t.TempDir(), "peserta.csv")
-	if err := os.WriteFile(path, []byte(workersFile), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	path := workersOnDisk(t)
 	ctx := apptest.Browser(t)
 	err := chromedp.Do(ctx,
 		chromedp.Navigate(a.TS.URL+"/imports/new?kind=workers"),
@@ -54,4 +52,45 @@ func TestBrowserImportPreviewConfirm(t *testing.T) {
 	if n := a.CountRows("worker"); n != 2 {
 		t.Errorf("after confirming in the browser: %d workers, want 2", n)
 	}
+}
+
+// TestKeyboardImport uploads, previews and confirms a workers file with the
+// keyboard alone: Tab to each control, Space to open the file chooser and
+// to press the confirm button, Enter to upload.
+func TestKeyboardImport(t *testing.T) {
+	a := apptest.New(t)
+	u := a.User(domain.RoleDisnaker)
+	path := workersOnDisk(t)
+	ctx := apptest.BrowserFor(t, 3*time.Minute) // a Tab at a time, on a busy machine
+	apptest.SignIn(t, ctx, a.TS.URL, u.Username)
+	apptest.Visit(t, ctx, a.TS.URL+"/imports")
+
+	apptest.TabTo(t, ctx, "a[href='/imports/new?kind=workers']")
+	apptest.PressForPage(t, ctx, apptest.Enter)
+	apptest.TabTo(t, ctx, "#file")
+	apptest.ChooseFile(t, ctx, apptest.Space, path)
+	apptest.TabTo(t, ctx, "form[data-upload-progress] button[type=submit]")
+	apptest.PressForPage(t, ctx, apptest.Enter)
+
+	text := apptest.WaitForText(t, ctx, "Siap diimpor: 2 baris baru")
+	if !strings.Contains(text, "Konfirmasi impor") {
+		t.Fatalf("preview lacks the confirm button:\n%s", text)
+	}
+	apptest.TabTo(t, ctx, "form[action$='/confirm'] button")
+	apptest.PressForPage(t, ctx, apptest.Space)
+	apptest.WaitForText(t, ctx, "Berhasil diimpor")
+	if n := a.CountRows("worker"); n != 2 {
+		t.Errorf("after confirming by keyboard: %d workers, want 2", n)
+	}
+}
+
+// workersOnDisk writes the workers file where a browser can upload it, and
+// returns its path.
+func workersOnDisk(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "peserta.csv")
+	if err := os.WriteFile(path, []byte(workersFile), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -1,15 +1,11 @@
 package ui_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"io"
-	"mime/multipart"
 	"net/http"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/cilegon/monev/internal/app"
 	"github.com/cilegon/monev/internal/app/apptest"
@@ -20,54 +16,15 @@ const workersFile = "nik,nama,kategori,kelurahan,tanggal_mulai\n" +
 	"3672014101900001,Siti Aminah,Kader,Kepuh,01/01/2024\n" +
 	"3672010505850002,Budi Santoso,nelayan,Lebak Gede,2024-02-01\n"
 
-// multipartBody builds an upload form with the given fields and a file.
-func multipartBody(t *testing.T, fields map[string]string, name, content string) (io.Reader, string) {
-	t.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	for k, v := range fields {
-		_ = mw.WriteField(k, v)
-	}
-	fw, err := mw.CreateFormFile("file", name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, _ = io.WriteString(fw, content)
-	_ = mw.Close()
-	return &buf, mw.FormDataContentType()
-}
-
-func upload(a *apptest.App, c *http.Client, kind, name, content string) *http.Response {
-	a.T.Helper()
-	body, ctype := multipartBody(a.T, map[string]string{"kind": kind}, name, content)
-	resp, _ := a.Do(c, http.MethodPost, "/imports", body, map[string]string{"Content-Type": ctype})
-	return resp
-}
-
-// waitImport polls a batch page until its check or import has finished.
-func waitImport(a *apptest.App, c *http.Client, path string) string {
-	a.T.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		_, body := a.Get(c, path)
-		if !strings.Contains(body, "http-equiv=\"refresh\"") {
-			return body
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	a.T.Fatalf("import %s did not finish", path)
-	return ""
-}
-
 func TestImportUploadPreviewConfirm(t *testing.T) {
 	a := apptest.New(t)
 	c := a.Login(domain.RoleDisnaker)
-	resp := upload(a, c, "workers", "peserta.csv", workersFile)
+	resp := a.Upload(c, "workers", "peserta.csv", workersFile)
 	loc := resp.Header.Get("Location")
 	if resp.StatusCode != http.StatusSeeOther || !regexp.MustCompile(`^/imports/\d+$`).MatchString(loc) {
 		t.Fatalf("upload: %d %q", resp.StatusCode, loc)
 	}
-	body := waitImport(a, c, loc)
+	body := a.WaitImport(c, loc)
 	apptest.MustContain(t, body, "Sudah diperiksa", "Siap diimpor: 2 baris baru", "Konfirmasi impor 2 baris")
 	if n := a.CountRows("worker"); n != 0 {
 		t.Fatalf("the preview wrote %d workers", n)
@@ -76,7 +33,7 @@ func TestImportUploadPreviewConfirm(t *testing.T) {
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("confirm: %d", resp.StatusCode)
 	}
-	body = waitImport(a, c, loc)
+	body = a.WaitImport(c, loc)
 	apptest.MustContain(t, body, "Berhasil diimpor", "2 baris baru")
 	if n := a.CountRows("worker"); n != 2 {
 		t.Fatalf("after confirm: %d workers, want 2", n)
@@ -90,8 +47,8 @@ func TestImportUploadPreviewConfirm(t *testing.T) {
 	apptest.MustContain(t, body, "peserta.csv", "Berhasil diimpor", "u-disnaker-3672")
 
 	// The same file again is checked, and the check says nothing would change.
-	resp = upload(a, c, "workers", "peserta.csv", workersFile)
-	body = waitImport(a, c, resp.Header.Get("Location"))
+	resp = a.Upload(c, "workers", "peserta.csv", workersFile)
+	body = a.WaitImport(c, resp.Header.Get("Location"))
 	apptest.MustContain(t, body, "Tidak ada perubahan", "sudah diimpor pada")
 	if strings.Contains(body, "Konfirmasi impor") {
 		t.Error("a file that changes nothing offers to be imported")
@@ -104,17 +61,17 @@ func TestImportPreviewListsEveryProblem(t *testing.T) {
 	bad := "nik,nama,kategori,kelurahan,tanggal_mulai\n" +
 		"12345,Siti,Kader,Kepuh,01/01/2024\n" +
 		"3672010505850002,Budi,penyanyi,Kepuh,31/02/2024\n"
-	resp := upload(a, c, "workers", "salah.csv", bad)
-	body := waitImport(a, c, resp.Header.Get("Location"))
+	resp := a.Upload(c, "workers", "salah.csv", bad)
+	body := a.WaitImport(c, resp.Header.Get("Location"))
 	apptest.MustContain(t, body, "Masalah dalam berkas", "NIK harus 16 digit angka", "<code>kategori</code>", "<code>tanggal_mulai</code>")
 	if strings.Contains(body, "Konfirmasi impor") {
 		t.Error("a file with problems offers to be imported")
 	}
 	// Not a spreadsheet at all, and no file.
-	resp = upload(a, c, "workers", "foto.png", "\x89PNG\r\n\x1a\nbinary")
-	body = waitImport(a, c, resp.Header.Get("Location"))
+	resp = a.Upload(c, "workers", "foto.png", "\x89PNG\r\n\x1a\nbinary")
+	body = a.WaitImport(c, resp.Header.Get("Location"))
 	apptest.MustContain(t, body, "Berkas harus CSV atau XLSX")
-	body2, ctype := multipartBody(t, map[string]string{"kind": "workers"}, "", "")
+	body2, ctype := a.Multipart(map[string]string{"kind": "workers"}, "", "")
 	resp, page := a.Do(c, http.MethodPost, "/imports", body2, map[string]string{"Content-Type": ctype})
 	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "Pilih berkas CSV atau XLSX") {
 		t.Errorf("upload without a file: %d", resp.StatusCode)
@@ -124,7 +81,7 @@ func TestImportPreviewListsEveryProblem(t *testing.T) {
 func TestImportUploadLimit(t *testing.T) {
 	a := apptest.NewWithConfig(t, app.Config{UploadLimit: 1 << 10})
 	c := a.Login(domain.RoleDisnaker)
-	resp := upload(a, c, "workers", "besar.csv", workersFile+strings.Repeat("x", 4<<10))
+	resp := a.Upload(c, "workers", "besar.csv", workersFile+strings.Repeat("x", 4<<10))
 	if resp.StatusCode != http.StatusUnprocessableEntity {
 		t.Errorf("oversized upload: %d, want 422", resp.StatusCode)
 	}
@@ -134,7 +91,7 @@ func TestAPIImport(t *testing.T) {
 	a := apptest.New(t)
 	token := a.Token(domain.RoleDisnaker)
 	post := func(path string, fields map[string]string, content string) (int, map[string]any) {
-		body, ctype := multipartBody(t, fields, "peserta.csv", content)
+		body, ctype := a.Multipart(fields, "peserta.csv", content)
 		resp, text := a.Do(a.Client(), http.MethodPost, path, body,
 			map[string]string{"Content-Type": ctype, "Authorization": "Bearer " + token})
 		var out map[string]any

@@ -52,7 +52,7 @@ func TestConcurrentImportsLeaveTheSiteAnswering(t *testing.T) {
 	codes := make(chan int, 6)
 	for range 6 {
 		imports.Go(func() {
-			body, ctype := multipartBody(t, map[string]string{"dry_run": "true"}, "peserta.csv", file)
+			body, ctype := a.Multipart(map[string]string{"dry_run": "true"}, "peserta.csv", file)
 			req, _ := http.NewRequest(http.MethodPost, a.TS.URL+"/api/v1/imports/workers", body)
 			req.Header.Set("Content-Type", ctype)
 			req.Header.Set("Authorization", "Bearer "+token)
@@ -120,9 +120,9 @@ func TestConcurrentImportsLeaveTheSiteAnswering(t *testing.T) {
 func TestConfirmStartsOneImport(t *testing.T) {
 	a := apptest.New(t)
 	c := a.Login(domain.RoleDisnaker)
-	resp := upload(a, c, "workers", "peserta.csv", workersFile)
+	resp := a.Upload(c, "workers", "peserta.csv", workersFile)
 	path := resp.Header.Get("Location")
-	waitImport(a, c, path)
+	a.WaitImport(c, path)
 	var wg sync.WaitGroup
 	for range 8 {
 		wg.Go(func() {
@@ -133,7 +133,7 @@ func TestConfirmStartsOneImport(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	body := waitImport(a, c, path)
+	body := a.WaitImport(c, path)
 	apptest.MustContain(t, body, "Berhasil diimpor")
 	_, metrics := a.API(a.Token(domain.RoleAdmin), "/metrics")
 	total := 0
