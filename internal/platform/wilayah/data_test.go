@@ -4,15 +4,17 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/csv"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// sourceDir is where gen.go reads idn-area-data by default; WILAYAH_SRC
-// overrides it. TestMatchesSource is skipped when the directory is missing.
-const sourceDir = "/work/shared/data/wilayah-indonesia"
+// sourceDir holds idn-area-data's CSV files as shipped, each gzipped, so
+// that the test runs on every checkout; WILAYAH_SRC names a directory of
+// plain CSV files instead (gen.go's source).
+const sourceDir = "../../../testdata/wilayah-indonesia"
 
 // TestEveryParentExists checks the decoded table itself, so that a region
 // whose parent is missing cannot hide from a walk down the tree.
@@ -43,21 +45,26 @@ func TestEveryParentExists(t *testing.T) {
 // TestMatchesSource compares every row of the idn-area-data CSV files with
 // Lookup, when the files are at hand.
 func TestMatchesSource(t *testing.T) {
-	dir := os.Getenv("WILAYAH_SRC")
+	dir, ext := os.Getenv("WILAYAH_SRC"), ""
 	if dir == "" {
-		dir = sourceDir
-	}
-	if _, err := os.Stat(filepath.Join(dir, "villages.csv")); err != nil {
-		t.Skipf("idn-area-data not at hand (%v); set WILAYAH_SRC to its directory", err)
+		dir, ext = sourceDir, ".gz"
 	}
 	total := 0
 	for i, file := range []string{"provinces.csv", "regencies.csv", "districts.csv", "villages.csv"} {
-		f, err := os.Open(filepath.Join(dir, file))
+		raw, err := os.ReadFile(filepath.Join(dir, file+ext))
 		if err != nil {
 			t.Fatal(err)
 		}
-		records, err := csv.NewReader(f).ReadAll()
-		f.Close()
+		if ext == ".gz" {
+			zr, err := gzip.NewReader(bytes.NewReader(raw))
+			if err != nil {
+				t.Fatalf("%s: %v", file, err)
+			}
+			if raw, err = io.ReadAll(zr); err != nil {
+				t.Fatalf("%s: %v", file, err)
+			}
+		}
+		records, err := csv.NewReader(bytes.NewReader(raw)).ReadAll()
 		if err != nil {
 			t.Fatalf("%s: %v", file, err)
 		}
