@@ -389,6 +389,22 @@ ALTER TABLE public.audit_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     CACHE 1
 );
 
+-- TABLE benefit_rule
+
+CREATE TABLE public.benefit_rule (
+    pemda text NOT NULL,
+    type text NOT NULL,
+    valid_from date NOT NULL,
+    flat bigint NOT NULL,
+    income_percent bigint NOT NULL,
+    fixed boolean DEFAULT false NOT NULL,
+    regulation text DEFAULT ''::text NOT NULL,
+    note text DEFAULT ''::text NOT NULL,
+    CONSTRAINT benefit_rule_flat_check CHECK ((flat >= 0)),
+    CONSTRAINT benefit_rule_income_percent_check CHECK ((income_percent >= 0)),
+    CONSTRAINT benefit_rule_type_check CHECK ((type ~ '^[A-Z_]{2,32}$'::text))
+);
+
 -- TABLE bill_line
 
 CREATE TABLE public.bill_line (
@@ -455,8 +471,13 @@ CREATE TABLE public.category (
     description text DEFAULT ''::text NOT NULL,
     sort_order integer DEFAULT 0 NOT NULL,
     active boolean DEFAULT true NOT NULL,
+    first_year integer,
+    last_year integer,
     CONSTRAINT category_code_check CHECK ((code ~ '^[a-z][a-z0-9_]{0,31}$'::text)),
-    CONSTRAINT category_name_check CHECK ((btrim(name) <> ''::text))
+    CONSTRAINT category_first_year_check CHECK (((first_year >= 2000) AND (first_year <= 2100))),
+    CONSTRAINT category_last_year_check CHECK (((last_year >= 2000) AND (last_year <= 2100))),
+    CONSTRAINT category_name_check CHECK ((btrim(name) <> ''::text)),
+    CONSTRAINT category_years_check CHECK (((first_year IS NULL) OR (last_year IS NULL) OR (first_year <= last_year)))
 );
 
 -- TABLE claim
@@ -670,9 +691,23 @@ CREATE TABLE public.pemda (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     due_day integer DEFAULT 15 NOT NULL,
     due_month_offset integer DEFAULT 0 NOT NULL,
+    report_legal_basis text DEFAULT ''::text NOT NULL,
+    report_aims text DEFAULT ''::text NOT NULL,
+    report_method text DEFAULT ''::text NOT NULL,
     CONSTRAINT pemda_code_check CHECK ((code ~ '^[0-9]{4}$'::text)),
     CONSTRAINT pemda_due_day_check CHECK (((due_day >= 1) AND (due_day <= 28))),
     CONSTRAINT pemda_due_month_offset_check CHECK ((due_month_offset = ANY (ARRAY[0, 1])))
+);
+
+-- TABLE pemda_logo
+
+CREATE TABLE public.pemda_logo (
+    pemda text NOT NULL,
+    content_type text NOT NULL,
+    data bytea NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT pemda_logo_content_type_check CHECK ((content_type = ANY (ARRAY['image/png'::text, 'image/svg+xml'::text]))),
+    CONSTRAINT pemda_logo_data_check CHECK (((octet_length(data) >= 1) AND (octet_length(data) <= 524288)))
 );
 
 -- TABLE report
@@ -887,6 +922,8 @@ CREATE TABLE public.workforce (
     protected bigint NOT NULL,
     protected_source text DEFAULT ''::text NOT NULL,
     target_permille integer,
+    denominator text DEFAULT 'angkatan_kerja'::text NOT NULL,
+    CONSTRAINT workforce_denominator_check CHECK ((denominator = ANY (ARRAY['angkatan_kerja'::text, 'penduduk_bekerja'::text]))),
     CONSTRAINT workforce_protected_check CHECK ((protected >= 0)),
     CONSTRAINT workforce_target_permille_check CHECK (((target_permille >= 0) AND (target_permille <= 1000))),
     CONSTRAINT workforce_workforce_check CHECK ((workforce > 0)),
@@ -952,6 +989,11 @@ ALTER TABLE ONLY public.app_user
 
 ALTER TABLE ONLY public.audit_log
     ADD CONSTRAINT audit_log_pkey PRIMARY KEY (pemda, id);
+
+-- CONSTRAINT benefit_rule benefit_rule_pkey
+
+ALTER TABLE ONLY public.benefit_rule
+    ADD CONSTRAINT benefit_rule_pkey PRIMARY KEY (pemda, type, valid_from);
 
 -- CONSTRAINT bill_line bill_line_pkey
 
@@ -1027,6 +1069,11 @@ ALTER TABLE ONLY public.kelurahan
 
 ALTER TABLE ONLY public.kelurahan
     ADD CONSTRAINT kelurahan_pkey PRIMARY KEY (pemda, code);
+
+-- CONSTRAINT pemda_logo pemda_logo_pkey
+
+ALTER TABLE ONLY public.pemda_logo
+    ADD CONSTRAINT pemda_logo_pkey PRIMARY KEY (pemda);
 
 -- CONSTRAINT pemda pemda_pkey
 
@@ -1392,6 +1439,11 @@ ALTER TABLE ONLY public.app_user
 ALTER TABLE ONLY public.audit_log
     ADD CONSTRAINT audit_log_pemda_fkey FOREIGN KEY (pemda) REFERENCES public.pemda(code);
 
+-- FK CONSTRAINT benefit_rule benefit_rule_pemda_fkey
+
+ALTER TABLE ONLY public.benefit_rule
+    ADD CONSTRAINT benefit_rule_pemda_fkey FOREIGN KEY (pemda) REFERENCES public.pemda(code);
+
 -- FK CONSTRAINT bill_line bill_line_pemda_fkey
 
 ALTER TABLE ONLY public.bill_line
@@ -1446,6 +1498,11 @@ ALTER TABLE ONLY public.kecamatan
 
 ALTER TABLE ONLY public.kelurahan
     ADD CONSTRAINT kelurahan_pemda_kecamatan_code_fkey FOREIGN KEY (pemda, kecamatan_code) REFERENCES public.kecamatan(pemda, code);
+
+-- FK CONSTRAINT pemda_logo pemda_logo_pemda_fkey
+
+ALTER TABLE ONLY public.pemda_logo
+    ADD CONSTRAINT pemda_logo_pemda_fkey FOREIGN KEY (pemda) REFERENCES public.pemda(code);
 
 -- FK CONSTRAINT report_action report_action_pemda_report_id_fkey
 

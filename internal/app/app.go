@@ -100,7 +100,7 @@ func New(cfg Config, db *database.DB, log *slog.Logger) *App {
 	s := &App{Site: site, cfg: cfg, db: db, audit: audit.New(db), auth: accounts, settings: set,
 		registry: registry.NewService(db), contributions: contrib, claims: claims.NewService(db),
 		imports: imports.NewService(db, set, ImportKinds()...),
-		quality: quality.NewService(db), analysis: an, laporan: laporan.NewService(db, an)}
+		quality: quality.NewService(db, set), analysis: an, laporan: laporan.NewService(db, an)}
 	s.printer = pdf.NewPrinter()
 	s.docs = laporanui.NewDocuments(s.laporan, set, accounts, s.audit, s.printer, cfg.Version)
 	s.uploads = importsui.New(site, s.imports, importsui.Config{UploadLimit: cfg.UploadLimit, UploadDir: cfg.UploadDir})

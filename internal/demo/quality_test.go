@@ -8,6 +8,7 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/quality"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 // TestDemoDataQuality pins what the data-quality page shows on the demo:
@@ -19,7 +20,7 @@ func TestDemoDataQuality(t *testing.T) {
 	if err := Load(ctx, db, testActor); err != nil {
 		t.Fatal(err)
 	}
-	res, err := quality.NewService(db).Summary(ctx, domain.DefaultPemda, 10)
+	res, err := quality.NewService(db, settings.NewService(db)).Summary(ctx, domain.DefaultPemda, 10)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,8 +51,9 @@ func (t RateTable) At(m Month) (Rate, bool) {
 // DefaultBPURates returns the BPU rates at the lowest income band (Rp 1 juta):
 // JKK Rp 10.000 + JKM Rp 6.800 from 1 July 2015 (PP 44/2015); 1 % of that,
 // JKK Rp 100 + JKM Rp 68, for August 2020 to January 2021 (the 99 % relief of
-// PP 49/2020); and Rp 10.000 + Rp 6.800 again from 1 February 2021. It is the
-// seed for the editable rate settings, not a constant for calculations.
+// PP 49/2020); and Rp 10.000 + Rp 6.800 again from 1 February 2021. They are
+// the national defaults: settings.Service.Rates returns them for a Pemda
+// with no rates of its own, and calculations read rates only through it.
 func DefaultBPURates() RateTable {
 	return RateTable{
 		{Date(2015, time.July, 1), 10_000, 6_800, "PP 44/2015"},

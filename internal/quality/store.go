@@ -116,9 +116,10 @@ const claimOutsideCoverageSQL = `
 
 // benefitAmountSQL compares claims of any status with the standard benefit
 // of their type on the incident date, for the worker's reported income
-// ($9 when not positive), as claims.StandardBenefit computes it. The benefit
-// table comes from Go as arrays ($4–$8), so the amounts live in one place;
-// only types whose benefit in force is fixed are checked.
+// ($9 when not positive), as domain.BenefitTable.Standard computes it. The
+// Pemda's benefit rules (settings.Service.Benefits) come from Go as arrays
+// ($4–$8), so they are read in one place; only types whose rule in force on
+// the incident date is fixed are checked.
 const benefitAmountSQL = `
 	SELECT 'amount', k.worker_id, k.id, NULL::bigint, NULL::date, b.expected, NULL::int, NULL::bigint,
 	       NULL::bigint[]
@@ -211,7 +212,7 @@ func qualifyOrder(alias, order string) string {
 
 // qualityQuery returns the statement and arguments that count a check's
 // findings and read page offset/limit of them.
-func qualityQuery(pemda string, check Check, offset, limit int) (string, []any, error) {
+func qualityQuery(pemda string, benefits domain.BenefitTable, check Check, offset, limit int) (string, []any, error) {
 	args := []any{pemda, limit, offset}
 	var sql string
 	switch check {
@@ -226,7 +227,7 @@ func qualityQuery(pemda string, check Check, offset, limit int) (string, []any, 
 		sql = claimOutsideCoverageSQL
 	case CheckBenefitAmount:
 		sql = benefitAmountSQL
-		args = append(args, benefitArrays()...)
+		args = append(args, benefitArrays(benefits)...)
 		args = append(args, int64(domain.DefaultIncome))
 	case CheckScholarshipExcess:
 		sql = scholarshipExcessSQL
@@ -238,10 +239,9 @@ func qualityQuery(pemda string, check Check, offset, limit int) (string, []any, 
 	return fmt.Sprintf(qualityPageSQL, sql), args, nil
 }
 
-// benefitArrays is claims.StandardBenefits as five parallel arrays: type,
+// benefitArrays is a benefit table as five parallel arrays: type,
 // valid from, flat amount, income percent and whether the amount is fixed.
-func benefitArrays() []any {
-	bs := claims.StandardBenefits()
+func benefitArrays(bs domain.BenefitTable) []any {
 	types, from := make([]string, len(bs)), make([]time.Time, len(bs))
 	flat, percent, fixed := make([]int64, len(bs)), make([]int64, len(bs)), make([]bool, len(bs))
 	for i, b := range bs {
@@ -252,8 +252,8 @@ func benefitArrays() []any {
 
 // check runs one data-quality check: the number of findings and
 // those from offset, at most limit.
-func (db *store) check(ctx context.Context, pemda string, check Check, offset, limit int) (Result, error) {
-	sql, args, err := qualityQuery(pemda, check, offset, limit)
+func (db *store) check(ctx context.Context, pemda string, benefits domain.BenefitTable, check Check, offset, limit int) (Result, error) {
+	sql, args, err := qualityQuery(pemda, benefits, check, offset, limit)
 	if err != nil {
 		return Result{}, database.MapError("quality check", err)
 	}
@@ -265,10 +265,10 @@ func (db *store) check(ctx context.Context, pemda string, check Check, offset, l
 // summary runs every data-quality check in one round trip and
 // returns, in Checks order, each one's count and first
 // findings, at most limit (0 for counts only).
-func (db *store) summary(ctx context.Context, pemda string, limit int) ([]Result, error) {
+func (db *store) summary(ctx context.Context, pemda string, benefits domain.BenefitTable, limit int) ([]Result, error) {
 	batch := &pgx.Batch{}
 	for _, c := range Checks {
-		sql, args, err := qualityQuery(pemda, c, 0, limit)
+		sql, args, err := qualityQuery(pemda, benefits, c, 0, limit)
 		if err != nil {
 			return nil, database.MapError("quality summary", err)
 		}

@@ -16,6 +16,7 @@ import (
 	"github.com/cilegon/monev/internal/platform/pgdev"
 	"github.com/cilegon/monev/internal/quality"
 	"github.com/cilegon/monev/internal/registry"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 // qualityData builds a Bulk of hand-made workers and claims for the
@@ -87,7 +88,7 @@ func loadQualityDB(t *testing.T, q *qualityData) (*quality.Service, *database.DB
 	if err := demo.LoadBulk(context.Background(), db, testActor, q.b); err != nil {
 		t.Fatal(err)
 	}
-	return quality.NewService(db), db
+	return quality.NewService(db, settings.NewService(db)), db
 }
 
 // runCheck returns all findings of a check, failing when the count disagrees with them.
@@ -344,9 +345,9 @@ func TestQualityBenefitAmount(t *testing.T) {
 	wantFlagged(t, quality.CheckBenefitAmount, fs, "amount 1/JKM-LAMA-SALAH", "amount 1/JKM-BARU-SALAH", "amount 2/JKK-2JUTA-SALAH")
 	income := map[int64]domain.Rupiah{1: 1_000_000, 2: 2_000_000, 3: 0}
 	for _, f := range fs {
-		want, fixed := claims.StandardBenefit(f.Claim.Type, f.Claim.IncidentOn, income[f.Worker.ID])
+		want, fixed := domain.DefaultBenefits().Standard(f.Claim.Type, f.Claim.IncidentOn, income[f.Worker.ID])
 		if !fixed || f.Expected != want {
-			t.Errorf("%s: expected %s, claims.StandardBenefit says %s", f.Claim.No, f.Expected, want)
+			t.Errorf("%s: expected %s, the default benefit table says %s", f.Claim.No, f.Expected, want)
 		}
 	}
 	if got := fs[0].Problem(); got != "Tercatat Rp 42.000.000, manfaat standar Rp 24.000.000 (selisih Rp 18.000.000)" {
@@ -451,4 +452,34 @@ func TestQualityPagingAndPemda(t *testing.T) {
 	if err != nil || serang[0].Count != 1 || serang[1].Count != 1 || len(serang[0].Findings) != 0 {
 		t.Errorf("Serang summary %+v, %v", serang, err)
 	}
+}
+
+// TestQualityBenefitAmountReadsPemdaRules: the check compares each claim with
+// the Pemda's rule in force on the incident date: the one-child scholarship
+// of PP 44/2015 (Rp 12 juta at once) before 2 December 2019, none fixed
+// after; and a rule an administrator adds applies from its date only.
+func TestQualityBenefitAmountReadsPemdaRules(t *testing.T) {
+	q := &qualityData{}
+	q.worker(1, "Ayah", "1970-05-05", domain.SexMale, "", q.spell("2012-01-01", "", domain.StatusActive))
+	q.claim("BEA-LAMA-BENAR", 1, domain.ClaimScholarship, "2019-11-30", "2019-12-20", 12_000_000, domain.ClaimPaid, "")
+	q.claim("BEA-LAMA-SALAH", 1, domain.ClaimScholarship, "2019-11-30", "2019-12-20", 10_000_000, domain.ClaimPaid, "")
+	q.claim("BEA-BARU", 1, domain.ClaimScholarship, "2019-12-02", "2020-01-20", 1_500_000, domain.ClaimPaid, "")
+	q.claim("JKM-2024", 1, domain.ClaimJKM, "2024-07-01", "2024-07-20", 42_000_000, domain.ClaimPaid, "")
+	q.claim("JKM-2026", 1, domain.ClaimJKM, "2026-02-01", "2026-02-20", 42_000_000, domain.ClaimPaid, "")
+	db, conn := loadQualityDB(t, q)
+	fs := runCheck(t, db, quality.CheckBenefitAmount)
+	wantFlagged(t, quality.CheckBenefitAmount, fs, "amount 1/BEA-LAMA-SALAH")
+	if len(fs) == 1 && fs[0].Expected != 12_000_000 {
+		t.Errorf("expected %s, want Rp 12.000.000", fs[0].Expected)
+	}
+
+	// A (made-up) JKM raise to Rp 50 juta from 1 January 2026 flags the 2026 claim only.
+	admin := domain.OperatorActor("3672", "admin")
+	err := settings.NewService(conn).SetBenefit(context.Background(), admin, domain.Benefit{Type: domain.ClaimJKM,
+		ValidFrom: date("2026-01-01"), Flat: 50_000_000, Fixed: true, Regulation: "uji"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs = runCheck(t, db, quality.CheckBenefitAmount)
+	wantFlagged(t, quality.CheckBenefitAmount, fs, "amount 1/BEA-LAMA-SALAH", "amount 1/JKM-2026")
 }

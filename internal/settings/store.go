@@ -46,14 +46,6 @@ func (db *store) categories(ctx context.Context, pemda string) ([]domain.Categor
 	return cs, database.MapError("list categories", err)
 }
 
-// rates returns the Pemda's effective-dated contribution rates.
-func (db *store) rates(ctx context.Context, pemda string) (domain.RateTable, error) {
-	rows, _ := db.Pool().Query(ctx, `
-		SELECT valid_from, jkk, jkm, regulation FROM contribution_rate WHERE pemda = $1 ORDER BY valid_from`, pemda)
-	rs, err := pgx.CollectRows(rows, pgx.RowToStructByPos[domain.Rate])
-	return domain.RateTable(rs), database.MapError("list rates", err)
-}
-
 // letterhead returns what the head of a Pemda's documents prints.
 func (db *store) letterhead(ctx context.Context, pemda string) (Letterhead, error) {
 	var l Letterhead

@@ -3,7 +3,6 @@ package ui
 import (
 	"net/http"
 
-	"github.com/cilegon/monev/internal/claims"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/quality"
 )
@@ -28,7 +27,12 @@ func (s *Handlers) check(w http.ResponseWriter, r *http.Request) {
 	}
 	props := CheckProps{Result: res, Page: page, PerPage: qualityPerPage, FullNIK: u.Role.SeesFullNIK()}
 	if check == quality.CheckBenefitAmount {
-		for _, b := range claims.StandardBenefits() {
+		benefits, err := s.svc.Benefits(r.Context(), u.Pemda)
+		if err != nil {
+			s.Fail(w, r, err)
+			return
+		}
+		for _, b := range benefits {
 			if b.Fixed {
 				props.Benefits = append(props.Benefits, b)
 			}

@@ -15,6 +15,7 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/quality"
 	"github.com/cilegon/monev/internal/registry"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 // qualityShown is how many findings of each check the summary page shows.
@@ -27,7 +28,7 @@ func TestQualityPageShowsEveryCheckWithLinks(t *testing.T) {
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("status %d", resp.StatusCode)
 	}
-	summary, err := quality.NewService(a.DB).Summary(context.Background(), "3672", qualityShown)
+	summary, err := quality.NewService(a.DB, settings.NewService(a.DB)).Summary(context.Background(), "3672", qualityShown)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -43,7 +43,7 @@ type CheckProps struct {
 	Page     int
 	PerPage  int
 	FullNIK  bool
-	Benefits []claims.Benefit // the standard benefits the amount check compares with
+	Benefits []domain.Benefit // the standard benefits the amount check compares with
 }
 
 // Pages is how many pages of findings there are.
@@ -145,7 +145,7 @@ func qualityCountLabel(n int64) string {
 }
 
 // benefitIncomeNote says which income a benefit that depends on it was computed for, or "".
-func benefitIncomeNote(b claims.Benefit) string {
+func benefitIncomeNote(b domain.Benefit) string {
 	if b.IncomePercent == 0 {
 		return ""
 	}

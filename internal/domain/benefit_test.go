@@ -1,14 +1,13 @@
-package claims_test
+package domain_test
 
 import (
 	"testing"
 	"time"
 
-	"github.com/cilegon/monev/internal/claims"
 	"github.com/cilegon/monev/internal/domain"
 )
 
-func TestStandardBenefit(t *testing.T) {
+func TestDefaultBenefitsStandard(t *testing.T) {
 	tests := []struct {
 		name     string
 		typ      domain.ClaimType
@@ -27,20 +26,23 @@ func TestStandardBenefit(t *testing.T) {
 		{"JKK death under PP 44/2015", domain.ClaimJKKDeath, domain.Date(2018, 1, 1), 1_000_000, 55_800_000, true},
 		{"total disability", domain.ClaimJKKDisability, domain.Date(2024, 7, 17), 1_000_000, 56_000_000, false},
 		{"care", domain.ClaimJKKCare, domain.Date(2024, 7, 17), 1_000_000, 0, false},
-		{"scholarship", domain.ClaimScholarship, domain.Date(2024, 7, 17), 1_000_000, 0, false},
+		{"scholarship under PP 82/2019", domain.ClaimScholarship, domain.Date(2024, 7, 17), 1_000_000, 0, false},
+		// Before December 2019 one child got Rp 12 juta at once, whatever the income.
+		{"scholarship under PP 44/2015", domain.ClaimScholarship, domain.Date(2019, 11, 30), 3_000_000, 12_000_000, true},
 		{"before PP 44/2015", domain.ClaimJKM, domain.Date(2015, 6, 30), 1_000_000, 0, false},
 		{"unknown type", domain.ClaimType("JHT"), domain.Date(2024, 7, 17), 1_000_000, 0, false},
 	}
+	table := domain.DefaultBenefits()
 	for _, tt := range tests {
-		got, fixed := claims.StandardBenefit(tt.typ, tt.incident, tt.income)
+		got, fixed := table.Standard(tt.typ, tt.incident, tt.income)
 		if got != tt.want || fixed != tt.fixed {
-			t.Errorf("%s: StandardBenefit = %s, %v; want %s, %v", tt.name, got, fixed, tt.want, tt.fixed)
+			t.Errorf("%s: Standard = %s, %v; want %s, %v", tt.name, got, fixed, tt.want, tt.fixed)
 		}
 	}
 }
 
-func TestStandardBenefitsTable(t *testing.T) {
-	table := claims.StandardBenefits()
+func TestDefaultBenefitsTable(t *testing.T) {
+	table := domain.DefaultBenefits()
 	for i, b := range table {
 		if b.Regulation == "" || b.Note == "" || b.ValidFrom.IsZero() {
 			t.Errorf("row %d (%s) is incomplete", i, b.Type)
@@ -50,10 +52,7 @@ func TestStandardBenefitsTable(t *testing.T) {
 		}
 	}
 	table[0].Flat = 1 // callers get a copy
-	if got, _ := claims.StandardBenefit(domain.ClaimJKM, domain.Date(2018, 1, 1), 0); got != 24_000_000 {
+	if got, _ := domain.DefaultBenefits().Standard(domain.ClaimJKM, domain.Date(2018, 1, 1), 0); got != 24_000_000 {
 		t.Errorf("changing the returned table changed the data: %s", got)
-	}
-	if claims.ScholarshipMaxChildren != 2 || claims.ScholarshipMaxTotal != 174_000_000 {
-		t.Error("scholarship limits changed")
 	}
 }
