@@ -37,6 +37,36 @@ type Workforce struct {
 	Protected       int64
 	ProtectedSource string
 	TargetPermille  int // UCJ target, 550 = 55 %; 0 when none
+	Denominator     Denominator
+}
+
+// Denominator is what a UCJ figure divides by: sources differ, so the
+// figure is stored and printed with it.
+type Denominator string
+
+// The denominators a UCJ figure may use.
+const (
+	LabourForce Denominator = "angkatan_kerja"   // angkatan kerja, the labour force
+	Employed    Denominator = "penduduk_bekerja" // penduduk bekerja, the employed
+)
+
+// Denominators lists the denominators in the order forms offer them.
+var Denominators = []Denominator{LabourForce, Employed}
+
+// Label is the denominator in Bahasa Indonesia.
+func (d Denominator) Label() string {
+	if d == Employed {
+		return "penduduk bekerja"
+	}
+	return "angkatan kerja"
+}
+
+// denominator is the figure's denominator, the labour force when unset.
+func (w Workforce) denominator() Denominator {
+	if w.Denominator == Employed {
+		return Employed
+	}
+	return LabourForce
 }
 
 // UCJ is the share of the workforce protected by BPJS Ketenagakerjaan.

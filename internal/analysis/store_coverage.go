@@ -97,9 +97,9 @@ func (db *store) coverageRows(ctx context.Context, sql string, args ...any) ([]C
 func (db *store) workforce(ctx context.Context, pemda string, year int) (Workforce, bool, error) {
 	w := Workforce{Year: year}
 	err := db.Pool().QueryRow(ctx, `
-		SELECT workforce, workforce_source, protected, protected_source, coalesce(target_permille, 0)
+		SELECT workforce, workforce_source, protected, protected_source, coalesce(target_permille, 0), denominator
 		FROM workforce WHERE pemda = $1 AND year = $2`, pemda, year).
-		Scan(&w.Workforce, &w.WorkforceSource, &w.Protected, &w.ProtectedSource, &w.TargetPermille)
+		Scan(&w.Workforce, &w.WorkforceSource, &w.Protected, &w.ProtectedSource, &w.TargetPermille, &w.Denominator)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return w, false, nil
 	}
@@ -118,11 +118,12 @@ func (db *store) saveWorkforce(ctx context.Context, actor domain.Actor, w Workfo
 			target = &w.TargetPermille
 		}
 		_, err := tx.Exec(ctx, `
-			INSERT INTO workforce (pemda, year, workforce, workforce_source, protected, protected_source, target_permille)
-			VALUES ($1, $2, $3, $4, $5, $6, $7)
+			INSERT INTO workforce (pemda, year, workforce, workforce_source, protected, protected_source, target_permille, denominator)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 			ON CONFLICT (pemda, year) DO UPDATE SET workforce = EXCLUDED.workforce, workforce_source = EXCLUDED.workforce_source,
-				protected = EXCLUDED.protected, protected_source = EXCLUDED.protected_source, target_permille = EXCLUDED.target_permille`,
-			actor.Pemda, w.Year, w.Workforce, w.WorkforceSource, w.Protected, w.ProtectedSource, target)
+				protected = EXCLUDED.protected, protected_source = EXCLUDED.protected_source, target_permille = EXCLUDED.target_permille,
+				denominator = EXCLUDED.denominator`,
+			actor.Pemda, w.Year, w.Workforce, w.WorkforceSource, w.Protected, w.ProtectedSource, target, string(w.denominator()))
 		if err != nil {
 			return err
 		}

@@ -120,7 +120,8 @@ func TestTargetAndWorkforceEdits(t *testing.T) {
 			t.Errorf("rt_rw target %+v", row)
 		}
 	}
-	w := analysis.Workforce{Year: 2025, Workforce: 174_897, WorkforceSource: "BPS", Protected: 76_062, ProtectedSource: "BPJS", TargetPermille: 550}
+	w := analysis.Workforce{Year: 2025, Workforce: 174_897, WorkforceSource: "BPS", Protected: 76_062, ProtectedSource: "BPJS", TargetPermille: 550,
+		Denominator: analysis.Employed}
 	if err := analysisOf(db).SaveWorkforce(ctx, testActor, w); err != nil {
 		t.Fatal(err)
 	}

@@ -13,5 +13,6 @@ var navItems = []web.NavItem{
 	{Key: "reports", Label: "Laporan", Href: "/reports"},
 	{Key: "imports", Label: "Impor", Href: "/imports"},
 	{Key: "quality", Label: "Kualitas Data", Href: "/quality"},
+	{Key: "settings", Label: "Pengaturan", Href: "/settings"},
 	{Key: "admin", Label: "Admin", Href: "/admin/users"},
 }

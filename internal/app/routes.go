@@ -13,6 +13,7 @@ import (
 	"github.com/cilegon/monev/internal/platform/httpx"
 	qualityui "github.com/cilegon/monev/internal/quality/ui"
 	registryui "github.com/cilegon/monev/internal/registry/ui"
+	settingsui "github.com/cilegon/monev/internal/settings/ui"
 	"github.com/cilegon/monev/web"
 )
 
@@ -35,4 +36,5 @@ func (s *App) routes() {
 	analysisui.New(s.Site, s.analysis, s.settings, s.audit).Routes()
 	laporanui.New(s.Site, s.laporan, s.analysis, s.settings, s.audit, s.docs).Routes()
 	adminui.New(s.Site, s.auth, s.audit).Routes()
+	settingsui.New(s.Site, s.settings, s.auth).Routes()
 }

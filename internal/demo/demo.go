@@ -64,6 +64,9 @@ func Load(ctx context.Context, db *database.DB, actor domain.Actor) error {
 	if err := createUsers(ctx, db, actor, domain.DefaultPemda); err != nil {
 		return err
 	}
+	if err := settings.NewService(db).SetReportTexts(ctx, actor, cilegonTexts); err != nil {
+		return err
+	}
 	return loadReports(ctx, db, domain.DefaultPemda)
 }
 

@@ -143,7 +143,7 @@ func julyContent(ctx context.Context, db *database.DB, pemda string) (laporan.Co
 		Meeting: laporan.Meeting{On: domain.Date(2024, time.July, 17), Place: "Zuka Resto Iga Konro, Cilegon",
 			OpenedBy: "Drs. H. Ahmad Suhendi, M.Si., Kepala Dinas Tenaga Kerja Kota Cilegon"},
 		Attendees:  julyAttendees,
-		LegalBasis: laporan.DefaultLegalBasis,
+		LegalBasis: cilegonTexts.LegalBasis,
 		Background: "Pemerintah Kota Cilegon sejak tahun 2023 membiayai iuran Jaminan Kecelakaan Kerja (JKK) dan Jaminan Kematian (JKM) " +
 			"BPJS Ketenagakerjaan bagi pekerja rentan bukan penerima upah melalui APBD, sebesar Rp 16.800 per peserta per bulan. " +
 			"Program ini menindaklanjuti Instruksi Presiden Nomor 2 Tahun 2021 yang meminta kepala daerah mengalokasikan anggaran " +
@@ -151,8 +151,8 @@ func julyContent(ctx context.Context, db *database.DB, pemda string) (laporan.Co
 			"Pada pertengahan tahun 2024 klaim yang dibayarkan BPJS Ketenagakerjaan kepada keluarga peserta telah melampaui iuran yang " +
 			"dibayarkan APBD. Dinas Tenaga Kerja bersama BPJS Ketenagakerjaan Cabang Cilegon, Bappeda, BPKAD serta perwakilan " +
 			"kecamatan dan kelurahan melaksanakan rapat monitoring dan evaluasi untuk membahas capaian, kendala dan arah kebijakan tahun berikutnya.",
-		Aims:     laporan.DefaultAims,
-		Method:   laporan.DefaultMethod,
+		Aims:     cilegonTexts.Aims,
+		Method:   cilegonTexts.Method,
 		Findings: f.FindingsDraft(),
 		Obstacles: "1. Data peserta Dinas Tenaga Kerja dan BPJS Ketenagakerjaan belum dicocokkan setiap bulan, sehingga peserta yang " +
 			"meninggal atau berhenti masih dapat tertagih.\n" +
@@ -246,9 +246,9 @@ func yearDraft() laporan.Content {
 		Title:      "Laporan Monitoring dan Evaluasi Jaminan Sosial Ketenagakerjaan Pekerja Rentan Tahun 2024",
 		Period:     domain.YearPeriod(2024),
 		Basis:      domain.BasisCash,
-		LegalBasis: laporan.DefaultLegalBasis,
-		Aims:       laporan.DefaultAims,
-		Method:     laporan.DefaultMethod,
+		LegalBasis: cilegonTexts.LegalBasis,
+		Aims:       cilegonTexts.Aims,
+		Method:     cilegonTexts.Method,
 		Background: "Laporan tahunan pelaksanaan program jaminan sosial ketenagakerjaan bagi pekerja rentan yang dibiayai APBD Kota Cilegon " +
 			"Tahun Anggaran 2024, sebagai tindak lanjut rapat monitoring dan evaluasi 17 Juli 2024.",
 	}

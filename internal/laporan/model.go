@@ -435,24 +435,6 @@ func Threads(comments []Comment) []Thread {
 	return out
 }
 
-// DefaultLegalBasis is the legal basis a new report starts with; authors may edit it.
-const DefaultLegalBasis = `1. Undang-Undang Nomor 40 Tahun 2004 tentang Sistem Jaminan Sosial Nasional;
-2. Undang-Undang Nomor 24 Tahun 2011 tentang Badan Penyelenggara Jaminan Sosial;
-3. Peraturan Pemerintah Nomor 44 Tahun 2015 tentang Penyelenggaraan Program Jaminan Kecelakaan Kerja dan Jaminan Kematian sebagaimana telah diubah dengan Peraturan Pemerintah Nomor 82 Tahun 2019;
-4. Peraturan Menteri Ketenagakerjaan Nomor 5 Tahun 2021 tentang Tata Cara Penyelenggaraan Program Jaminan Kecelakaan Kerja, Jaminan Kematian, dan Jaminan Hari Tua sebagaimana telah diubah dengan Peraturan Menteri Ketenagakerjaan Nomor 1 Tahun 2025;
-5. Instruksi Presiden Nomor 2 Tahun 2021 tentang Optimalisasi Pelaksanaan Program Jaminan Sosial Ketenagakerjaan;
-6. Surat Edaran Menteri Dalam Negeri Nomor 842.2/5193/SJ tentang Optimalisasi Pelaksanaan Program Jaminan Sosial Ketenagakerjaan;
-7. Instruksi Presiden Nomor 8 Tahun 2025 tentang Optimalisasi Pelaksanaan Pengentasan Kemiskinan dan Penghapusan Kemiskinan Ekstrem;
-8. Peraturan Wali Kota Cilegon Nomor 41 Tahun 2024.`
-
-// DefaultAims are the three aims of a monev meeting, as the July 2024 meeting stated them.
-const DefaultAims = `1. Memperoleh data tindak lanjut Pemerintah Kota Cilegon atas Instruksi Presiden Nomor 2 Tahun 2021, khususnya perlindungan jaminan sosial ketenagakerjaan bagi pekerja bukan penerima upah (informal);
-2. Menginventarisasi potensi dan kendala perluasan kepesertaan;
-3. Membangun komitmen bersama sebagai bahan laporan kepada Wali Kota dan bahan penyusunan APBD tahun berikutnya.`
-
-// DefaultMethod says where a report's figures come from.
-const DefaultMethod = `Angka dalam laporan ini diambil langsung dari basis data monev: daftar peserta dan masa kepesertaan yang diimpor Dinas Tenaga Kerja, pembayaran iuran menurut SP2D, tagihan dan klaim yang dilaporkan BPJS Ketenagakerjaan Cabang Cilegon, pagu anggaran (DPA), serta sasaran per kategori. Setiap angka dihitung sekali oleh aplikasi dengan definisi yang sama dengan halaman Analisis, lalu dibekukan saat laporan ditandatangani.`
-
 // Change is who changes a report and when: the time is now unless
 // set (the demo replays a meeting of the past).
 type Change struct {

@@ -32,7 +32,7 @@ func sampleContent(t *testing.T) Content {
 		Title: "Laporan Monev Januari–Juli 2024", Period: mustPeriod(t, "2024-01..2024-07"), Basis: domain.BasisCash,
 		Meeting:    Meeting{On: date("2024-07-17"), Place: "Zuka Resto Iga Konro", OpenedBy: "Kepala Dinas"},
 		Attendees:  []Attendee{{Name: "Rina", Position: "Analis", Institution: "Disnaker"}, {Name: "Dedi", Position: "Penata", Institution: "BPJS Ketenagakerjaan"}},
-		LegalBasis: DefaultLegalBasis, Background: "Latar", Findings: "Temuan", Recommendations: "1. Anggarkan.",
+		LegalBasis: "1. UU 40/2004.", Background: "Latar", Findings: "Temuan", Recommendations: "1. Anggarkan.",
 		Actions: []FollowUp{{Action: "Usulkan APBD 2025", Owner: "Disnaker", Due: date("2024-08-31")}, {Action: "Data", Owner: "BPJS"}},
 	}
 }

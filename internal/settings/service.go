@@ -2,7 +2,9 @@ package settings
 
 import (
 	"context"
+	"regexp"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
@@ -20,9 +22,15 @@ func (s *Service) PemdaName(ctx context.Context, code string) (string, error) {
 	return s.db.pemdaName(ctx, code)
 }
 
-// Letterhead is what the head of a Pemda's documents prints.
+// Letterhead is what the head of a Pemda's documents prints, with its logo.
 func (s *Service) Letterhead(ctx context.Context, pemda string) (Letterhead, error) {
-	return s.db.letterhead(ctx, pemda)
+	l, err := s.db.letterhead(ctx, pemda)
+	if err != nil {
+		return l, err
+	}
+	logo, _, err := s.db.logo(ctx, pemda)
+	l.Logo = logo.DataURL()
+	return l, err
 }
 
 // Kecamatans lists the kecamatan of a Pemda by code.
@@ -162,4 +170,128 @@ func (s *Service) SetDueRule(ctx context.Context, actor domain.Actor, r domain.D
 		return err
 	}
 	return s.db.setDueRule(ctx, actor, r)
+}
+
+// admin refuses an actor who is not an administrator.
+func admin(actor domain.Actor) error {
+	if actor.Role != domain.RoleAdmin {
+		return domain.ErrForbidden
+	}
+	return nil
+}
+
+// SetLetterhead changes the names and address the actor's Pemda's
+// documents print; only an administrator may.
+func (s *Service) SetLetterhead(ctx context.Context, actor domain.Actor, l Letterhead) error {
+	if err := admin(actor); err != nil {
+		return err
+	}
+	errs := domain.FieldErrors{}
+	for field, v := range map[string]string{"pemda_name": l.PemdaName, "government": l.Government, "office": l.Office, "city": l.City} {
+		if strings.TrimSpace(v) == "" {
+			errs.Add(field, "Wajib diisi.")
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	return s.db.setLetterhead(ctx, actor, l)
+}
+
+// Logo returns the Pemda's letterhead logo, and false when it has none.
+func (s *Service) Logo(ctx context.Context, pemda string) (Logo, bool, error) {
+	return s.db.logo(ctx, pemda)
+}
+
+// SetLogo checks an uploaded logo (CheckLogo) and makes it the actor's
+// Pemda's; only an administrator may. A rejected file is a field error on "logo".
+func (s *Service) SetLogo(ctx context.Context, actor domain.Actor, data []byte) error {
+	if err := admin(actor); err != nil {
+		return err
+	}
+	l, err := CheckLogo(data)
+	if err != nil {
+		return domain.FieldErrors{"logo": err.Error()}
+	}
+	return s.db.setLogo(ctx, actor, &l)
+}
+
+// DeleteLogo removes the actor's Pemda's logo; only an administrator may.
+func (s *Service) DeleteLogo(ctx context.Context, actor domain.Actor) error {
+	if err := admin(actor); err != nil {
+		return err
+	}
+	return s.db.setLogo(ctx, actor, nil)
+}
+
+// ReportTexts returns the legal basis, aims and method a new report of the
+// Pemda starts with: its own, or DefaultReportTexts where it set none.
+func (s *Service) ReportTexts(ctx context.Context, pemda string) (ReportTexts, error) {
+	t, err := s.db.reportTexts(ctx, pemda)
+	return t.withDefaults(), err
+}
+
+// OwnReportTexts returns the texts the Pemda set itself, "" where none.
+func (s *Service) OwnReportTexts(ctx context.Context, pemda string) (ReportTexts, error) {
+	return s.db.reportTexts(ctx, pemda)
+}
+
+// SetReportTexts changes the texts new reports of the actor's Pemda start
+// with ("" for the national default); only an administrator may.
+func (s *Service) SetReportTexts(ctx context.Context, actor domain.Actor, t ReportTexts) error {
+	if err := admin(actor); err != nil {
+		return err
+	}
+	return s.db.setReportTexts(ctx, actor, t)
+}
+
+// CategorySettings lists the Pemda's categories with the years they are funded.
+func (s *Service) CategorySettings(ctx context.Context, pemda string) ([]CategorySetting, error) {
+	return s.db.categorySettings(ctx, pemda)
+}
+
+var categoryCode = regexp.MustCompile(`^[a-z][a-z0-9_]{0,31}$`)
+
+// checkCategory returns the form errors of a category.
+func checkCategory(c CategorySetting) error {
+	errs := domain.FieldErrors{}
+	if !categoryCode.MatchString(c.Code) {
+		errs.Add("code", "Kode: huruf kecil, angka atau garis bawah, diawali huruf, paling panjang 32.")
+	}
+	if strings.TrimSpace(c.Name) == "" {
+		errs.Add("name", "Nama kategori wajib diisi.")
+	}
+	for field, y := range map[string]int{"first_year": c.FirstYear, "last_year": c.LastYear} {
+		if y != 0 && (y < 2000 || y > 2100) {
+			errs.Add(field, "Tahun antara 2000 dan 2100.")
+		}
+	}
+	if c.FirstYear != 0 && c.LastYear != 0 && c.LastYear < c.FirstYear {
+		errs.Add("last_year", "Tahun terakhir tidak boleh sebelum tahun pertama.")
+	}
+	return errs.Err()
+}
+
+// AddCategory adds a worker category to the actor's Pemda; only an administrator may.
+func (s *Service) AddCategory(ctx context.Context, actor domain.Actor, c CategorySetting) error {
+	if err := admin(actor); err != nil {
+		return err
+	}
+	if err := checkCategory(c); err != nil {
+		return err
+	}
+	return s.db.addCategory(ctx, actor, c)
+}
+
+// UpdateCategory renames a category or changes the years it is funded (a
+// last year retires it: its workers, spells and past figures stay); only an
+// administrator may.
+func (s *Service) UpdateCategory(ctx context.Context, actor domain.Actor, c CategorySetting) error {
+	if err := admin(actor); err != nil {
+		return err
+	}
+	if err := checkCategory(c); err != nil {
+		return err
+	}
+	return s.db.updateCategory(ctx, actor, c)
 }

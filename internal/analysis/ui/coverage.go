@@ -8,6 +8,7 @@ import (
 	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/httpx"
+	"github.com/cilegon/monev/web/components"
 )
 
 // coverageView is what /analysis/coverage and its exports show.
@@ -82,7 +83,7 @@ func (s *Handlers) storedCoverageEdit(r *http.Request, rep analysis.CoverageView
 	}
 	if w := rep.Workforce; rep.HasWorkforce {
 		e.Workforce = WorkforceForm{Workforce: domain.FormatInt(w.Workforce), WorkforceSource: w.WorkforceSource,
-			Protected: domain.FormatInt(w.Protected), ProtectedSource: w.ProtectedSource}
+			Protected: domain.FormatInt(w.Protected), ProtectedSource: w.ProtectedSource, Denominator: string(w.Denominator)}
 		if w.TargetPermille > 0 {
 			e.Workforce.Target = strings.TrimSuffix(domain.FormatDecimal(int64(w.TargetPermille), 10, 1), ",0")
 		}
@@ -98,4 +99,13 @@ func (s *Handlers) analysisCoverageExport(w http.ResponseWriter, r *http.Request
 		return
 	}
 	s.exportTable(w, r, v.status, coverageExport(v.report, r.URL.Query().Get("table")))
+}
+
+// denominatorChoices are the UCJ denominators a form offers.
+func denominatorChoices() []components.Choice {
+	out := make([]components.Choice, 0, len(analysis.Denominators))
+	for _, d := range analysis.Denominators {
+		out = append(out, components.Choice{Value: string(d), Label: strings.ToUpper(d.Label()[:1]) + d.Label()[1:]})
+	}
+	return out
 }

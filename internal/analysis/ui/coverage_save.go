@@ -99,9 +99,10 @@ func (s *Handlers) analysisWorkforceSave(w http.ResponseWriter, r *http.Request)
 	back := coverageReturn(r)
 	f := WorkforceForm{Workforce: r.PostFormValue("workforce"), WorkforceSource: strings.TrimSpace(r.PostFormValue("workforce_source")),
 		Protected: r.PostFormValue("protected"), ProtectedSource: strings.TrimSpace(r.PostFormValue("protected_source")),
-		Target: strings.TrimSpace(r.PostFormValue("target"))}
+		Target: strings.TrimSpace(r.PostFormValue("target")), Denominator: r.PostFormValue("denominator")}
 	year, _ := strconv.Atoi(r.PostFormValue("year"))
-	wf := analysis.Workforce{Year: year, WorkforceSource: f.WorkforceSource, ProtectedSource: f.ProtectedSource}
+	wf := analysis.Workforce{Year: year, WorkforceSource: f.WorkforceSource, ProtectedSource: f.ProtectedSource,
+		Denominator: analysis.Denominator(f.Denominator)}
 	errs := domain.FieldErrors{}
 	var err error
 	if wf.Workforce, err = domain.ParseCount(f.Workforce); err != nil {

@@ -673,7 +673,7 @@ func BeritaAcara(p BeritaAcaraProps) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Kop(p.Letterhead.Government, p.Letterhead.Office, p.Letterhead.Address).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Kop(p.Letterhead.Government, p.Letterhead.Office, p.Letterhead.Address, p.Letterhead.Logo).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -35,8 +35,13 @@ func (s *Handlers) reportNew(w http.ResponseWriter, r *http.Request) {
 	if p, err := domain.ParsePeriod(r.URL.Query().Get("period")); err == nil {
 		from, to = p.From, p.To
 	}
-	c := laporan.Content{Period: domain.RangePeriod(from, to), Basis: domain.BasisCash, LegalBasis: laporan.DefaultLegalBasis,
-		Aims: laporan.DefaultAims, Method: laporan.DefaultMethod}
+	texts, err := s.settings.ReportTexts(r.Context(), httpx.User(r).Pemda)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	c := laporan.Content{Period: domain.RangePeriod(from, to), Basis: domain.BasisCash, LegalBasis: texts.LegalBasis,
+		Aims: texts.Aims, Method: texts.Method}
 	// The period prints under the title, so the title need not repeat it.
 	c.Title = "Laporan Monitoring dan Evaluasi Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan"
 	s.renderReportForm(w, r, http.StatusOK, 0, laporan.Draft, reportFormOf(c), nil, nil)

@@ -68,7 +68,7 @@ func ReportSummary(d ReportDoc) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Kop(d.Letterhead.Government, d.Letterhead.Office, d.Letterhead.Address).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Kop(d.Letterhead.Government, d.Letterhead.Office, d.Letterhead.Address, d.Letterhead.Logo).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/cilegon/monev/internal/contributions"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/laporan"
+	"github.com/cilegon/monev/internal/settings"
 )
 
 // reportPath is the address of a report's page.
@@ -43,7 +44,7 @@ func reportForm() url.Values {
 		"meeting_on": {"2024-07-17"}, "meeting_place": {"Zuka Resto Iga Konro"}, "opened_by": {"Kepala Dinas"},
 		"attendee_name": {"Rina", "Dedi", ""}, "attendee_position": {"Analis", "Penata", ""},
 		"attendee_institution": {"Disnaker", "BPJS Ketenagakerjaan", ""},
-		"legal_basis":          {laporan.DefaultLegalBasis}, "background": {"Latar belakang."}, "aims": {laporan.DefaultAims},
+		"legal_basis":          {settings.DefaultReportTexts.LegalBasis}, "background": {"Latar belakang."}, "aims": {settings.DefaultReportTexts.Aims},
 		"findings": {"1. Klaim melebihi iuran."}, "recommendations": {"1. Anggarkan APBD 2025.\n2. Cocokkan data.\n3. Bayar tepat waktu."},
 		"action": {"Usulan APBD 2025", ""}, "action_owner": {"Disnaker", ""}, "action_due": {"2024-08-30", ""},
 	}
