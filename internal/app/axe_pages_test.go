@@ -88,6 +88,8 @@ func axePages(t *testing.T, a *apptest.App) map[string][]axePage {
 			{Path: "/reports/" + draft + "/print", Roles: staff}},
 		"/reports/{id}/summary": {{Path: "/reports/" + final + "/summary"}},
 		"/admin/users/{id}":     {{Path: "/admin/users/" + id(`SELECT id FROM app_user WHERE username = 'disnaker'`)}},
+		// The categories page with a category in its form.
+		"/settings/categories": {{Path: "/settings/categories"}, {Path: "/settings/categories?edit=kader&year=2024"}},
 	}
 	return pages
 }

@@ -25,7 +25,8 @@ func New(site *httpx.Site, set *settings.Service, accounts *auth.Service) *Handl
 	return &Handlers{Site: site, settings: set, auth: accounts}
 }
 
-// Routes declares the settings routes, admins only.
+// Routes declares the settings routes: the pages admins only, the read
+// API for every role.
 func (s *Handlers) Routes() {
 	s.Handle(http.MethodGet, "/settings", httpx.Admins, s.index)
 	s.Handle(http.MethodGet, "/settings/rates", httpx.Admins, s.rates)
@@ -44,4 +45,7 @@ func (s *Handlers) Routes() {
 	s.Handle(http.MethodPost, "/settings/texts", httpx.Admins, s.textsSave)
 	s.Handle(http.MethodGet, "/settings/due-date", httpx.Admins, s.dueDate)
 	s.Handle(http.MethodPost, "/settings/due-date", httpx.Admins, s.dueDateSave)
+	api := settings.NewAPI(s.Site, s.settings)
+	s.Handle(http.MethodGet, "/api/v1/settings/rates", httpx.APIAnyRole, api.Rates)
+	s.Handle(http.MethodGet, "/api/v1/settings/benefits", httpx.APIAnyRole, api.Benefits)
 }

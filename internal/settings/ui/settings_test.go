@@ -173,3 +173,38 @@ func TestReportTextsAndDueDate(t *testing.T) {
 		t.Errorf("rule %+v", r)
 	}
 }
+
+// TestSettingsAPI: any role's token reads the rates and benefit rules in
+// force, the 99 % relief of 2020 and the old scholarship among them.
+func TestSettingsAPI(t *testing.T) {
+	a := apptest.New(t)
+	var rates struct {
+		Own   bool
+		Items []struct {
+			ValidFrom string `json:"valid_from"`
+			Total     int64
+		}
+	}
+	if code := a.APIJSON(a.Token(domain.RolePimpinan), "/api/v1/settings/rates", &rates); code != http.StatusOK {
+		t.Fatalf("rates: %d", code)
+	}
+	if len(rates.Items) != 3 || rates.Items[1].ValidFrom != "2020-08-01" || rates.Items[1].Total != 168 {
+		t.Errorf("rates %+v", rates)
+	}
+	var benefits struct {
+		Own   bool
+		Items []struct {
+			Type      string
+			ValidFrom string `json:"valid_from"`
+			Flat      int64
+			Fixed     bool
+		}
+	}
+	if code := a.APIJSON(a.Token(domain.RoleBPJS), "/api/v1/settings/benefits", &benefits); code != http.StatusOK {
+		t.Fatalf("benefits: %d", code)
+	}
+	if benefits.Own || len(benefits.Items) == 0 || benefits.Items[0].Type != "BEASISWA" || benefits.Items[0].Flat != 12_000_000 ||
+		!benefits.Items[0].Fixed {
+		t.Errorf("benefits %+v", benefits)
+	}
+}
