@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+	"fmt"
 	"io/fs"
 	"net/http"
 
@@ -16,6 +18,19 @@ import (
 	"github.com/cilegon/monev/web"
 )
 
+// installation names who runs this monev, for the sign-in page: the one
+// Pemda's name, or how many Pemda use it.
+func (s *App) installation(ctx context.Context) string {
+	list, err := s.settings.Pemdas(ctx)
+	switch {
+	case err != nil || len(list) == 0:
+		return "Pemerintah Daerah"
+	case len(list) == 1:
+		return list[0].Name
+	}
+	return fmt.Sprintf("%d Pemerintah Daerah", len(list))
+}
+
 // routes declares every route with its role rule. The policy test walks the
 // router, so a route added here without a rule cannot go unnoticed.
 func (s *App) routes() {
@@ -24,7 +39,9 @@ func (s *App) routes() {
 	s.Handle(http.MethodGet, "/healthz", httpx.Public, s.healthz)
 	s.Handle(http.MethodGet, "/readyz", httpx.Public, s.readyz)
 	s.Handle(http.MethodGet, "/metrics", httpx.APIAdmins, s.Metrics.Handler().ServeHTTP)
-	authui.New(s.Site, s.auth, s.cfg.DemoLogins).Routes()
+	login := authui.New(s.Site, s.auth, s.cfg.DemoLogins)
+	login.Installation = s.installation
+	login.Routes()
 
 	// Each feature declares its routes, with their role rules, in its ui/routes.go.
 	registryui.New(s.Site, s.registry, s.claims, s.settings, s.audit).Routes()
