@@ -146,6 +146,11 @@ func TestOnboardSerangWithoutSQL(t *testing.T) {
 	if code, _ := kanwil("/?pemda=3601"); code != http.StatusForbidden {
 		t.Errorf("a Pemda not onboarded: %d, want 403", code)
 	}
+	code, body = kanwil("/analysis/rollup?period=2024-01")
+	if code != http.StatusOK || !strings.Contains(body, ">Kota Cilegon</a>") || !strings.Contains(body, ">Kabupaten Serang</a>") ||
+		!strings.Contains(body, "Rp 33.600") {
+		t.Errorf("the province's roll-up: %d, Cilegon and Serang with Serang's Rp 33.600 expected", code)
+	}
 }
 
 // signIn signs a cookie-keeping client in and returns a GET that answers
