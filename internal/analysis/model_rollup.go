@@ -16,7 +16,11 @@ type RollupRow struct {
 	Balance     Balance
 	Target      int64
 	HasTarget   bool
-	Arrears     domain.Rupiah
+	// Targeted counts the active workers of the Pemda that have targets:
+	// a Pemda's own active workers, or the total's of those Pemda, so a
+	// Pemda without targets does not raise the total's coverage.
+	Targeted int64
+	Arrears  domain.Rupiah
 }
 
 // Coverage is the active workers ÷ the target, invalid without a target.
@@ -24,7 +28,7 @@ func (r RollupRow) Coverage() domain.Ratio {
 	if !r.HasTarget {
 		return domain.Ratio{}
 	}
-	return domain.Ratio{Num: r.Balance.ActiveWorkers, Den: r.Target}
+	return domain.Ratio{Num: r.Targeted, Den: r.Target}
 }
 
 // Rollup is a period's figures for each Pemda of a user's scope and their
@@ -48,6 +52,7 @@ func (t *RollupRow) add(r RollupRow) {
 	b.ActiveWorkers += r.Balance.ActiveWorkers
 	if r.HasTarget {
 		t.Target += r.Target
+		t.Targeted += r.Targeted
 		t.HasTarget = true
 	}
 	t.Arrears += r.Arrears

@@ -278,6 +278,9 @@ func (s *Service) Rollup(ctx context.Context, pemdas []string, p domain.Period, 
 				row.HasTarget = true
 			}
 		}
+		if row.HasTarget {
+			row.Targeted = row.Balance.ActiveWorkers
+		}
 		months, err := s.Billing(ctx, pd.Code, p, s.today())
 		if err != nil {
 			return out, err
