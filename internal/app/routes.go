@@ -48,7 +48,7 @@ func (s *App) routes() {
 	contributionsui.New(s.Site, s.contributions, s.settings, s.audit, s.printer).Routes()
 	claimsui.New(s.Site, s.claims, s.settings, s.audit).Routes()
 	s.uploads.Routes()
-	qualityui.New(s.Site, s.quality).Routes()
+	qualityui.New(s.Site, s.quality, s.audit).Routes()
 	analysisui.New(s.Site, s.analysis, s.settings, s.audit).Routes()
 	laporanui.New(s.Site, s.laporan, s.analysis, s.settings, s.audit, s.docs).Routes()
 	adminui.New(s.Site, s.auth, s.audit).Routes()

@@ -3,6 +3,7 @@ package quality
 import (
 	"context"
 
+	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/database"
 )
 
@@ -23,4 +24,13 @@ func (s *Service) Summary(ctx context.Context, pemda string, limit int) ([]Resul
 // offset, at most limit.
 func (s *Service) Check(ctx context.Context, pemda string, check Check, offset, limit int) (Result, error) {
 	return s.db.check(ctx, pemda, check, offset, limit)
+}
+
+// DoubleFunding finds the NIKs covered by two or more of the Pemda (stored
+// codes: the user's scope) in the same months of the period, by NIK.
+func (s *Service) DoubleFunding(ctx context.Context, pemdas []string, p domain.Period) ([]DoubleFunding, error) {
+	if len(pemdas) < 2 {
+		return nil, nil
+	}
+	return s.db.doubleFunding(ctx, pemdas, p)
 }
