@@ -291,3 +291,10 @@ func (s *Service) Rollup(ctx context.Context, pemdas []string, p domain.Period, 
 	}
 	return out, nil
 }
+
+// OpenData is a Pemda's anonymised open data for the months of a period:
+// per kecamatan and category, workers covered at each month's end and
+// claims paid in it, small cells (SmallCell) left blank. It names no person.
+func (s *Service) OpenData(ctx context.Context, pemda string, p domain.Period) ([]OpenDataRow, error) {
+	return s.db.openData(ctx, pemda, p)
+}

@@ -124,6 +124,12 @@ func (p RollupProps) DrillHref(code string) string {
 	return "/?" + q.Encode()
 }
 
+// OpenDataHref is a Pemda's open data for the period, in csv or json.
+func (p RollupProps) OpenDataHref(code, format string) string {
+	q := url.Values{"period": {p.Rollup.Period.String()}, "pemda": {code}}
+	return "/analysis/open-data." + format + "?" + q.Encode()
+}
+
 // Chart is iuran against klaim per Pemda, each bar leading to its Pemda.
 func (p RollupProps) Chart() components.BarChart {
 	ru := p.Rollup
