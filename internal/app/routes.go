@@ -13,6 +13,7 @@ import (
 	contributionsui "github.com/cilegon/monev/internal/contributions/ui"
 	laporanui "github.com/cilegon/monev/internal/laporan/ui"
 	"github.com/cilegon/monev/internal/platform/httpx"
+	"github.com/cilegon/monev/internal/platform/wilayah"
 	qualityui "github.com/cilegon/monev/internal/quality/ui"
 	registryui "github.com/cilegon/monev/internal/registry/ui"
 	"github.com/cilegon/monev/web"
@@ -37,6 +38,9 @@ func (s *App) routes() {
 	static, _ := fs.Sub(web.Static, "static")
 	s.Handle(http.MethodGet, "/static/*", httpx.Public, http.StripPrefix("/static/", http.FileServerFS(static)).ServeHTTP)
 	s.Handle(http.MethodGet, "/healthz", httpx.Public, s.healthz)
+	s.Handle(http.MethodGet, "/tentang", httpx.Public, func(w http.ResponseWriter, r *http.Request) {
+		s.RenderBare(w, r, http.StatusOK, "Tentang", web.About(wilayah.Credit))
+	})
 	s.Handle(http.MethodGet, "/readyz", httpx.Public, s.readyz)
 	s.Handle(http.MethodGet, "/metrics", httpx.APIAdmins, s.Metrics.Handler().ServeHTTP)
 	login := authui.New(s.Site, s.auth, s.cfg.DemoLogins)
