@@ -343,8 +343,10 @@ CREATE TABLE public.app_user (
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     session_epoch bigint DEFAULT 0 NOT NULL,
     signatory boolean DEFAULT false NOT NULL,
+    scope text[] DEFAULT '{}'::text[] NOT NULL,
     CONSTRAINT app_user_nip_check CHECK ((nip ~ '^[0-9]{18}$'::text)),
     CONSTRAINT app_user_role_check CHECK ((role = ANY (ARRAY['admin'::text, 'disnaker'::text, 'bpjs'::text, 'pimpinan'::text]))),
+    CONSTRAINT app_user_scope_check CHECK ((array_to_string(scope, ','::text) ~ '^([0-9]{2}([0-9]{2})?(,[0-9]{2}([0-9]{2})?)*)?$'::text)),
     CONSTRAINT app_user_signatory_check CHECK (((NOT signatory) OR (nip IS NOT NULL))),
     CONSTRAINT app_user_username_check CHECK ((username ~ '^[a-z0-9][a-z0-9._-]{1,63}$'::text))
 );
@@ -694,7 +696,7 @@ CREATE TABLE public.pemda (
     report_legal_basis text DEFAULT ''::text NOT NULL,
     report_aims text DEFAULT ''::text NOT NULL,
     report_method text DEFAULT ''::text NOT NULL,
-    CONSTRAINT pemda_code_check CHECK ((code ~ '^[0-9]{4}$'::text)),
+    CONSTRAINT pemda_code_check CHECK ((code ~ '^[0-9]{2}([0-9]{2})?$'::text)),
     CONSTRAINT pemda_due_day_check CHECK (((due_day >= 1) AND (due_day <= 28))),
     CONSTRAINT pemda_due_month_offset_check CHECK ((due_month_offset = ANY (ARRAY[0, 1])))
 );
@@ -1050,20 +1052,10 @@ ALTER TABLE ONLY public.import_batch
 ALTER TABLE ONLY public.import_problem
     ADD CONSTRAINT import_problem_pkey PRIMARY KEY (pemda, batch_id, seq);
 
--- CONSTRAINT kecamatan kecamatan_pemda_name_key
-
-ALTER TABLE ONLY public.kecamatan
-    ADD CONSTRAINT kecamatan_pemda_name_key UNIQUE (pemda, name);
-
 -- CONSTRAINT kecamatan kecamatan_pkey
 
 ALTER TABLE ONLY public.kecamatan
     ADD CONSTRAINT kecamatan_pkey PRIMARY KEY (pemda, code);
-
--- CONSTRAINT kelurahan kelurahan_pemda_name_key
-
-ALTER TABLE ONLY public.kelurahan
-    ADD CONSTRAINT kelurahan_pemda_name_key UNIQUE (pemda, name);
 
 -- CONSTRAINT kelurahan kelurahan_pkey
 

@@ -27,7 +27,21 @@ type Frame struct {
 	Active    string // key of the current navigation item
 	Flash     Flash
 	Version   string // asset version, for cache busting
+	// Switch is the header's Pemda switcher, shown when the user may open
+	// more than one Pemda.
+	Switch *PemdaSwitch
 }
+
+// PemdaSwitch is the Pemda switcher: the Pemda the user may open, the one
+// the page is in, and where choosing one goes (GET /pemda?pemda=&next=).
+type PemdaSwitch struct {
+	Current string
+	Next    string
+	Options []PemdaOption
+}
+
+// PemdaOption is one Pemda in the switcher.
+type PemdaOption struct{ Code, Name string }
 
 // FrameUser is the signed-in user as the layout shows them.
 type FrameUser struct {

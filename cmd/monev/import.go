@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -23,28 +24,38 @@ func cmdImport(ctx context.Context, cfg config, args []string, stdout, stderr io
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	dryRun := fs.Bool("dry-run", false, "check the file and report what would change, without writing")
 	username := fs.String("username", "", "record the import under this user (default: the command line)")
-	flags, positional := splitArgs(args, "username")
+	pemdaCode := fs.String("pemda", "", "the Pemda whose data the file holds, 36.04 or 3604 (default: the --username's, else 3672)")
+	flags, positional := splitArgs(args, "username", "pemda")
 	if err := parseFlags(fs, flags); err != nil {
 		return err
 	}
 	if len(positional) != 2 {
-		return fmt.Errorf("%w: import workers|contributions|bills|claims FILE [--dry-run]", errUsage)
+		return fmt.Errorf("%w: import workers|contributions|bills|claims FILE [--dry-run] [--pemda CODE]", errUsage)
 	}
 	db, err := openDB(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	pemda := ""
+	if *pemdaCode != "" {
+		if pemda, err = pemdaFlag(*pemdaCode); err != nil {
+			return err
+		}
+	}
 	im := imports.NewService(db, settings.NewService(db), app.ImportKinds()...)
 	kind, err := im.Kind(positional[0])
 	if err != nil {
 		return fmt.Errorf("%w: import: %v", errUsage, err)
 	}
-	actor := cliActor(domain.DefaultPemda)
+	actor := cliActor(cmp.Or(pemda, domain.DefaultPemda))
 	if *username != "" {
 		u, err := auth.NewService(db).UserByUsername(ctx, *username)
 		if err != nil {
 			return fmt.Errorf("user %q: %w", *username, err)
+		}
+		if pemda != "" && u.Pemda != pemda {
+			return fmt.Errorf("%w: user %q belongs to Pemda %s, not %s", errUsage, *username, u.Pemda, pemda)
 		}
 		actor = domain.ActorFor(u, "", "")
 	}

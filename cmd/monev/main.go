@@ -28,10 +28,14 @@ Usage:
                                          DATABASE_URL is set), migrate, load the demo, serve
   monev migrate up|down|version          manage the database schema
   monev demo                             load the Cilegon demo data into an empty database
-  monev import workers|contributions|bills|claims FILE [--dry-run]
+  monev import workers|contributions|bills|claims FILE [--dry-run] [--pemda CODE]
                                          check and import a CSV or XLSX file (exit 1 when rejected)
-  monev user add --username U --role R --password-stdin
-                                         add a user (roles: admin, disnaker, bpjs, pimpinan)
+  monev pemda add --code CODE            onboard a province (36) or kabupaten/kota (36.04) from
+                                         Kemendagri's list: kecamatan, kelurahan/desa, categories
+  monev pemda list                       list the Pemda with their regions and workers
+  monev user add --username U --role R --password-stdin [--pemda CODE] [--scope CODES]
+                                         add a user (roles: admin, disnaker, bpjs, pimpinan) of a
+                                         Pemda, reading the Pemda of --scope too (36 or 36.72,36.04)
   monev token create --username U [--name N]
                                          print a new API bearer token for a user
   monev token list | monev token revoke --id N
@@ -101,7 +105,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 // verbs are the commands whose first argument is a verb (migrate up, user
 // add): their --help comes before the verb's flags are known.
-var verbs = map[string]bool{"migrate": true, "aggregates": true, "user": true, "token": true, "report": true}
+var verbs = map[string]bool{"migrate": true, "aggregates": true, "user": true, "token": true, "pemda": true, "report": true}
 
 func isHelp(arg string) bool {
 	return arg == "-h" || arg == "-help" || arg == "--help" || arg == "help"
@@ -144,6 +148,8 @@ func dispatch(ctx context.Context, cfg config, log *slog.Logger, cmd string, res
 		return cmdMigrate(ctx, cfg, rest, stdout)
 	case "demo":
 		return cmdDemo(ctx, cfg, rest, stdout)
+	case "pemda":
+		return cmdPemda(ctx, cfg, rest, stdout)
 	case "user":
 		return cmdUser(ctx, cfg, rest, stdin, stdout)
 	case "token":

@@ -31,7 +31,8 @@ func cmdUser(ctx context.Context, cfg config, args []string, stdin io.Reader, st
 	username := fs.String("username", "", "username (lower case)")
 	roleName := fs.String("role", "", "admin, disnaker, bpjs or pimpinan")
 	fullName := fs.String("name", "", "full name")
-	pemda := fs.String("pemda", domain.DefaultPemda, "Pemda code")
+	pemdaCode := fs.String("pemda", domain.DefaultPemda, "home Pemda code (36.04 or 3604)")
+	scopeList := fs.String("scope", "", "other Pemda the user reads: a province (36, with its kabupaten/kota) or codes 36.72,36.04")
 	fromStdin := fs.Bool("password-stdin", false, "read the password from standard input")
 	if err := parseFlags(fs, args[1:]); err != nil {
 		return err
@@ -39,6 +40,14 @@ func cmdUser(ctx context.Context, cfg config, args []string, stdin io.Reader, st
 	role, err := domain.ParseRole(*roleName)
 	if err != nil || *username == "" || !*fromStdin {
 		return fmt.Errorf("%w: user add needs --username, a valid --role (admin, disnaker, bpjs, pimpinan) and --password-stdin", errUsage)
+	}
+	pemda, err := pemdaFlag(*pemdaCode)
+	if err != nil {
+		return err
+	}
+	scope, err := scopeFlag(*scopeList)
+	if err != nil {
+		return err
 	}
 	pw, err := bufio.NewReader(stdin).ReadString('\n')
 	if err != nil && err != io.EOF {
@@ -53,13 +62,16 @@ func cmdUser(ctx context.Context, cfg config, args []string, stdin io.Reader, st
 		return err
 	}
 	defer db.Close()
-	u, err := auth.NewService(db).CreateUser(ctx, cliActor(*pemda), domain.User{
-		Pemda: *pemda, Username: strings.ToLower(*username), FullName: *fullName, Role: role, Active: true,
+	u, err := auth.NewService(db).CreateUser(ctx, cliActor(pemda), domain.User{
+		Pemda: pemda, Username: strings.ToLower(*username), FullName: *fullName, Role: role, Active: true, ScopeCodes: scope,
 	}, pw)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "user %s added with role %s\n", u.Username, u.Role)
+	if len(u.Scope) > 1 {
+		fmt.Fprintf(stdout, "reads %d Pemda: %s\n", len(u.Scope), strings.Join(u.Scope, ", "))
+	}
 	return nil
 }
 

@@ -253,3 +253,48 @@ func (s *Service) CheckAggregates(ctx context.Context) ([]string, error) {
 func (s *Service) RebuildAggregates(ctx context.Context) error {
 	return s.db.rebuildAggregates(ctx)
 }
+
+// Rollup computes a period's figures for each of the Pemda (stored codes,
+// those of the user's scope), each from its own aggregates as its
+// dashboard computes them, and their total; rows come by code.
+func (s *Service) Rollup(ctx context.Context, pemdas []string, p domain.Period, basis domain.Basis) (Rollup, error) {
+	list, err := s.settings.PemdasIn(ctx, pemdas)
+	if err != nil {
+		return Rollup{}, err
+	}
+	out := Rollup{Period: p, Basis: basis, Total: RollupRow{Name: "Jumlah", Balance: Balance{Period: p, Basis: basis}}}
+	for _, pd := range list {
+		row := RollupRow{Pemda: pd.Code, Name: pd.Name}
+		if row.Balance, err = s.Balance(ctx, pd.Code, p, basis); err != nil {
+			return out, err
+		}
+		targets, err := s.db.targets(ctx, pd.Code, p.To.Year())
+		if err != nil {
+			return out, err
+		}
+		for _, t := range targets {
+			if t.KelurahanCode == "" {
+				row.Target += t.Workers
+				row.HasTarget = true
+			}
+		}
+		if row.HasTarget {
+			row.Targeted = row.Balance.ActiveWorkers
+		}
+		months, err := s.Billing(ctx, pd.Code, p, s.today())
+		if err != nil {
+			return out, err
+		}
+		row.Arrears = contributions.TotalBilling(months).Arrears
+		out.Rows = append(out.Rows, row)
+		out.Total.add(row)
+	}
+	return out, nil
+}
+
+// OpenData is a Pemda's anonymised open data for the months of a period:
+// per kecamatan and category, workers covered at each month's end and
+// claims paid in it, small cells (SmallCell) left blank. It names no person.
+func (s *Service) OpenData(ctx context.Context, pemda string, p domain.Period) ([]OpenDataRow, error) {
+	return s.db.openData(ctx, pemda, p)
+}

@@ -18,7 +18,9 @@ type store struct{ *database.DB }
 func userColumns(alias string) string {
 	return strings.NewReplacer("@", alias).Replace(
 		`@pemda, @id, @username, @full_name, @role, @institution, @position, @rank, coalesce(@nip, '') AS nip, @signatory,
-		@active, @session_epoch`)
+		@active, @session_epoch, @scope,
+		array(SELECT p.code FROM pemda p WHERE p.code = @pemda OR p.code = ANY(@scope)
+			OR left(p.code, 2) = ANY(array(SELECT s FROM unnest(@scope) s WHERE length(s) = 2)) ORDER BY p.code) AS scope_resolved`)
 }
 
 type userRow struct {
@@ -34,17 +36,19 @@ type userRow struct {
 	Signatory    bool
 	Active       bool
 	SessionEpoch int64
+	ScopeCodes   []string `db:"scope"`
+	Scope        []string `db:"scope_resolved"`
 }
 
 // targets are the scan targets of userColumns, in order.
 func (r *userRow) targets() []any {
 	return []any{&r.Pemda, &r.ID, &r.Username, &r.FullName, &r.Role, &r.Institution, &r.Position, &r.Rank, &r.NIP,
-		&r.Signatory, &r.Active, &r.SessionEpoch}
+		&r.Signatory, &r.Active, &r.SessionEpoch, &r.ScopeCodes, &r.Scope}
 }
 
 func (r userRow) user() domain.User {
 	return domain.User{
-		ID: r.ID, Pemda: r.Pemda, Username: r.Username, FullName: r.FullName, Role: domain.Role(r.Role),
+		ID: r.ID, Pemda: r.Pemda, Home: r.Pemda, ScopeCodes: r.ScopeCodes, Scope: r.Scope, Username: r.Username, FullName: r.FullName, Role: domain.Role(r.Role),
 		Institution: r.Institution, Position: r.Position, Rank: r.Rank, NIP: r.NIP, Signatory: r.Signatory, Active: r.Active,
 		SessionEpoch: r.SessionEpoch,
 	}
@@ -54,17 +58,32 @@ func (r userRow) user() domain.User {
 func (db *store) createUser(ctx context.Context, actor domain.Actor, u domain.User, passwordHash string) (domain.User, error) {
 	err := db.InTx(ctx, func(tx pgx.Tx) error {
 		err := tx.QueryRow(ctx, `
-			INSERT INTO app_user (pemda, username, full_name, role, password_hash, institution, position, rank, nip, signatory, active)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, nullif($9, ''), $10, $11)
+			INSERT INTO app_user (pemda, username, full_name, role, password_hash, institution, position, rank, nip, signatory, active, scope)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, nullif($9, ''), $10, $11, $12)
 			RETURNING id`,
 			u.Pemda, u.Username, u.FullName, string(u.Role), passwordHash, u.Institution, u.Position, u.Rank, u.NIP, u.Signatory, u.Active,
+			nonNil(u.ScopeCodes),
 		).Scan(&u.ID)
 		if err != nil {
 			return err
 		}
+		rows, _ := tx.Query(ctx, `SELECT `+userColumns("")+` FROM app_user WHERE pemda = $1 AND id = $2`, u.Pemda, u.ID)
+		row, err := pgx.CollectExactlyOneRow(rows, pgx.RowToStructByPos[userRow])
+		if err != nil {
+			return err
+		}
+		u = row.user()
 		return audit.Write(ctx, tx, actor, "create", "user", u.ID, "Pengguna "+u.Username+" dibuat", nil, u)
 	})
 	return u, database.MapError("create user", err)
+}
+
+// nonNil is s, or an empty list for a NOT NULL array column.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }
 
 // userByUsername returns an active or inactive user and their password hash.

@@ -2,8 +2,19 @@ package domain
 
 // User is a person who signs in to monev. Every user belongs to one Pemda.
 type User struct {
-	ID          int64
-	Pemda       string
+	ID int64
+	// Pemda is the Pemda a request works in: Home, or another of Scope
+	// chosen with pemda= (see httpx's guard). Services work in it.
+	Pemda string
+	// Home is the Pemda the account belongs to; changes are made only there.
+	Home string
+	// ScopeCodes is what the account may read beyond its home, as given:
+	// Pemda codes, a two-digit one standing for a province and all its
+	// kabupaten/kota.
+	ScopeCodes []string
+	// Scope is every onboarded Pemda the user may open, home included,
+	// sorted by code: ScopeCodes resolved.
+	Scope       []string
 	Username    string
 	FullName    string
 	Role        Role
@@ -17,6 +28,22 @@ type User struct {
 	// signed in under an older epoch has ended.
 	SessionEpoch int64
 }
+
+// MayOpen reports whether the user may work in the Pemda with the code.
+func (u User) MayOpen(code string) bool {
+	if code == u.Home {
+		return true
+	}
+	for _, c := range u.Scope {
+		if c == code {
+			return true
+		}
+	}
+	return false
+}
+
+// AtHome reports whether the request works in the user's home Pemda.
+func (u User) AtHome() bool { return u.Pemda == u.Home }
 
 // DisplayName is the user's full name, or the username when none is set.
 func (u User) DisplayName() string {

@@ -47,3 +47,12 @@ func (s *Service) Check(ctx context.Context, pemda string, check Check, offset, 
 	}
 	return s.db.check(ctx, pemda, benefits, check, offset, limit)
 }
+
+// DoubleFunding finds the NIKs covered by two or more of the Pemda (stored
+// codes: the user's scope) in the same months of the period, by NIK.
+func (s *Service) DoubleFunding(ctx context.Context, pemdas []string, p domain.Period) ([]DoubleFunding, error) {
+	if len(pemdas) < 2 {
+		return nil, nil
+	}
+	return s.db.doubleFunding(ctx, pemdas, p)
+}

@@ -45,6 +45,10 @@ func (s *Handlers) Routes() {
 	s.Handle(http.MethodGet, "/analysis/coverage.{format}", httpx.AnyRole, s.analysisCoverageExport)
 	s.Handle(http.MethodPost, "/analysis/coverage/targets", httpx.Editors, s.analysisTargetsSave)
 	s.Handle(http.MethodPost, "/analysis/coverage/workforce", httpx.Editors, s.analysisWorkforceSave)
+	s.Handle(http.MethodGet, "/analysis/rollup", httpx.AnyRole, s.analysisRollup)
+	s.Handle(http.MethodGet, "/analysis/rollup.{format}", httpx.AnyRole, s.analysisRollupExport)
+	s.Handle(http.MethodGet, "/api/v1/rollup", httpx.APIAnyRole, s.api.Rollup)
+	s.Handle(http.MethodGet, "/analysis/open-data.{format}", httpx.AnyRole, s.openData)
 
 	s.Handle(http.MethodGet, "/api/v1/balance/series", httpx.APIAnyRole, s.api.BalanceSeries)
 	s.Handle(http.MethodGet, "/api/v1/claims/summary", httpx.APIAnyRole, s.api.ClaimsSummary)

@@ -11,6 +11,7 @@ var analysisTabs = []struct{ Key, Label, Href string }{
 	{"balance", "Iuran & Klaim", "/analysis/balance"},
 	{"budget", "Anggaran", "/analysis/budget"},
 	{"coverage", "Cakupan", "/analysis/coverage"},
+	{"rollup", "Antar-Pemda", "/analysis/rollup"},
 }
 
 // AnalysisHead is what every analysis page shows above its figures: the

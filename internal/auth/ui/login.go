@@ -70,7 +70,7 @@ func (s *Handlers) logout(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Handlers) renderLogin(w http.ResponseWriter, r *http.Request, status int, p LoginProps) {
-	p.PemdaName = "Kota Cilegon"
+	p.PemdaName = s.Installation(r.Context())
 	p.Demo = s.Demo
 	s.RenderBare(w, r, status, "Masuk", Login(p))
 }

@@ -12,6 +12,9 @@ type Access struct {
 	Public bool          // no sign-in needed
 	API    bool          // a bearer token instead of a browser session
 	Roles  []domain.Role // who may call it when not public
+	// Home routes are about the account itself (sign out, password): they
+	// work in the user's home Pemda whatever Pemda was chosen.
+	Home bool
 }
 
 // The role rules routes use. Every route has exactly one, declared next to
@@ -19,6 +22,7 @@ type Access struct {
 var (
 	Public     = Access{Public: true}
 	AnyRole    = Access{Roles: domain.Roles}
+	Account    = Access{Roles: domain.Roles, Home: true}
 	Editors    = Access{Roles: []domain.Role{domain.RoleAdmin, domain.RoleDisnaker}}
 	Staff      = Access{Roles: []domain.Role{domain.RoleAdmin, domain.RoleDisnaker, domain.RoleBPJS}}
 	Admins     = Access{Roles: []domain.Role{domain.RoleAdmin}}
@@ -65,6 +69,9 @@ func (s *Site) guard(a Access, h http.HandlerFunc) http.Handler {
 		}
 		if !a.Allows(u.Role) {
 			s.forbidden(w, r, a.API)
+			return
+		}
+		if u, ok = s.workIn(w, r, a, u); !ok {
 			return
 		}
 		h(w, r.WithContext(WithUser(r.Context(), u)))

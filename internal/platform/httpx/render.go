@@ -24,6 +24,13 @@ func (s *Site) Render(w http.ResponseWriter, r *http.Request, status int, title,
 		Active:    active,
 		Version:   s.Config.Version,
 	}
+	if len(u.Scope) > 1 {
+		sw := &web.PemdaSwitch{Current: u.Pemda, Next: switchTarget(r.URL.Path)}
+		for _, code := range u.Scope {
+			sw.Options = append(sw.Options, web.PemdaOption{Code: code, Name: s.PemdaName(r.Context(), code)})
+		}
+		f.Switch = sw
+	}
 	for _, item := range s.Config.Nav {
 		path, _, _ := strings.Cut(item.Href, "?")
 		if s.Can(r, http.MethodGet, path) {

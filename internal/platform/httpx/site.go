@@ -92,6 +92,7 @@ func New(cfg Config, log *slog.Logger, store scs.Store, users Users,
 	}))
 	r.Use(withRequestID, s.logRequests, s.securityHeaders, csrf.Handler, sessions.LoadAndSave)
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) { s.RenderError(w, r, http.StatusNotFound) })
+	s.Handle(http.MethodGet, "/pemda", AnyRole, s.switchPemda)
 	r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
 		s.RenderError(w, r, http.StatusMethodNotAllowed)
 	})

@@ -14,6 +14,10 @@ type resolver struct {
 	kelurahanHint string
 }
 
+// ambiguous is what a lookupTable key resolves to when entries of
+// different codes share it: two desa of one name.
+const ambiguous = "\x00ambiguous"
+
 // lookupTable finds codes by domain.NormalizeName keys. Files repeat the
 // same few spellings row after row, so it remembers what each spelling
 // resolved to and normalizes each spelling only once.
@@ -29,25 +33,30 @@ func newLookupTable() lookupTable {
 	return lookupTable{byKey: map[string]string{}, byText: map[string]string{}}
 }
 
-// add makes s, normalized, resolve to code; where two entries share a key, the first wins.
+// add makes s, normalized, resolve to code; where entries of different
+// codes share a key, it resolves to none (ambiguous): Kemendagri's list
+// has desa of one name in several kecamatan, which only their codes tell
+// apart.
 func (t *lookupTable) add(s, code string) {
 	if key := domain.NormalizeName(s); key != "" {
-		if _, dup := t.byKey[key]; !dup {
+		if old, dup := t.byKey[key]; !dup {
 			t.byKey[key] = code
+		} else if old != code {
+			t.byKey[key] = ambiguous
 		}
 	}
 }
 
-// find returns the code s resolves to.
+// find returns the code s resolves to, or ambiguous.
 func (t *lookupTable) find(s string) (string, bool) {
 	if code, ok := t.byText[s]; ok {
-		return code, code != ""
+		return code, code != "" && code != ambiguous
 	}
 	code := t.byKey[domain.NormalizeName(s)]
 	if len(t.byText) < maxSpellings {
 		t.byText[strings.Clone(s)] = code
 	}
-	return code, code != ""
+	return code, code != "" && code != ambiguous
 }
 
 // newResolver indexes ref.
@@ -100,7 +109,11 @@ func (p *rowParser) lookup(col int, t *lookupTable, what, hint string) string {
 		return ""
 	}
 	code, ok := t.find(s)
-	if !ok {
+	switch {
+	case code == ambiguous:
+		p.fail(col, what+" "+quote(s)+" ada lebih dari satu dengan nama itu: tulis kode Kemendagri-nya")
+		return ""
+	case !ok:
 		p.fail(col, what+" tidak dikenal: "+quote(s)+hint)
 	}
 	return code

@@ -6,6 +6,7 @@ package ui
 import (
 	"net/http"
 
+	"github.com/cilegon/monev/internal/platform/audit"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/quality"
 )
@@ -18,13 +19,14 @@ var apiStaff = httpx.Access{API: true, Roles: httpx.Staff.Roles}
 // Handlers serve the data-quality pages.
 type Handlers struct {
 	*httpx.Site
-	svc *quality.Service
-	api *quality.API
+	svc   *quality.Service
+	api   *quality.API
+	audit *audit.Log
 }
 
 // New returns the handlers of the data-quality pages and API.
-func New(site *httpx.Site, svc *quality.Service) *Handlers {
-	return &Handlers{Site: site, svc: svc, api: quality.NewAPI(site, svc)}
+func New(site *httpx.Site, svc *quality.Service, log *audit.Log) *Handlers {
+	return &Handlers{Site: site, svc: svc, api: quality.NewAPI(site, svc), audit: log}
 }
 
 // Routes declares the routes of the data-quality checks. The findings name
@@ -32,5 +34,8 @@ func New(site *httpx.Site, svc *quality.Service) *Handlers {
 func (s *Handlers) Routes() {
 	s.Handle(http.MethodGet, "/quality", httpx.Staff, s.list)
 	s.Handle(http.MethodGet, "/quality/{check}", httpx.Staff, s.check)
+	s.Handle(http.MethodGet, "/quality/double-funding", httpx.Staff, s.double)
+	s.Handle(http.MethodGet, "/quality/double-funding.{format}", httpx.Staff, s.doubleExport)
+	s.Handle(http.MethodGet, "/api/v1/quality/double-funding", apiStaff, s.api.DoubleFunding)
 	s.Handle(http.MethodGet, "/api/v1/quality", apiStaff, s.api.Counts)
 }
