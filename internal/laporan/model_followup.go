@@ -164,7 +164,7 @@ func (sc FollowUpScope) statuses() []string {
 	case ScopeDone:
 		return []string{string(FollowUpDone), string(FollowUpCancelled)}
 	}
-	return nil
+	return []string{} // not nil: a NULL array would match nothing
 }
 
 // FollowUpFilter selects follow-up items for the list, its export and the API.

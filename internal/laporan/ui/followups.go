@@ -230,7 +230,7 @@ func OverdueNotices(svc *laporan.Service) func(ctx context.Context, u domain.Use
 		}
 		return []components.Notice{{
 			Text:     domain.FormatInt(int64(len(items))) + " tindak lanjut rapat monev lewat batas waktu.",
-			Detail:   "Yang terlama: " + domain.Quote(oldest.Action) + ", batas " + domain.FormatDate(oldest.Due) + ".",
+			Detail:   "Yang terlama: “" + oldest.Action + "”, batas " + domain.FormatDate(oldest.Due) + ".",
 			LinkText: "Lihat tindak lanjut", Href: href,
 		}}, nil
 	}
