@@ -237,7 +237,7 @@ func (c *StatusChange) Validate(today time.Time) error {
 		case len(f.Data) == 0:
 			fe.Add("evidence", "berkas bukti "+domain.Quote(f.Name)+" kosong")
 		case len(f.Data) > MaxEvidenceBytes:
-			fe.Add("evidence", fmt.Sprintf("berkas bukti %s berukuran %s; paling besar 5 MB", domain.Quote(f.Name), FileSize(len(f.Data))))
+			fe.Add("evidence", "berkas bukti "+domain.Quote(f.Name)+" lebih besar dari 5 MB; perkecil atau pindai ulang dengan resolusi lebih rendah")
 		default:
 			f.Type, _, _ = strings.Cut(http.DetectContentType(f.Data), ";")
 			if !slices.Contains(evidenceTypes, f.Type) {
