@@ -168,6 +168,22 @@ func TestFollowUpEvidence(t *testing.T) {
 			t.Errorf("%s = %q, want %q", k, got, want)
 		}
 	}
+
+	// Editing the draft keeps the item, its status and its evidence; an item left out is removed.
+	v := followUpForm("Laporan Juli", "2024-01", "2024-07")
+	v["action_id"], v["action"] = []string{item}, []string{"Usulan APBD 2025 (diperbaiki)"}
+	v["action_kind"], v["action_owner"], v["action_due"] = []string{"bappeda"}, []string{""}, []string{"2024-09-15"}
+	if resp, body := a.Post(disnaker, reportPath(id), v); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("edit: %d\n%s", resp.StatusCode, body)
+	}
+	rep, err := a.Reports().Report(context.Background(), "3672", id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Actions) != 1 || apptest.Itoa(rep.Actions[0].ID) != item || rep.Actions[0].Status != "proses" ||
+		rep.Actions[0].OwnerKind != "bappeda" || rep.Actions[0].Owner != "Bappeda" || a.CountRows("followup_note") != 1 {
+		t.Errorf("after editing: %+v, %d notes", rep.Actions, a.CountRows("followup_note"))
+	}
 }
 
 // TestFollowUpAPIAndNotice lists items in the API by status and shows the
