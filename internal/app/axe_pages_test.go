@@ -90,6 +90,11 @@ func axePages(t *testing.T, a *apptest.App) map[string][]axePage {
 		"/admin/users/{id}":     {{Path: "/admin/users/" + id(`SELECT id FROM app_user WHERE username = 'disnaker'`)}},
 		// The categories page with a category in its form.
 		"/settings/categories": {{Path: "/settings/categories"}, {Path: "/settings/categories?edit=kader&year=2024"}},
+		// An item of the signed July report with notes and evidence of its history (pimpinan reads it), and one not started.
+		"/followups/{id}": {{Path: "/followups/" + id(`SELECT min(followup_id) FROM followup_note`)},
+			{Path: "/followups/" + id(`SELECT id FROM report_action WHERE status = 'belum' ORDER BY id LIMIT 1`)}},
+		"/followups":      {{Path: "/followups"}, {Path: "/followups?status=all&owner=bpjs&overdue=1"}},
+		"/panduan/{role}": {{Path: "/panduan/admin"}, {Path: "/panduan/disnaker"}, {Path: "/panduan/bpjs"}, {Path: "/panduan/pimpinan"}},
 	}
 	return pages
 }

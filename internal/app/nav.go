@@ -11,6 +11,7 @@ var navItems = []web.NavItem{
 	{Key: "claims", Label: "Klaim", Href: "/claims"},
 	{Key: "analysis", Label: "Analisis", Href: "/analysis/balance"},
 	{Key: "reports", Label: "Laporan", Href: "/reports"},
+	{Key: "followups", Label: "Tindak lanjut", Href: "/followups"},
 	{Key: "imports", Label: "Impor", Href: "/imports"},
 	{Key: "quality", Label: "Kualitas Data", Href: "/quality"},
 	{Key: "settings", Label: "Pengaturan", Href: "/settings"},

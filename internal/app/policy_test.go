@@ -14,7 +14,7 @@ import (
 // samplePath fills a route pattern's parameters with sample values.
 func samplePath(pattern string) string {
 	r := strings.NewReplacer("{id}", "999999", "{nik}", "3672015708900012", "{kind}", "workers", "{file}", "peserta.csv", "{format}", "csv", "{month}", "2024-07",
-		"{check}", "invalid_nik", "{comment}", "999999",
+		"{check}", "invalid_nik", "{comment}", "999999", "{note}", "999999", "{role}", "bpjs",
 		"*", "app.css")
 	return r.Replace(pattern)
 }

@@ -12,6 +12,7 @@ import (
 	claimsui "github.com/cilegon/monev/internal/claims/ui"
 	contributionsui "github.com/cilegon/monev/internal/contributions/ui"
 	laporanui "github.com/cilegon/monev/internal/laporan/ui"
+	panduanui "github.com/cilegon/monev/internal/panduan/ui"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/platform/wilayah"
 	qualityui "github.com/cilegon/monev/internal/quality/ui"
@@ -54,8 +55,11 @@ func (s *App) routes() {
 	claimsui.New(s.Site, s.claims, s.settings, s.audit).Routes()
 	s.uploads.Routes()
 	qualityui.New(s.Site, s.quality, s.audit).Routes()
-	analysisui.New(s.Site, s.analysis, s.settings, s.audit).Routes()
+	dashboard := analysisui.New(s.Site, s.analysis, s.settings, s.audit)
+	dashboard.Notices = laporanui.OverdueNotices(s.laporan)
+	dashboard.Routes()
 	laporanui.New(s.Site, s.laporan, s.analysis, s.settings, s.audit, s.docs).Routes()
 	adminui.New(s.Site, s.auth, s.audit).Routes()
 	settingsui.New(s.Site, s.settings, s.auth).Routes()
+	panduanui.New(s.Site).Routes()
 }

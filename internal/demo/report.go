@@ -113,7 +113,41 @@ func julyReport(ctx context.Context, db *database.DB, pemda string, by func(stri
 			return err
 		}
 	}
-	return signJuly(ctx, db, pemda, id, by("kadis", at(time.July, 31, 10, 0), ""))
+	if err := signJuly(ctx, db, pemda, id, by("kadis", at(time.July, 31, 10, 0), "")); err != nil {
+		return err
+	}
+	return julyFollowUps(ctx, db, pemda, id, by)
+}
+
+// julyFollowUps records what became of the July meeting's commitments in
+// August 2024: some done, the APBD 2025 recommendation in progress, the
+// kelurahan's refill of freed quotas not yet started.
+func julyFollowUps(ctx context.Context, db *database.DB, pemda string, id int64, by func(string, time.Time, string) laporan.Change) error {
+	rep, err := reportsOf(db).Report(ctx, pemda, id)
+	if err != nil {
+		return err
+	}
+	notes := []struct {
+		item   int // index in the report's follow-up items
+		user   string
+		when   time.Time
+		status laporan.FollowUpStatus
+		note   string
+	}{
+		{0, "bpjs", at(time.August, 5, 10, 0), laporan.FollowUpDoing, "Sembilan peserta yang dilaporkan meninggal sedang dicocokkan dengan data Dukcapil."},
+		{0, "bpjs", at(time.August, 14, 15, 30), laporan.FollowUpDone, "Kematian sembilan peserta terverifikasi; kepesertaannya diakhiri dan tidak lagi tertagih mulai Agustus 2024."},
+		{1, "disnaker", at(time.August, 13, 9, 0), laporan.FollowUpDone, "Daftar peserta Agustus 2024 dicocokkan bersama BPJS; berita acara rekonsiliasi ditandatangani."},
+		{2, "disnaker", at(time.August, 8, 11, 0), laporan.FollowUpDone, "Laporan dan ringkasannya disampaikan kepada Wali Kota melalui Sekretaris Daerah."},
+		{3, "disnaker", at(time.August, 20, 14, 0), laporan.FollowUpDoing, "Usulan masuk rancangan KUA-PPAS 2025; menunggu pembahasan TAPD dan DPRD."},
+		{5, "bpjs", at(time.August, 9, 16, 0), laporan.FollowUpDone, "Laporan klaim Juli 2024 per kategori dan kelurahan dikirim kepada Dinas Tenaga Kerja."},
+	}
+	for _, n := range notes {
+		change := laporan.StatusChange{Status: n.status, On: domain.Date(n.when.Date()), Note: n.note}
+		if err := reportsOf(db).UpdateFollowUp(ctx, by(n.user, n.when, ""), rep.Actions[n.item].ID, change, n.when); err != nil {
+			return fmt.Errorf("follow-up %d: %w", n.item+1, err)
+		}
+	}
+	return nil
 }
 
 // signJuly freezes the July report's figures as they stood on 31 July 2024 and signs it as the Kepala Dinas.
@@ -174,14 +208,18 @@ func julyContent(ctx context.Context, db *database.DB, pemda string) (laporan.Co
 			"4. Membayar iuran paling lambat tanggal 15 setiap bulan agar kepesertaan tidak nonaktif.\n" +
 			"5. Menyampaikan laporan ini kepada Wali Kota Cilegon sebagai bahan kebijakan perluasan kepesertaan.",
 		Actions: []laporan.FollowUp{
-			{Action: "Pencocokan data peserta Juli 2024 dan penghapusan peserta yang meninggal dari tagihan",
-				Owner: "Dinas Tenaga Kerja; BPJS Ketenagakerjaan Cabang Cilegon", Due: domain.Date(2024, time.August, 15)},
-			{Action: "Penyampaian laporan monev kepada Wali Kota Cilegon", Owner: "Dinas Tenaga Kerja", Due: domain.Date(2024, time.August, 9)},
-			{Action: "Usulan anggaran iuran pekerja rentan dalam KUA-PPAS 2025", Owner: "Dinas Tenaga Kerja; Bappeda; BPKAD",
-				Due: domain.Date(2024, time.August, 30)},
-			{Action: "Pendataan calon peserta pekerja rentan per kelurahan", Owner: "Camat dan lurah se-Kota Cilegon",
-				Due: domain.Date(2024, time.September, 30)},
-			{Action: "Laporan klaim bulanan per kategori dan kelurahan", Owner: "BPJS Ketenagakerjaan Cabang Cilegon",
+			{Action: "Verifikasi kematian peserta Juli 2024 dan penghapusannya dari tagihan", OwnerKind: laporan.OwnerBPJS,
+				Owner: "BPJS Ketenagakerjaan Cabang Cilegon", Due: domain.Date(2024, time.August, 15)},
+			{Action: "Pencocokan data peserta Dinas Tenaga Kerja dan BPJS Ketenagakerjaan sebelum tagihan Agustus 2024",
+				OwnerKind: laporan.OwnerDisnaker, Owner: "Dinas Tenaga Kerja; BPJS Ketenagakerjaan Cabang Cilegon",
+				Due: domain.Date(2024, time.August, 15)},
+			{Action: "Penyampaian laporan monev kepada Wali Kota Cilegon", OwnerKind: laporan.OwnerDisnaker, Owner: "Dinas Tenaga Kerja",
+				Due: domain.Date(2024, time.August, 9)},
+			{Action: "Rekomendasi anggaran iuran pekerja rentan dalam KUA-PPAS dan APBD 2025", OwnerKind: laporan.OwnerBappeda,
+				Owner: "Bappeda; BPKAD; Dinas Tenaga Kerja", Due: domain.Date(2024, time.August, 30)},
+			{Action: "Pengisian kembali kuota peserta yang meninggal atau berhenti dengan calon dari kelurahan", OwnerKind: laporan.OwnerKelurahan,
+				Owner: "Lurah se-Kota Cilegon", Due: domain.Date(2024, time.September, 30)},
+			{Action: "Laporan klaim bulanan per kategori dan kelurahan", OwnerKind: laporan.OwnerBPJS, Owner: "BPJS Ketenagakerjaan Cabang Cilegon",
 				Due: domain.Date(2024, time.August, 10)},
 		},
 		Budget: &budget,

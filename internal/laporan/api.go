@@ -40,6 +40,7 @@ type reportJSON struct {
 	Document    Document         `json:"report"`
 	Figures     Figures          `json:"figures"`
 	DataChanged []figureDiffJSON `json:"data_changed"`
+	Previous    *Carried         `json:"previous_follow_up"`
 }
 
 // figureDiffJSON is a figure as signed and as the data gives it now, both formatted as printed.
@@ -109,6 +110,7 @@ func (s *API) Report(w http.ResponseWriter, r *http.Request) {
 			Basis: string(rep.Basis), Status: string(rep.Status), MeetingOn: dateJSON(rep.Meeting.On), SignedOn: dateJSON(rep.Signature.On),
 			Checksum: textJSON(rep.Checksum), UpdatedAt: rep.UpdatedAt.UTC().Format(time.RFC3339)},
 		Frozen: doc.Frozen, Document: DocumentOf(rep), Figures: doc.Figures, DataChanged: []figureDiffJSON{},
+		Previous: doc.Previous,
 	}
 	if doc.Frozen {
 		ok := doc.Tampered == nil

@@ -177,11 +177,17 @@ type Attendee struct {
 	Institution string
 }
 
-// FollowUp is one item of the rencana tindak lanjut: what, by whom, by when.
+// FollowUp is one item of the rencana tindak lanjut: what, by whom, by
+// when, and how far it has come. Owner is the owner as the authors wrote it
+// (what the document prints), OwnerKind who answers for it.
 type FollowUp struct {
-	Action string
-	Owner  string
-	Due    time.Time // zero when open-ended
+	ID          int64 // 0 for an item not yet stored
+	Action      string
+	Owner       string
+	OwnerKind   OwnerKind
+	OwnerUserID int64     // the named user when OwnerKind is OwnerUser
+	Due         time.Time // zero when open-ended
+	Status      FollowUpStatus
 }
 
 // Content is what the authors of a report write: the meeting, the

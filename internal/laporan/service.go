@@ -140,7 +140,11 @@ func (s *Service) Sign(ctx context.Context, ch Change, signer domain.User, id in
 	if err != nil {
 		return "", err
 	}
-	snap, sum, err := Freeze(r, f)
+	prev, err := s.Carried(ctx, r, on)
+	if err != nil {
+		return "", err
+	}
+	snap, sum, err := Freeze(r, f, prev)
 	if err != nil {
 		return "", err
 	}
@@ -191,6 +195,7 @@ type Shown struct {
 	Frozen   bool
 	Tampered error // ErrTampered when the stored snapshot fails its checksum
 	Changes  []FigureChange
+	Previous *Carried // the previous meeting's follow-ups, frozen once signed; nil for none
 }
 
 // Shown returns the figures report r shows on day today.
@@ -198,6 +203,9 @@ func (s *Service) Shown(ctx context.Context, r Report, today time.Time) (Shown, 
 	var sh Shown
 	var err error
 	if r.Status != Final {
+		if sh.Previous, err = s.Carried(ctx, r, today); err != nil {
+			return sh, err
+		}
 		sh.Figures, err = s.Figures(ctx, r.Pemda, r.Period, r.Basis, today)
 		return sh, err
 	}
@@ -208,7 +216,7 @@ func (s *Service) Shown(ctx context.Context, r Report, today time.Time) (Shown, 
 	case err != nil:
 		return sh, err
 	}
-	sh.Figures, sh.Frozen = snap.Figures, true
+	sh.Figures, sh.Frozen, sh.Previous = snap.Figures, true, snap.Previous
 	live, err := s.Figures(ctx, r.Pemda, r.Period, r.Basis, r.Signature.On)
 	sh.Changes = CompareFigures(snap.Figures, live)
 	return sh, err

@@ -12,8 +12,9 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 )
 
-// SnapshotVersion is the layout of the snapshots this code writes.
-const SnapshotVersion = 1
+// SnapshotVersion is the layout of the snapshots this code writes: 2 adds
+// the previous meeting's follow-up statuses (previous_follow_up).
+const SnapshotVersion = 2
 
 // Snapshot is what signing freezes: the document as signed and every
 // figure it shows. It is stored as canonical JSON next to its SHA-256.
@@ -21,6 +22,10 @@ type Snapshot struct {
 	Version int      `json:"version"`
 	Report  Document `json:"report"`
 	Figures Figures  `json:"figures"`
+	// Previous is the status of the previous meeting's follow-up items on
+	// the signing day; nil when there was no earlier signed report, or in a
+	// snapshot of version 1.
+	Previous *Carried `json:"previous_follow_up,omitempty"`
 }
 
 // Document is the text of a signed report, in the snapshot and the API.
@@ -100,9 +105,10 @@ func isoDate(t time.Time) string {
 }
 
 // Freeze makes the snapshot of a report about to be signed (its Signature
-// set) and returns it as canonical JSON with its checksum.
-func Freeze(r Report, f Figures) (snapshot []byte, checksum string, err error) {
-	raw, err := json.Marshal(Snapshot{Version: SnapshotVersion, Report: DocumentOf(r), Figures: f})
+// set), with its figures and the previous meeting's follow-up statuses
+// (nil for none), and returns it as canonical JSON with its checksum.
+func Freeze(r Report, f Figures, prev *Carried) (snapshot []byte, checksum string, err error) {
+	raw, err := json.Marshal(Snapshot{Version: SnapshotVersion, Report: DocumentOf(r), Figures: f, Previous: prev})
 	if err != nil {
 		return nil, "", fmt.Errorf("laporan: freeze: %w", err)
 	}

@@ -69,11 +69,11 @@ func TestSnapshotSurvivesTheDatabase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	snap, sum, err := Freeze(r, f)
+	snap, sum, err := Freeze(r, f, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, sum2, _ := Freeze(r, f)
+	again, sum2, _ := Freeze(r, f, nil)
 	if sum != sum2 || string(snap) != string(again) || len(sum) != 64 {
 		t.Fatalf("freezing twice differs: %s %s", sum, sum2)
 	}

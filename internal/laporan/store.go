@@ -85,14 +85,9 @@ func loadReport(ctx context.Context, tx pgx.Tx, pemda string, id int64, lock str
 	if r.Attendees, err = pgx.CollectRows(rows, pgx.RowToStructByPos[Attendee]); err != nil {
 		return r, err
 	}
-	rows, _ = tx.Query(ctx, `SELECT action, owner, coalesce(due_on, '0001-01-01'::date) FROM report_action
-		WHERE pemda = $1 AND report_id = $2 ORDER BY seq`, pemda, id)
-	r.Actions, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (FollowUp, error) {
-		var f FollowUp
-		err := row.Scan(&f.Action, &f.Owner, &f.Due)
-		f.Due = zeroDate(f.Due)
-		return f, err
-	})
+	rows, _ = tx.Query(ctx, `SELECT `+followUpColumns+` FROM report_action a
+		WHERE a.pemda = $1 AND a.report_id = $2 ORDER BY a.seq`, pemda, id)
+	r.Actions, err = pgx.CollectRows(rows, followUpRow)
 	return r, err
 }
 
@@ -217,7 +212,7 @@ func editableReport(ctx context.Context, tx pgx.Tx, pemda string, id int64) (Rep
 	return r, err
 }
 
-// writeContent stores the text, attendees and actions of a report.
+// writeContent stores the text, attendees and follow-up items of a report.
 func writeContent(ctx context.Context, tx pgx.Tx, pemda string, id int64, c Content) error {
 	_, err := tx.Exec(ctx, `
 		UPDATE report SET title = $3, period = $4, basis = $5, meeting_on = $6, meeting_place = $7, opened_by = $8,
@@ -238,16 +233,7 @@ func writeContent(ctx context.Context, tx pgx.Tx, pemda string, id int64, c Cont
 			return err
 		}
 	}
-	if _, err := tx.Exec(ctx, `DELETE FROM report_action WHERE pemda = $1 AND report_id = $2`, pemda, id); err != nil {
-		return err
-	}
-	for i, a := range c.Actions {
-		if _, err := tx.Exec(ctx, `INSERT INTO report_action (pemda, report_id, seq, action, owner, due_on)
-			VALUES ($1, $2, $3, $4, $5, $6)`, pemda, id, i+1, a.Action, a.Owner, database.NullDate(a.Due)); err != nil {
-			return err
-		}
-	}
-	return nil
+	return writeActions(ctx, tx, pemda, id, c.Actions)
 }
 
 // reportValues is what the audit log keeps of a report's content.

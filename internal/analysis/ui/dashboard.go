@@ -28,7 +28,15 @@ func (s *Handlers) dashboard(w http.ResponseWriter, r *http.Request) {
 		s.Fail(w, r, err)
 		return
 	}
+	var notices []components.Notice
+	if s.Notices != nil {
+		if notices, err = s.Notices(r.Context(), httpx.User(r), today); err != nil {
+			s.Fail(w, r, err)
+			return
+		}
+	}
 	s.Render(w, r, status, "Ringkasan", "dashboard", Dashboard(DashboardProps{
+		Notices: notices,
 		Picker:  components.PeriodPicker{Action: "/", Period: sel.Period, Basis: sel.Basis, Years: sel.Years},
 		Notice:  sel.Notice,
 		Report:  report,

@@ -4,12 +4,16 @@
 package ui
 
 import (
+	"context"
 	"net/http"
+	"time"
 
 	"github.com/cilegon/monev/internal/analysis"
+	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/audit"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/settings"
+	"github.com/cilegon/monev/web/components"
 )
 
 // Handlers serve the dashboard and the analysis pages.
@@ -19,6 +23,10 @@ type Handlers struct {
 	settings *settings.Service
 	audit    *audit.Log
 	api      *analysis.API
+	// Notices, when set, gives the dashboard's notices for a user on a day
+	// from features that analysis does not import (the overdue follow-ups
+	// of monev reports); the app wires it.
+	Notices func(ctx context.Context, u domain.User, today time.Time) ([]components.Notice, error)
 }
 
 // New returns the handlers of the dashboard, the analysis pages and their API;

@@ -28,6 +28,22 @@ type ReportDoc struct {
 	Tampered string
 	// Trail is who prepared, reviewed and signed the report, for the approval sheet.
 	Trail []TrailStep
+	// Previous is the status of the previous meeting's follow-up items,
+	// frozen with the figures once signed; nil when there is none.
+	Previous *laporan.Carried
+}
+
+// carriedLead says whose follow-up items the table shows and as of when.
+func carriedLead(c laporan.Carried, frozen bool) string {
+	s := "Rencana tindak lanjut " + c.Title
+	if m := c.MeetingDay(); !m.IsZero() {
+		s += " (rapat " + domain.FormatDate(m) + ")"
+	}
+	s += ", keadaan " + domain.FormatDate(c.AsOfDay())
+	if frozen {
+		return s + ", sebagaimana dibekukan saat laporan ini ditandatangani."
+	}
+	return s + ". Tabel ini dibekukan saat laporan ini ditandatangani."
 }
 
 // TrailStep is one line of the approval sheet.

@@ -57,7 +57,7 @@ func (d *Documents) Doc(ctx context.Context, rep laporan.Report, events []lapora
 	if err != nil {
 		return doc, err
 	}
-	doc.Figures, doc.Frozen, doc.Changes = shown.Figures, shown.Frozen, shown.Changes
+	doc.Figures, doc.Frozen, doc.Changes, doc.Previous = shown.Figures, shown.Frozen, shown.Changes, shown.Previous
 	if shown.Tampered != nil {
 		doc.Tampered = "isi atau angka laporan yang tersimpan tidak lagi cocok dengan sidik SHA-256 saat ditandatangani (" +
 			shown.Tampered.Error() + "). Laporkan kepada administrator."

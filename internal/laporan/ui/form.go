@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -49,7 +50,12 @@ func (s *Handlers) reportNew(w http.ResponseWriter, r *http.Request) {
 
 // reportCreate saves a new draft.
 func (s *Handlers) reportCreate(w http.ResponseWriter, r *http.Request) {
-	form, c, errs := parseReportForm(r)
+	owners, err := s.ownerOptions(r)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	form, c, errs := parseReportForm(r, owners)
 	if errs != nil {
 		s.renderReportForm(w, r, http.StatusUnprocessableEntity, 0, laporan.Draft, form, errs, nil)
 		return
@@ -90,7 +96,12 @@ func (s *Handlers) reportUpdate(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	form, c, errs := parseReportForm(r)
+	owners, err := s.ownerOptions(r)
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	form, c, errs := parseReportForm(r, owners)
 	if errs != nil {
 		s.renderReportForm(w, r, http.StatusUnprocessableEntity, rep.ID, rep.Status, form, errs, rep.Budget)
 		return
@@ -107,6 +118,11 @@ func (s *Handlers) reportUpdate(w http.ResponseWriter, r *http.Request) {
 func (s *Handlers) renderReportForm(w http.ResponseWriter, r *http.Request, status int, id int64, st laporan.Status,
 	form ReportForm, errs domain.FieldErrors, budget *laporan.BudgetScenario) {
 	p := ReportFormProps{ID: id, Status: st, Form: form, Errors: errs, Budget: budget}
+	var err error
+	if p.Owners, err = s.ownerOptions(r); err != nil {
+		s.Fail(w, r, err)
+		return
+	}
 	title := "Buat laporan"
 	if id != 0 {
 		title = "Ubah laporan"
@@ -148,7 +164,7 @@ func reportFormOf(c laporan.Content) ReportForm {
 		f.MeetingOn = c.Meeting.On.Format(time.DateOnly)
 	}
 	for _, a := range c.Actions {
-		row := ActionRow{Action: a.Action, Owner: a.Owner}
+		row := ActionRow{ID: strconv.FormatInt(a.ID, 10), Action: a.Action, Kind: ownerValue(a), Owner: a.Owner}
 		if !a.Due.IsZero() {
 			row.Due = a.Due.Format(time.DateOnly)
 		}
@@ -159,7 +175,7 @@ func reportFormOf(c laporan.Content) ReportForm {
 
 // parseReportForm reads the posted form into a report's content, and the
 // problems by field when there are any.
-func parseReportForm(r *http.Request) (ReportForm, laporan.Content, domain.FieldErrors) {
+func parseReportForm(r *http.Request, opts []OwnerOption) (ReportForm, laporan.Content, domain.FieldErrors) {
 	_ = r.ParseForm() // a malformed body leaves the fields empty, and the form says so
 	v := func(k string) string { return strings.TrimSpace(r.PostForm.Get(k)) }
 	f := ReportForm{Title: v("title"), From: v("from"), To: v("to"), Basis: v("basis"), MeetingOn: v("meeting_on"),
@@ -191,13 +207,21 @@ func parseReportForm(r *http.Request) (ReportForm, laporan.Content, domain.Field
 		}
 	}
 	actions, owners, dues := r.PostForm["action"], r.PostForm["action_owner"], r.PostForm["action_due"]
+	ids, kinds := r.PostForm["action_id"], r.PostForm["action_kind"]
 	for i := range actions {
-		row := ActionRow{Action: strings.TrimSpace(actions[i]), Owner: strings.TrimSpace(nth(owners, i)), Due: strings.TrimSpace(nth(dues, i))}
-		if row == (ActionRow{}) {
+		row := ActionRow{ID: strings.TrimSpace(nth(ids, i)), Action: strings.TrimSpace(actions[i]), Kind: strings.TrimSpace(nth(kinds, i)),
+			Owner: strings.TrimSpace(nth(owners, i)), Due: strings.TrimSpace(nth(dues, i))}
+		if row.ID == "" && row.Action == "" && row.Owner == "" && row.Due == "" {
 			continue
 		}
 		f.Actions = append(f.Actions, row)
 		a := laporan.FollowUp{Action: row.Action, Owner: row.Owner}
+		a.ID, _ = strconv.ParseInt(row.ID, 10, 64)
+		if o, ok := ownerOption(opts, row.Kind); !ok {
+			errs.Add("actions", "tindak lanjut "+row.Action+": pilih penanggung jawab dari daftar")
+		} else if a.OwnerKind, a.OwnerUserID = o.Kind, o.UserID; a.Owner == "" {
+			a.Owner = o.Label
+		}
 		if row.Due != "" {
 			if a.Due, err = domain.ParseDate(row.Due); err != nil {
 				errs.Add("actions", "tindak lanjut "+row.Action+": "+err.Error())

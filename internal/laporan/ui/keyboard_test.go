@@ -11,6 +11,7 @@ import (
 
 	"github.com/cilegon/monev/internal/app/apptest"
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 )
 
 // TestKeyboardReport writes, saves and submits a report with the keyboard
@@ -107,4 +108,36 @@ func dateKeys(t *testing.T, ctx context.Context, year, month, day int) string {
 		t.Fatal(err)
 	}
 	return keys
+}
+
+// TestKeyboardFollowUp updates a follow-up item's status with the keyboard
+// alone: from the Tindak lanjut list to the item, the status chosen by
+// typing, a note, and the form sent with Enter.
+func TestKeyboardFollowUp(t *testing.T) {
+	a := apptest.New(t)
+	u := a.User(domain.RoleDisnaker)
+	ch := laporan.Change{Actor: domain.ActorFor(u, "", ""), Role: u.Role}
+	c := laporan.Content{Title: "Laporan Juli", Period: domain.RangePeriod(domain.NewMonth(2024, time.January), domain.NewMonth(2024, time.July)),
+		Basis: domain.BasisCash, Actions: []laporan.FollowUp{{Action: "Usulan APBD 2025", OwnerKind: laporan.OwnerDisnaker, Due: domain.Date(2024, time.August, 30)}}}
+	if _, err := a.Reports().Create(context.Background(), ch, c); err != nil {
+		t.Fatal(err)
+	}
+	base := a.TS.URL
+	ctx := apptest.BrowserFor(t, 2*time.Minute)
+	apptest.SignIn(t, ctx, base, "u-disnaker-3672")
+	apptest.Visit(t, ctx, base+"/followups")
+	apptest.TabTo(t, ctx, "table a[href^='/followups/']")
+	apptest.PressForPage(t, ctx, apptest.Enter)
+	apptest.TabTo(t, ctx, "#status")
+	apptest.Press(t, ctx, "Sel")
+	apptest.TabTo(t, ctx, "#note")
+	apptest.Press(t, ctx, "Ditetapkan dalam APBD 2025")
+	apptest.TabTo(t, ctx, "form[enctype] button[type=submit]")
+	apptest.PressForPage(t, ctx, apptest.Enter)
+	text := apptest.DocText(t, ctx)
+	for _, want := range []string{"Status tindak lanjut disimpan: Selesai.", "Belum dimulai → Selesai", "Ditetapkan dalam APBD 2025"} {
+		if !strings.Contains(text, want) {
+			t.Fatalf("after sending the form, no %q:\n%s", want, text)
+		}
+	}
 }

@@ -39,7 +39,8 @@ func New(site *httpx.Site, svc *laporan.Service, an *analysis.Service, set *sett
 }
 
 // Routes declares the routes of monev reports: writing, review, sign-off,
-// printing, the budget calculator and the JSON API. Everyone reads
+// printing, the budget calculator, the follow-up items (Tindak lanjut) and
+// the JSON API. Everyone reads
 // (pimpinan only final reports, which the handlers enforce); editors write;
 // each workflow step has the rule of its step.
 func (s *Handlers) Routes() {
@@ -68,6 +69,13 @@ func (s *Handlers) Routes() {
 	s.Handle(http.MethodGet, "/reports/{id}.pdf", httpx.AnyRole, s.reportPDF)
 	s.Handle(http.MethodGet, "/reports/{id}/summary.pdf", httpx.AnyRole, s.reportSummaryPDF)
 
+	s.Handle(http.MethodGet, "/followups", httpx.AnyRole, s.followUpList)
+	s.Handle(http.MethodGet, "/followups/export.{format}", httpx.AnyRole, s.followUpExport)
+	s.Handle(http.MethodGet, "/followups/{id}", httpx.AnyRole, s.followUpShow)
+	s.Handle(http.MethodPost, "/followups/{id}", httpx.Staff, s.followUpUpdate)
+	s.Handle(http.MethodGet, "/followups/{id}/evidence/{note}", httpx.AnyRole, s.followUpEvidence)
+
 	s.Handle(http.MethodGet, "/api/v1/reports", httpx.APIAnyRole, s.api.Reports)
+	s.Handle(http.MethodGet, "/api/v1/followups", httpx.APIAnyRole, s.api.FollowUps)
 	s.Handle(http.MethodGet, "/api/v1/reports/{id}", httpx.APIAnyRole, s.api.Report)
 }
