@@ -10,6 +10,7 @@ import (
 	claimsui "github.com/cilegon/monev/internal/claims/ui"
 	contributionsui "github.com/cilegon/monev/internal/contributions/ui"
 	laporanui "github.com/cilegon/monev/internal/laporan/ui"
+	notifyui "github.com/cilegon/monev/internal/notify/ui"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	qualityui "github.com/cilegon/monev/internal/quality/ui"
 	registryui "github.com/cilegon/monev/internal/registry/ui"
@@ -35,4 +36,5 @@ func (s *App) routes() {
 	analysisui.New(s.Site, s.analysis, s.settings, s.audit).Routes()
 	laporanui.New(s.Site, s.laporan, s.analysis, s.settings, s.audit, s.docs).Routes()
 	adminui.New(s.Site, s.auth, s.audit).Routes()
+	notifyui.New(s.Site, s.notify).Routes()
 }
