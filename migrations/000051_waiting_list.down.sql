@@ -1,0 +1,2 @@
+DROP TABLE quota_replacement;
+DROP TABLE waiting_candidate;
