@@ -41,3 +41,8 @@ CREATE TABLE quota_replacement (
     FOREIGN KEY (pemda, new_enrollment_id) REFERENCES enrollment (pemda, id) ON DELETE CASCADE,
     FOREIGN KEY (pemda, candidate_id) REFERENCES waiting_candidate (pemda, id)
 );
+
+-- The waiting list is imported like the other files.
+ALTER TABLE import_batch DROP CONSTRAINT import_batch_kind_check;
+ALTER TABLE import_batch ADD CONSTRAINT import_batch_kind_check
+    CHECK (kind = ANY (ARRAY['workers', 'contributions', 'claims', 'bills', 'waiting']));

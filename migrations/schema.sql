@@ -601,7 +601,7 @@ CREATE TABLE public.import_batch (
     lease_until timestamp with time zone,
     CONSTRAINT import_batch_checksum_check CHECK ((checksum ~ '^[0-9a-f]{64}$'::text)),
     CONSTRAINT import_batch_file_size_check CHECK ((file_size >= 0)),
-    CONSTRAINT import_batch_kind_check CHECK ((kind = ANY (ARRAY['workers'::text, 'contributions'::text, 'claims'::text, 'bills'::text]))),
+    CONSTRAINT import_batch_kind_check CHECK ((kind = ANY (ARRAY['workers'::text, 'contributions'::text, 'claims'::text, 'bills'::text, 'waiting'::text]))),
     CONSTRAINT import_batch_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'checking'::text, 'checked'::text, 'importing'::text, 'imported'::text, 'unchanged'::text, 'rejected'::text, 'failed'::text, 'cancelled'::text])))
 );
 

@@ -59,7 +59,8 @@ type Config struct {
 // ImportKinds are the kinds of file monev imports, in menu order; each is
 // declared by the feature whose data it holds.
 func ImportKinds() []sheet.Kind {
-	return []sheet.Kind{registry.WorkerImport, contributions.ContributionImport, contributions.BillImport, claims.ClaimImport}
+	return []sheet.Kind{registry.WorkerImport, contributions.ContributionImport, contributions.BillImport, claims.ClaimImport,
+		registry.WaitingImport}
 }
 
 // App serves monev's pages and API.

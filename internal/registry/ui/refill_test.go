@@ -132,3 +132,59 @@ func TestRefillAFreedQuota(t *testing.T) {
 	}
 	apptest.MustContain(t, body, "Rina Lestari", "Budi Santoso", "Pemakaian kuota hari ini")
 }
+
+func TestImportTheWaitingList(t *testing.T) {
+	a := apptest.New(t)
+	ctx := context.Background()
+	if _, err := a.Registry().CreateWorker(ctx, domaintest.Actor, registry.Worker{NIK: "3672014101900001", Name: "Siti Aminah",
+		CategoryCode: "kader", KelurahanCode: "36.72.04.1005", Income: domain.DefaultIncome,
+		Enrollments: []registry.Enrollment{{Start: domaintest.Date("2024-01-01"), Status: domain.StatusActive}}}); err != nil {
+		t.Fatal(err)
+	}
+	c := a.Login(domain.RoleDisnaker)
+	const header = "nik,nama,kelurahan,kategori,sumber_prioritas,prioritas,tanggal_usulan\n"
+	bad := header +
+		"3672014101900001,Siti Aminah,Kepuh,Kader,DTSEN desil 1,1,01/03/2024\n" + // already a worker
+		"12345,Budi,Kepuh,Kader,,1,01/03/2024\n" +
+		"3672010505850002,Budi Santoso,Kepuh,penyanyi,,0,31/02/2024\n" +
+		"3672010505850004,Ahmad Fauzi,Kepuh,kader,,1,01/04/2024\n" +
+		"3672010505850004,Ahmad Fauzi,Kepuh,kader,,1,01/04/2024\n" // twice
+	up := a.Upload(c, "waiting", "daftar-tunggu.csv", bad)
+	loc := up.Header.Get("Location")
+	if up.StatusCode != http.StatusSeeOther {
+		t.Fatalf("upload: %d", up.StatusCode)
+	}
+	body := apptest.PageText(a.WaitImport(c, loc))
+	apptest.MustContain(t, body, "sudah terdaftar sebagai peserta", "16 digit", "kategori", "prioritas harus bilangan 1–99",
+		"NIK 3672010505850004 sudah ada di baris 5")
+	if resp, _ := a.Post(c, loc+"/confirm", nil); resp.StatusCode == http.StatusSeeOther {
+		a.WaitImport(c, loc)
+	}
+	if n := a.CountRows("waiting_candidate"); n != 0 {
+		t.Fatalf("a file with problems wrote %d candidates", n)
+	}
+	good := header +
+		"3672015505900003,Rina Lestari,Kepuh,Kader,Usulan kelurahan,2,01/03/2024\n" +
+		"3672010505850004,Ahmad Fauzi,Lebak Gede,nelayan,DTSEN desil 1,,2024-04-01\n"
+	for i, want := range []string{"Berhasil diimpor: 2 baris baru", "Tidak ada perubahan"} {
+		loc := a.Upload(c, "waiting", "daftar-tunggu.csv", good).Header.Get("Location")
+		body := a.WaitImport(c, loc)
+		if i == 0 {
+			apptest.MustContain(t, body, "Konfirmasi impor")
+			a.Post(c, loc+"/confirm", nil)
+			body = a.WaitImport(c, loc)
+		}
+		apptest.MustContain(t, body, want)
+	}
+	cs, err := a.Registry().Candidates(ctx, "3672", "", "")
+	if err != nil || len(cs) != 2 {
+		t.Fatalf("%d candidates, err %v", len(cs), err)
+	}
+	for _, cd := range cs {
+		if cd.NIK == "3672010505850004" && (cd.Priority != 10 || cd.KelurahanCode == "36.72.04.1005" || cd.CategoryCode != "nelayan") {
+			t.Errorf("imported %+v", cd)
+		}
+	}
+	_, body = a.Get(c, "/imports/templates/daftar_tunggu.csv")
+	apptest.MustContain(t, body, "nik", "sumber_prioritas", "tanggal_usulan")
+}
