@@ -31,7 +31,10 @@ func noticeStep(ctx context.Context, tx pgx.Tx, ch Change, r Report, step Step) 
 		n.Title, n.Body = "Laporan menunggu reviu: "+r.Title, "Laporan monev diajukan oleh "+ch.Actor.Username+" dan menunggu reviu BPJS."
 		to = notice.To{Roles: []domain.Role{domain.RoleBPJS}}
 	case StepReturn:
-		n.Title, n.Body = "Laporan dikembalikan untuk perbaikan: "+r.Title, "BPJS mengembalikan laporan"+notePart(ch.Note)+"."
+		n.Title, n.Body = "Laporan dikembalikan untuk perbaikan: "+r.Title, "BPJS mengembalikan laporan untuk diperbaiki."
+		if ch.Note != "" {
+			n.Body = "BPJS mengembalikan laporan: " + ch.Note
+		}
 		to = authorOf(r)
 	case StepApprove:
 		n.Title, n.Body = "Laporan menunggu tanda tangan: "+r.Title, "BPJS menyetujui laporan; laporan menunggu ditandatangani."
