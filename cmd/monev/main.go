@@ -28,7 +28,7 @@ Usage:
                                          DATABASE_URL is set), migrate, load the demo, serve
   monev migrate up|down|version          manage the database schema
   monev demo                             load the Cilegon demo data into an empty database
-  monev import workers|contributions|bills|claims FILE [--dry-run]
+  monev import workers|contributions|bills|claims|waiting FILE [--dry-run]
                                          check and import a CSV or XLSX file (exit 1 when rejected)
   monev user add --username U --role R --password-stdin
                                          add a user (roles: admin, disnaker, bpjs, pimpinan)
