@@ -6,7 +6,10 @@
 // app or pgx.
 package web
 
-import "embed"
+import (
+	"embed"
+	"strconv"
+)
 
 // Static holds the stylesheet, scripts and icons served under /static/.
 //
@@ -15,7 +18,7 @@ var Static embed.FS
 
 // stylesheets are linked by the layout in this order: the base styles, then
 // one file per area of the application.
-var stylesheets = []string{"app.css", "registry.css", "analysis.css", "report.css", "quality.css"}
+var stylesheets = []string{"app.css", "registry.css", "analysis.css", "report.css", "quality.css", "notify.css"}
 
 // Frame is what the layout needs around a page: title, signed-in user,
 // navigation and a flash message.
@@ -30,6 +33,24 @@ type Frame struct {
 	// Switch is the header's Pemda switcher, shown when the user may open
 	// more than one Pemda.
 	Switch *PemdaSwitch
+	Inbox  bool // show the link to the notifications with its count
+	Unread int  // the user's unread notifications
+}
+
+// UnreadLabel names the inbox link for screen readers, with its count.
+func (c Frame) UnreadLabel() string {
+	if c.Unread == 0 {
+		return "Notifikasi, tidak ada yang belum dibaca"
+	}
+	return "Notifikasi, " + strconv.Itoa(c.Unread) + " belum dibaca"
+}
+
+// UnreadCount is the count on the inbox link; "99+" past 99.
+func (c Frame) UnreadCount() string {
+	if c.Unread > 99 {
+		return "99+"
+	}
+	return strconv.Itoa(c.Unread)
 }
 
 // PemdaSwitch is the Pemda switcher: the Pemda the user may open, the one

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/cilegon/monev/internal/notify"
 )
 
 // config is everything monev reads from the environment.
@@ -24,6 +26,7 @@ type config struct {
 	DataDir          string
 	LogFormat        string
 	LogLevel         slog.Level
+	SMTP             notify.SMTP // MONEV_SMTP_*, for a Pemda that stored no settings
 }
 
 func configFromEnv() config {
@@ -41,6 +44,9 @@ func configFromEnv() config {
 		StatementTimeout: envOr("MONEV_STATEMENT_TIMEOUT", "60s"),
 		DataDir:          envOr("MONEV_DATA_DIR", ".data"),
 		LogFormat:        envOr("MONEV_LOG_FORMAT", "json"),
+		SMTP: notify.SMTP{Host: os.Getenv("MONEV_SMTP_HOST"), Port: int(envInt("MONEV_SMTP_PORT", 587)),
+			Username: os.Getenv("MONEV_SMTP_USER"), Password: os.Getenv("MONEV_SMTP_PASSWORD"),
+			Sender: os.Getenv("MONEV_SMTP_SENDER"), StartTLS: envOr("MONEV_SMTP_STARTTLS", "true") != "false"},
 	}
 	switch strings.ToLower(os.Getenv("MONEV_LOG_LEVEL")) {
 	case "debug":

@@ -17,7 +17,7 @@ import (
 	"github.com/cilegon/monev/internal/settings"
 )
 
-// cmdImport is `monev import workers|contributions|bills|claims FILE [--dry-run]`:
+// cmdImport is `monev import workers|contributions|bills|claims|waiting FILE [--dry-run]`:
 // exit status 0 when imported (or nothing changed), 1 when the file was
 // rejected (its problems on standard error), 2 for usage errors.
 func cmdImport(ctx context.Context, cfg config, args []string, stdout, stderr io.Writer) error {
@@ -30,7 +30,7 @@ func cmdImport(ctx context.Context, cfg config, args []string, stdout, stderr io
 		return err
 	}
 	if len(positional) != 2 {
-		return fmt.Errorf("%w: import workers|contributions|bills|claims FILE [--dry-run] [--pemda CODE]", errUsage)
+		return fmt.Errorf("%w: import workers|contributions|bills|claims|waiting FILE [--dry-run] [--pemda CODE]", errUsage)
 	}
 	db, err := openDB(ctx, cfg)
 	if err != nil {

@@ -28,7 +28,7 @@ Usage:
                                          DATABASE_URL is set), migrate, load the demo, serve
   monev migrate up|down|version          manage the database schema
   monev demo                             load the Cilegon demo data into an empty database
-  monev import workers|contributions|bills|claims FILE [--dry-run] [--pemda CODE]
+  monev import workers|contributions|bills|claims|waiting FILE [--dry-run] [--pemda CODE]
                                          check and import a CSV or XLSX file (exit 1 when rejected)
   monev pemda add --code CODE            onboard a province (36) or kabupaten/kota (36.04) from
                                          Kemendagri's list: kecamatan, kelurahan/desa, categories

@@ -47,6 +47,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, db *database.DB, d
 		MetricsAddr:     cfg.MetricsAddr,
 		DemoLogins:      demo,
 		Version:         version,
+		SMTP:            cfg.SMTP,
 	}, db, log)
 	log.Info("serving", "addr", "http://"+cfg.Addr, "version", version)
 	return srv.Run(ctx)

@@ -25,6 +25,7 @@ import (
 	"github.com/cilegon/monev/internal/analysis"
 	authui "github.com/cilegon/monev/internal/auth/ui"
 	"github.com/cilegon/monev/internal/laporan"
+	"github.com/cilegon/monev/internal/notify"
 	"github.com/cilegon/monev/internal/settings"
 
 	"github.com/cilegon/monev/internal/auth"
@@ -47,12 +48,19 @@ type Config struct {
 	MetricsAddr     string        // a separate listener for /metrics, e.g. 127.0.0.1:9464; "" for none
 	DemoLogins      []authui.DemoLogin
 	Version         string
+	// SMTP is the mail server of the environment (MONEV_SMTP_*), for a Pemda
+	// whose administrator stored none.
+	SMTP notify.SMTP
+	// MailInterval is how often the mail worker looks at the queue (and the
+	// overdue bills job runs every 60 of them); 0 means 30 seconds.
+	MailInterval time.Duration
 }
 
 // ImportKinds are the kinds of file monev imports, in menu order; each is
 // declared by the feature whose data it holds.
 func ImportKinds() []sheet.Kind {
-	return []sheet.Kind{registry.WorkerImport, contributions.ContributionImport, contributions.BillImport, claims.ClaimImport}
+	return []sheet.Kind{registry.WorkerImport, contributions.ContributionImport, contributions.BillImport, claims.ClaimImport,
+		registry.WaitingImport}
 }
 
 // App serves monev's pages and API.
@@ -70,6 +78,8 @@ type App struct {
 	quality       *quality.Service
 	analysis      *analysis.Service
 	laporan       *laporan.Service
+	notify        *notify.Service
+	mailer        *notify.Mailer
 	uploads       *importsui.Handlers
 	docs          *laporanui.Documents // monev reports as documents and PDFs
 	printer       *pdf.Printer         // prints documents to PDF in a Chromium started on first use
@@ -101,6 +111,11 @@ func New(cfg Config, db *database.DB, log *slog.Logger) *App {
 		registry: registry.NewService(db), contributions: contrib, claims: claims.NewService(db),
 		imports: imports.NewService(db, set, ImportKinds()...),
 		quality: quality.NewService(db, set), analysis: an, laporan: laporan.NewService(db, an)}
+	s.notify = notify.NewService(db)
+	s.mailer = notify.NewMailer(db, log)
+	s.mailer.Env, s.mailer.BaseURL = cfg.SMTP, cfg.PublicURL
+	s.notify.Wake = s.mailer.Wake
+	site.Unread = s.notify.Unread
 	s.printer = pdf.NewPrinter()
 	s.docs = laporanui.NewDocuments(s.laporan, set, accounts, s.audit, s.printer, cfg.Version)
 	s.uploads = importsui.New(site, s.imports, importsui.Config{UploadLimit: cfg.UploadLimit, UploadDir: cfg.UploadDir})
@@ -122,6 +137,7 @@ func (s *App) Run(ctx context.Context) error {
 	}
 	go s.cleanSessions(ctx)
 	go s.watchImports(ctx)
+	go s.sendMail(ctx)
 	errc := make(chan error, 2)
 	go func() { errc <- srv.ListenAndServe() }()
 	if s.cfg.MetricsAddr != "" {
@@ -163,6 +179,30 @@ func (s *App) watchImports(ctx context.Context) {
 			s.Log.Warn("mark stale imports", "err", err)
 		} else if n > 0 {
 			s.Log.Warn("imports whose process died marked failed", "batches", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// sendMail runs the mail worker, and once an hour looks for coverage
+// months newly overdue to tell Disnaker about.
+func (s *App) sendMail(ctx context.Context) {
+	every := s.cfg.MailInterval
+	if every == 0 {
+		every = 30 * time.Second
+	}
+	go s.mailer.Run(ctx, every)
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if n, err := s.contributions.NotifyOverdue(ctx, s.Now()); err != nil && ctx.Err() == nil {
+			s.Log.Warn("notify overdue bills", "err", err)
+		} else if n > 0 {
+			s.Log.Info("overdue bills notified", "notifications", n)
 		}
 		select {
 		case <-ctx.Done():

@@ -2,14 +2,17 @@ package app_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cilegon/monev/internal/app/apptest"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/quality"
+	"github.com/cilegon/monev/internal/registry"
 )
 
 // axePage is one address the sweep opens for a route: a page in one of its
@@ -58,6 +61,7 @@ func axePages(t *testing.T, a *apptest.App) map[string][]axePage {
 	draft := id(`SELECT id FROM report WHERE status = 'draft' ORDER BY id LIMIT 1`)
 	inReview, approved := axeReports(t, a)
 	checked, rejected, imported := axeBatches(t, a)
+	offering, replaced, replacing := axeRefill(t, a)
 	staff := []domain.Role{domain.RoleAdmin, domain.RoleDisnaker, domain.RoleBPJS} // pimpinan reads final reports only
 	pages := map[string][]axePage{
 		"/":                                     {{Path: "/"}, {Path: "/?from=2024-01&to=2024-07&basis=cash"}},
@@ -68,7 +72,9 @@ func axePages(t *testing.T, a *apptest.App) map[string][]axePage {
 		"/billing/{month}/reconciliation/print": {{Path: "/billing/2024-03/reconciliation/print"}},
 		"/workers":                              {{Path: "/workers"}, {Path: "/workers?q=zzzz-nobody"}},
 		"/workers/{id}": {{Path: "/workers/" + worker}, {Path: "/workers/" + spells},
-			{Path: "/workers/999999", Status: http.StatusNotFound}},
+			{Path: "/workers/999999", Status: http.StatusNotFound},
+			// a freed quota with candidates offered, and both sides of a replacement
+			{Path: "/workers/" + offering}, {Path: "/workers/" + replaced}, {Path: "/workers/" + replacing}},
 		"/workers/{id}/edit":            {{Path: "/workers/" + worker + "/edit"}},
 		"/workers/{id}/enrollments/new": {{Path: "/workers/" + worker + "/enrollments/new"}},
 		"/enrollments/{id}/edit":        {{Path: "/enrollments/" + spell + "/edit"}},
@@ -97,6 +103,55 @@ func axePages(t *testing.T, a *apptest.App) map[string][]axePage {
 		"/panduan/{role}": {{Path: "/panduan/admin"}, {Path: "/panduan/disnaker"}, {Path: "/panduan/bpjs"}, {Path: "/panduan/pimpinan"}},
 	}
 	return pages
+}
+
+// axeRefill puts candidates on the waiting list for the quotas of two
+// demo workers whose coverage ended with their death, and refills one:
+// the first's page offers candidates, the second's names who replaced them.
+func axeRefill(t *testing.T, a *apptest.App) (offering, replaced, replacing string) {
+	t.Helper()
+	ctx := context.Background()
+	rows, err := a.DB.Pool().Query(ctx, `SELECT DISTINCT ON (worker_id) worker_id, id, category_code, kelurahan_code, end_date FROM enrollment
+		WHERE status = 'meninggal' ORDER BY worker_id, start_date DESC LIMIT 2`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type freed struct {
+		worker, spell int64
+		cat, kel      string
+		end           time.Time
+	}
+	var fs []freed
+	for rows.Next() {
+		var f freed
+		if err := rows.Scan(&f.worker, &f.spell, &f.cat, &f.kel, &f.end); err != nil {
+			t.Fatal(err)
+		}
+		fs = append(fs, f)
+	}
+	if rows.Err() != nil || len(fs) < 2 {
+		t.Fatalf("the demo has %d workers who died (%v); the sweep needs two", len(fs), rows.Err())
+	}
+	actor := domain.ActorFor(a.User(domain.RoleDisnaker), "", "")
+	svc := a.Registry()
+	for i, f := range fs {
+		for j, name := range []string{"Calon Pertama", "Calon Kedua"} {
+			nik := domain.NIK(fmt.Sprintf("36720105058599%d%d", i, j))
+			if _, err := svc.AddCandidate(ctx, actor, registry.Candidate{NIK: nik, Name: name, CategoryCode: f.cat, KelurahanCode: f.kel,
+				Priority: j + 1, Source: "DTSEN desil 1", ProposedOn: f.end}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	cs, err := svc.Candidates(ctx, "3672", fs[1].cat, fs[1].kel)
+	if err != nil || len(cs) == 0 {
+		t.Fatalf("candidates: %v", err)
+	}
+	nw, err := svc.Refill(ctx, actor, fs[1].spell, cs[0].ID, fs[1].end.AddDate(0, 0, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return apptest.Itoa(fs[0].worker), apptest.Itoa(fs[1].worker), apptest.Itoa(nw.ID)
 }
 
 // axeReports adds two copies of the demo's final report as drafts: one in BPJS's

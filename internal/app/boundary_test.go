@@ -18,7 +18,7 @@ const module = "github.com/cilegon/monev/"
 // features are the feature folders under internal/. A feature holds its
 // model, store, service and API in its root package and its pages in ui/;
 // another package reaches it only through that root.
-var features = []string{"admin", "analysis", "auth", "claims", "contributions", "imports", "laporan", "panduan", "quality", "registry", "settings"}
+var features = []string{"admin", "analysis", "auth", "claims", "contributions", "imports", "laporan", "notify", "panduan", "quality", "registry", "settings"}
 
 // maxFiles is how many hand-written non-test files (.go and .templ, not the
 // generated _templ.go) one package may have before it wants splitting.

@@ -17,7 +17,7 @@ import (
 // TestPemdaIsolation fail until it is added here.
 var idTables = map[string]string{
 	"workers": "worker", "claims": "claim", "contributions": "contribution", "enrollments": "enrollment",
-	"imports": "import_batch", "users": "app_user", "tokens": "api_token", "reports": "report",
+	"imports": "import_batch", "users": "app_user", "tokens": "api_token", "reports": "report", "notifications": "notification",
 }
 
 // TestPemdaIsolation puts two Pemda in one database, Cilegon with the demo

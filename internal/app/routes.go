@@ -12,6 +12,7 @@ import (
 	claimsui "github.com/cilegon/monev/internal/claims/ui"
 	contributionsui "github.com/cilegon/monev/internal/contributions/ui"
 	laporanui "github.com/cilegon/monev/internal/laporan/ui"
+	notifyui "github.com/cilegon/monev/internal/notify/ui"
 	panduanui "github.com/cilegon/monev/internal/panduan/ui"
 	"github.com/cilegon/monev/internal/platform/httpx"
 	"github.com/cilegon/monev/internal/platform/wilayah"
@@ -62,4 +63,5 @@ func (s *App) routes() {
 	adminui.New(s.Site, s.auth, s.audit).Routes()
 	settingsui.New(s.Site, s.settings, s.auth).Routes()
 	panduanui.New(s.Site).Routes()
+	notifyui.New(s.Site, s.notify).Routes()
 }

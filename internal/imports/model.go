@@ -7,7 +7,14 @@
 // transaction. Its pages are in ui/.
 package imports
 
-import "time"
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/notice"
+)
 
 // Problem is a problem found in a file: its spreadsheet row (0 for
 // the whole file), its column and an Indonesian message.
@@ -65,4 +72,25 @@ type Batch struct {
 	CreatedAt   time.Time
 	CheckedAt   *time.Time
 	FinishedAt  *time.Time
+}
+
+// batchNotice is what the uploader of a batch is told when it ends:
+// imported (or nothing to change) or refused; other states tell nothing.
+func batchNotice(pemda string, b Batch) (notice.Notice, bool) {
+	n := notice.Notice{Pemda: pemda, Link: "/imports/" + strconv.FormatInt(b.ID, 10)}
+	switch b.Status {
+	case "imported":
+		n.Kind, n.Title = notice.ImportFinished, "Impor selesai: "+b.FileName
+		n.Body = fmt.Sprintf("%s baris baru, %s diubah, %s tetap.", domain.FormatInt(b.New), domain.FormatInt(b.Updated), domain.FormatInt(b.Unchanged))
+	case "unchanged":
+		n.Kind, n.Title, n.Body = notice.ImportFinished, "Impor selesai tanpa perubahan: "+b.FileName, "Semua baris sudah sama dengan data tersimpan."
+	case "rejected":
+		n.Kind, n.Title = notice.ImportRejected, "Impor ditolak: "+b.FileName
+		n.Body = fmt.Sprintf("%s masalah ditemukan; tidak ada data yang diubah. Perbaiki berkas lalu unggah lagi.", domain.FormatInt(b.ErrorCount))
+	case "failed":
+		n.Kind, n.Title, n.Body = notice.ImportRejected, "Impor gagal: "+b.FileName, "Impor berhenti karena kesalahan sistem; tidak ada data yang diubah. Coba lagi."
+	default:
+		return n, false
+	}
+	return n, true
 }

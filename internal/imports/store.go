@@ -11,6 +11,7 @@ import (
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/audit"
 	"github.com/cilegon/monev/internal/platform/database"
+	"github.com/cilegon/monev/internal/platform/notice"
 	"github.com/cilegon/monev/internal/platform/sheet"
 )
 
@@ -136,16 +137,28 @@ func (db *store) createImportBatch(ctx context.Context, actor domain.Actor, b Ba
 }
 
 // setImportStatus moves a batch on: its status, counts and message, and
-// when the status ends the check or the import, its time.
+// when the status ends the check or the import, its time. A batch that
+// ends (imported, unchanged, rejected, failed) tells the user who uploaded it.
 func (db *store) setImportStatus(ctx context.Context, pemda string, b Batch) error {
-	_, err := db.Pool().Exec(ctx, `
-		UPDATE import_batch SET status = $3, rows_read = $4, new_rows = $5, updated_rows = $6, unchanged_rows = $7,
-			error_count = $8, message = $9,
-			checked_at = CASE WHEN $3 = 'checked' THEN now() ELSE checked_at END,
-			finished_at = CASE WHEN $3 IN ('imported', 'unchanged', 'rejected', 'failed', 'cancelled') THEN now() ELSE finished_at END,
-			upload_token = CASE WHEN $3 IN ('imported', 'unchanged', 'failed', 'cancelled') THEN NULL ELSE upload_token END
-		WHERE pemda = $1 AND id = $2`,
-		pemda, b.ID, b.Status, b.Rows, b.New, b.Updated, b.Unchanged, b.ErrorCount, b.Message)
+	err := db.InTx(ctx, func(tx pgx.Tx) error {
+		var userID *int64
+		err := tx.QueryRow(ctx, `
+			UPDATE import_batch SET status = $3, rows_read = $4, new_rows = $5, updated_rows = $6, unchanged_rows = $7,
+				error_count = $8, message = $9,
+				checked_at = CASE WHEN $3 = 'checked' THEN now() ELSE checked_at END,
+				finished_at = CASE WHEN $3 IN ('imported', 'unchanged', 'rejected', 'failed', 'cancelled') THEN now() ELSE finished_at END,
+				upload_token = CASE WHEN $3 IN ('imported', 'unchanged', 'failed', 'cancelled') THEN NULL ELSE upload_token END
+			WHERE pemda = $1 AND id = $2
+			RETURNING user_id, file_name`,
+			pemda, b.ID, b.Status, b.Rows, b.New, b.Updated, b.Unchanged, b.ErrorCount, b.Message).Scan(&userID, &b.FileName)
+		if err != nil || userID == nil {
+			return err
+		}
+		if n, ok := batchNotice(pemda, b); ok {
+			_, err = notice.Post(ctx, tx, n, notice.To{Users: []int64{*userID}})
+		}
+		return err
+	})
 	return database.MapError("set import status", err)
 }
 

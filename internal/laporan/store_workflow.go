@@ -42,6 +42,9 @@ func (db *store) stepReport(ctx context.Context, ch Change, id int64, step Step)
 		if err := addEvent(ctx, tx, ch, id, string(step), r.Status, to); err != nil {
 			return err
 		}
+		if err := noticeStep(ctx, tx, ch, r, step); err != nil {
+			return err
+		}
 		return audit.Write(ctx, tx, ch.Actor, string(step), "report", id, step.Past()+": "+r.Title+notePart(ch.Note),
 			map[string]any{"status": r.Status}, map[string]any{"status": to, "note": ch.Note})
 	})
@@ -138,6 +141,9 @@ func (db *store) addReportComment(ctx context.Context, ch Change, c Comment) (in
 			VALUES ($1, $2, $3, nullif($4, 0), nullif($5, 0), $6, $7, $8, coalesce($9, now())) RETURNING id`,
 			ch.Actor.Pemda, c.ReportID, c.Section, c.ParentID, ch.Actor.UserID, c.Author, string(ch.Role), c.Body, ch.at()).Scan(&id)
 		if err != nil {
+			return err
+		}
+		if err := noticeComment(ctx, tx, ch, r, c); err != nil {
 			return err
 		}
 		kind := "Komentar reviu"

@@ -199,27 +199,35 @@ func (db *store) createWorker(ctx context.Context, actor domain.Actor, w Worker)
 		return w, fmt.Errorf("postgres: create worker: no spell")
 	}
 	err := db.InTx(ctx, func(tx pgx.Tx) error {
-		var row map[string]any
-		err := tx.QueryRow(ctx, `
-			INSERT INTO worker AS w (pemda, nik, name, birth_date, sex, category_code, kelurahan_code, kpj, income, address, phone)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-			RETURNING w.id, `+audit.JSONOf("w"),
-			actor.Pemda, string(w.NIK), w.Name, database.NullDate(w.BirthDate), database.NullString(string(w.Sex)), w.CategoryCode,
-			w.KelurahanCode, database.NullString(w.KPJ), int64(w.Income), w.Address, w.Phone).Scan(&w.ID, &row)
-		if err != nil {
-			return database.ConflictOf(err, workerConflicts(w))
-		}
-		if err := audit.Write(ctx, tx, actor, "create", "worker", w.ID, "Peserta "+w.Name+" ditambahkan", nil, row); err != nil {
-			return err
-		}
-		for i := range w.Enrollments {
-			if w.Enrollments[i], err = insertEnrollment(ctx, tx, actor, w.ID, w.Enrollments[i]); err != nil {
-				return err
-			}
-		}
-		return nil
+		var err error
+		w, err = insertWorker(ctx, tx, actor, w)
+		return err
 	})
 	return w, database.MapError("create worker", err)
+}
+
+// insertWorker adds a worker with their spells inside tx and records them
+// in the audit log.
+func insertWorker(ctx context.Context, tx pgx.Tx, actor domain.Actor, w Worker) (Worker, error) {
+	var row map[string]any
+	err := tx.QueryRow(ctx, `
+		INSERT INTO worker AS w (pemda, nik, name, birth_date, sex, category_code, kelurahan_code, kpj, income, address, phone)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+		RETURNING w.id, `+audit.JSONOf("w"),
+		actor.Pemda, string(w.NIK), w.Name, database.NullDate(w.BirthDate), database.NullString(string(w.Sex)), w.CategoryCode,
+		w.KelurahanCode, database.NullString(w.KPJ), int64(w.Income), w.Address, w.Phone).Scan(&w.ID, &row)
+	if err != nil {
+		return w, database.ConflictOf(err, workerConflicts(w))
+	}
+	if err := audit.Write(ctx, tx, actor, "create", "worker", w.ID, "Peserta "+w.Name+" ditambahkan", nil, row); err != nil {
+		return w, err
+	}
+	for i := range w.Enrollments {
+		if w.Enrollments[i], err = insertEnrollment(ctx, tx, actor, w.ID, w.Enrollments[i]); err != nil {
+			return w, err
+		}
+	}
+	return w, nil
 }
 
 // updateWorker corrects a worker's details (not their spells); a new

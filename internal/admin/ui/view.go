@@ -17,6 +17,7 @@ var adminTabs = []components.Choice{
 	{Value: "/admin/users", Label: "Pengguna"},
 	{Value: "/admin/tokens", Label: "Token API"},
 	{Value: "/admin/audit", Label: "Log audit"},
+	{Value: "/admin/smtp", Label: "Surel (SMTP)"},
 }
 
 // UserForm is what the user forms hold, as typed.

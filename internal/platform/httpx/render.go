@@ -31,6 +31,13 @@ func (s *Site) Render(w http.ResponseWriter, r *http.Request, status int, title,
 		}
 		f.Switch = sw
 	}
+	if s.Unread != nil {
+		n, err := s.Unread(r.Context(), u)
+		if err != nil {
+			s.Log.Warn("count unread notifications", "err", err, "request_id", RequestID(r.Context()))
+		}
+		f.Inbox, f.Unread = true, n
+	}
 	for _, item := range s.Config.Nav {
 		path, _, _ := strings.Cut(item.Href, "?")
 		if s.Can(r, http.MethodGet, path) {

@@ -58,6 +58,9 @@ type Site struct {
 	Metrics  *Metrics
 	// Now is the clock; tests set it.
 	Now func() time.Time
+	// Unread, when set, counts the user's unread notifications for the
+	// frame's header (internal/notify through the app).
+	Unread func(ctx context.Context, u domain.User) (int, error)
 
 	router     chi.Router
 	policy     map[string]Access // "METHOD /pattern" → who may call it

@@ -54,6 +54,16 @@ func (s *Handlers) Routes() {
 	s.Handle(http.MethodGet, "/enrollments/{id}/end", httpx.Editors, s.enrollmentEndForm)
 	s.Handle(http.MethodPost, "/enrollments/{id}/end", httpx.Editors, s.enrollmentEnd)
 	s.Handle(http.MethodPost, "/enrollments/{id}/delete", httpx.Editors, s.enrollmentDelete)
+	s.Handle(http.MethodPost, "/enrollments/{id}/refill", httpx.Editors, s.refill)
+
+	// The waiting list and the replacements name persons; pimpinan reads
+	// their counts on /quota.
+	s.Handle(http.MethodGet, "/waiting-list", httpx.Persons, s.waitingList)
+	s.Handle(http.MethodGet, "/waiting-list/new", httpx.Editors, s.candidateNew)
+	s.Handle(http.MethodPost, "/waiting-list", httpx.Editors, s.candidateCreate)
+	s.Handle(http.MethodGet, "/replacements", httpx.Persons, s.replacementList)
+	s.Handle(http.MethodGet, "/replacements/export.{format}", httpx.Persons, s.replacementExport)
+	s.Handle(http.MethodGet, "/quota", httpx.AnyRole, s.quota)
 
 	s.Handle(http.MethodGet, "/api/v1/workers/{nik}", httpx.APIPersons, s.api.Worker)
 }

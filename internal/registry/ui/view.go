@@ -32,6 +32,7 @@ type WorkerShowProps struct {
 	Claims        []claims.ClaimListItem
 	ClaimTotals   claims.ClaimTotals
 	History       []components.HistoryItem
+	Refill        RefillProps
 }
 
 // enrollmentBadge is the badge class of a spell's status.

@@ -34,6 +34,10 @@ func (s *Handlers) workerShow(w http.ResponseWriter, r *http.Request) {
 		if len(wk.Enrollments) > 0 {
 			p.Latest = &wk.Enrollments[0]
 		}
+		if p.Refill, err = s.refillFor(r, wk); err != nil {
+			s.Fail(w, r, err)
+			return
+		}
 		s.Render(w, r, http.StatusOK, wk.Name, "workers", WorkerShow(p))
 	})
 }

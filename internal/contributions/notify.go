@@ -1,0 +1,74 @@
+package contributions
+
+import (
+	"context"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/database"
+	"github.com/cilegon/monev/internal/platform/notice"
+)
+
+// NotifyOverdue tells every Pemda's administrators and Disnaker users that
+// a coverage month's iuran fell overdue, as the ledger stands on day asOf:
+// once per month (a month paid and overdue again is not told twice), so a
+// periodic job may call it as often as it likes. It returns how many
+// notifications it wrote.
+func (s *Service) NotifyOverdue(ctx context.Context, asOf time.Time) (int, error) {
+	pemdas, err := s.db.pemdaCodes(ctx)
+	if err != nil {
+		return 0, err
+	}
+	total := 0
+	for _, p := range pemdas {
+		months, err := s.Overdue(ctx, p, asOf)
+		if err != nil {
+			return total, err
+		}
+		if len(months) == 0 {
+			continue
+		}
+		n, err := s.db.notifyOverdue(ctx, p, months)
+		total += n
+		if err != nil {
+			return total, err
+		}
+	}
+	return total, nil
+}
+
+// overdueNotice is the notice of one overdue coverage month.
+func overdueNotice(pemda string, m BillingMonth) notice.Notice {
+	return notice.Notice{Pemda: pemda, Kind: notice.BillOverdue, Once: "bill_overdue:" + m.Month.String(),
+		Title: "Iuran " + m.Month.Label() + " lewat jatuh tempo",
+		Body: "Tagihan " + m.Billed().String() + ", terbayar " + m.Paid.String() + ", kurang " + m.Outstanding().String() +
+			"; jatuh tempo " + domain.FormatDate(m.Due) + ".",
+		Link: "/billing/" + m.Month.String()}
+}
+
+// pemdaCodes lists every Pemda's code.
+func (db *store) pemdaCodes(ctx context.Context) ([]string, error) {
+	rows, _ := db.Pool().Query(ctx, `SELECT code FROM pemda ORDER BY code`)
+	codes, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	return codes, database.MapError("list pemda", err)
+}
+
+// notifyOverdue posts the notice of each month to the Pemda's
+// administrators and Disnaker users.
+func (db *store) notifyOverdue(ctx context.Context, pemda string, months []BillingMonth) (int, error) {
+	total := 0
+	err := db.InTx(ctx, func(tx pgx.Tx) error {
+		for _, m := range months {
+			n, err := notice.Post(ctx, tx, overdueNotice(pemda, m),
+				notice.To{Roles: []domain.Role{domain.RoleAdmin, domain.RoleDisnaker}})
+			if err != nil {
+				return err
+			}
+			total += n
+		}
+		return nil
+	})
+	return total, database.MapError("notify overdue", err)
+}
