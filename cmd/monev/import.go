@@ -23,7 +23,8 @@ func cmdImport(ctx context.Context, cfg config, args []string, stdout, stderr io
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	dryRun := fs.Bool("dry-run", false, "check the file and report what would change, without writing")
 	username := fs.String("username", "", "record the import under this user (default: the command line)")
-	flags, positional := splitArgs(args, "username")
+	pemda := fs.String("pemda", domain.DefaultPemda, "import into this Pemda (its code, e.g. 3672), when no --username says")
+	flags, positional := splitArgs(args, "username", "pemda")
 	if err := parseFlags(fs, flags); err != nil {
 		return err
 	}
@@ -40,7 +41,7 @@ func cmdImport(ctx context.Context, cfg config, args []string, stdout, stderr io
 	if err != nil {
 		return fmt.Errorf("%w: import: %v", errUsage, err)
 	}
-	actor := cliActor(domain.DefaultPemda)
+	actor := cliActor(strings.ReplaceAll(*pemda, ".", ""))
 	if *username != "" {
 		u, err := auth.NewService(db).UserByUsername(ctx, *username)
 		if err != nil {
