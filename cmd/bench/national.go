@@ -282,11 +282,7 @@ func (b *nationalBench) dashboard() error {
 		return err
 	}
 	defer srv.Stop()
-	dash := []loadgen.Request{
-		{Name: "dashboard year", Path: "/?period=2024"},
-		{Name: "dashboard quarter", Path: "/?period=2024-Q3"},
-		{Name: "dashboard month range", Path: "/?from=2024-01&to=2024-07&basis=cash"},
-	}
+	dash := dashboardRequests
 	loadgen.Run(b.ctx, c, b.clients, 20, dash)
 	stats, _ := loadgen.Run(b.ctx, c, b.clients, b.opt.Requests, dash)
 	fmt.Fprint(os.Stderr, loadgen.Table(stats.Summaries()))
