@@ -18,7 +18,7 @@ run: build
 
 ## test: every check and test against a throwaway PostgreSQL cluster (browser tests included)
 test: lint
-	$(GO) run ./cmd/pgtemp -- $(GO) test -race -count=1 ./...
+	$(GO) run ./cmd/pgtemp -- $(GO) test -race -count=1 -timeout 30m ./...
 
 ## lint: gofmt, go vet, generated templ code and migrations/schema.sql up to date
 lint: fmt-check vet templ-check schema-check
