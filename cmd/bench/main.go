@@ -56,6 +56,8 @@ func main() {
 	out := flag.String("out", "", "where to write the results (default bench-results.json, or bench-national.json with -national)")
 	national := flag.Bool("national", false, "the national benchmark instead: 500 Pemda, 10.000.000 workers (make bench-national)")
 	scale := flag.Float64("scale", 1, "with -national: scale every count but the number of Pemda, e.g. 0.01 while developing")
+	firstLoad := flag.Int("first-load", 0, "with -national: workers of the new Pemda's first registry (default 1.000.000 × scale)")
+	delta := flag.Int("delta", 0, "with -national: workers of the monthly update (default 20.000 × scale)")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -63,7 +65,14 @@ func main() {
 		if *out == "" {
 			*out = "bench-national.json"
 		}
-		if _, err := runNational(ctx, scaledOptions(*scale, *clients), "", "", *out); err != nil {
+		opt := scaledOptions(*scale, *clients)
+		if *firstLoad > 0 {
+			opt.FirstLoad = *firstLoad
+		}
+		if *delta > 0 {
+			opt.Delta = *delta
+		}
+		if _, err := runNational(ctx, opt, "", "", *out); err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)
 			os.Exit(1)
 		}

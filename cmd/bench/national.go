@@ -330,6 +330,7 @@ func (b *nationalBench) rollups() error {
 		}
 		slices.Sort(runs)
 		*r.p99 = ms(runs[int(float64(len(runs)-1)*0.99)])
+		step(fmt.Sprintf("roll-up of %d Pemda: p50 %.1f ms, p99 %.1f ms", len(r.codes), ms(runs[len(runs)/2]), *r.p99))
 	}
 	return nil
 }
@@ -388,6 +389,7 @@ func (b *nationalBench) importFile(name string, opt demo.Synthetic) (int64, time
 	if err != nil {
 		return 0, 0, 0, err
 	}
+	step(fmt.Sprintf("imported %d rows into %s in %.1f s", rows, opt.Pemda, took.Seconds()))
 	var rss float64
 	if u, ok := state.SysUsage().(*syscall.Rusage); ok {
 		rss = float64(u.Maxrss) / 1024 // kB on Linux
