@@ -6,9 +6,10 @@ GOFILES   = $(shell find cmd internal web migrations -name '*.go' -not -name '*_
 FUZZTIME ?= 30s
 DURATION ?= 10m
 CLIENTS  ?= 8
+SCALE    ?= 1
 name     ?=
 
-.PHONY: run test lint fmt-check vet templ-check schema schema-check generate build bench soak fuzz migration clean
+.PHONY: run test lint fmt-check vet templ-check schema schema-check generate build bench bench-national soak fuzz migration clean
 
 ## run: start a project-local PostgreSQL under .data/ (unless DATABASE_URL is set),
 ##      migrate, load the demo on first start and serve http://127.0.0.1:8080
@@ -51,6 +52,12 @@ build:
 ## bench: the scale benchmark (cmd/bench): prints a table, writes bench-results.json
 bench:
 	$(GO) run ./cmd/bench
+
+## bench-national: 500 Pemda with 10.000.000 workers in one database (cmd/bench -national):
+##      dashboard, roll-ups, a monthly update, a first load; writes bench-national.json.
+##      SCALE=0.01 shrinks every count but the Pemda (docs/benchmarks.md)
+bench-national:
+	$(GO) run ./cmd/bench -national -scale $(SCALE)
 
 ## soak: a mixed load against the demo for DURATION with CLIENTS clients (cmd/soak)
 soak:

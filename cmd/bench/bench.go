@@ -154,6 +154,13 @@ func truncate(path string, n int) (string, []string, error) {
 	return outPath, header, sc.Err()
 }
 
+// dashboardRequests are the dashboard's periods both benchmarks request.
+var dashboardRequests = []loadgen.Request{
+	{Name: "dashboard year", Path: "/?period=2024"},
+	{Name: "dashboard quarter", Path: "/?period=2024-Q3"},
+	{Name: "dashboard month range", Path: "/?from=2024-01&to=2024-07&basis=cash"},
+}
+
 // pages measures the dashboard and the balance API at two sizes.
 func (b *bench) pages(small, large int) error {
 	smallURL, smallLoad, err := b.programme("bench_small", small)
@@ -166,11 +173,7 @@ func (b *bench) pages(small, large int) error {
 	}
 	b.res.LoadSmallS, b.res.LoadLargeS = smallLoad.Seconds(), largeLoad.Seconds()
 
-	dash := []loadgen.Request{
-		{Name: "dashboard year", Path: "/?period=2024"},
-		{Name: "dashboard quarter", Path: "/?period=2024-Q3"},
-		{Name: "dashboard month range", Path: "/?from=2024-01&to=2024-07&basis=cash"},
-	}
+	dash := dashboardRequests
 	api := []loadgen.Request{
 		{Name: "api series by month", Path: "/api/v1/balance/series?from=2024-01&to=2024-12&by=month", Token: true},
 		{Name: "api series by quarter", Path: "/api/v1/balance/series?from=2024-01&to=2024-12&by=quarter&basis=accrual", Token: true},

@@ -1,5 +1,5 @@
 // Command bench measures monev against PostgreSQL's own limits (make
-// bench): a 1.000.000-row import against psql \copy of the same file, the
+// bench; with -national, make bench-national: see national.go): a 1.000.000-row import against psql \copy of the same file, the
 // dashboard and the balance API at 10.000 and 1.000.000 workers under
 // concurrent clients, the same figures computed straight from the base
 // tables, and the PDF of a monev report. It runs everything on a throwaway
@@ -53,10 +53,34 @@ func main() {
 	large := flag.Int("large", 1_000_000, "workers of the large programme")
 	small := flag.Int("small", 10_000, "workers of the small programme")
 	clients := flag.Int("clients", 4, "concurrent clients")
-	out := flag.String("out", "bench-results.json", "where to write the results")
+	out := flag.String("out", "", "where to write the results (default bench-results.json, or bench-national.json with -national)")
+	national := flag.Bool("national", false, "the national benchmark instead: 500 Pemda, 10.000.000 workers (make bench-national)")
+	scale := flag.Float64("scale", 1, "with -national: scale every count but the number of Pemda, e.g. 0.01 while developing")
+	firstLoad := flag.Int("first-load", 0, "with -national: workers of the new Pemda's first registry (default 1.000.000 × scale)")
+	delta := flag.Int("delta", 0, "with -national: workers of the monthly update (default 20.000 × scale)")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	if *national {
+		if *out == "" {
+			*out = "bench-national.json"
+		}
+		opt := scaledOptions(*scale, *clients)
+		if *firstLoad > 0 {
+			opt.FirstLoad = *firstLoad
+		}
+		if *delta > 0 {
+			opt.Delta = *delta
+		}
+		if _, err := runNational(ctx, opt, "", "", *out); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if *out == "" {
+		*out = "bench-results.json"
+	}
 	if err := run(ctx, *rows, *large, *small, *clients, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)

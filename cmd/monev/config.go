@@ -8,12 +8,15 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/notify"
+	"github.com/cilegon/monev/internal/platform/database"
 )
 
 // config is everything monev reads from the environment.
 type config struct {
 	DatabaseURL      string // the application's role
 	MigrateURL       string // the owner's role, for migrate and demo; "" means DatabaseURL
+	ReplicaURL       string // a streaming read replica for read-only requests; "" means none
+	ReplicaMaxLag    time.Duration
 	Addr             string
 	PublicURL        string
 	TrustProxy       bool
@@ -33,6 +36,8 @@ func configFromEnv() config {
 	c := config{
 		DatabaseURL:      os.Getenv("DATABASE_URL"),
 		MigrateURL:       os.Getenv("MONEV_MIGRATE_URL"),
+		ReplicaURL:       os.Getenv("MONEV_REPLICA_URL"),
+		ReplicaMaxLag:    envDuration("MONEV_REPLICA_MAX_LAG", database.DefaultMaxLag),
 		Addr:             envOr("MONEV_ADDR", "127.0.0.1:8080"),
 		PublicURL:        os.Getenv("MONEV_PUBLIC_URL"),
 		TrustProxy:       envBool("MONEV_TRUST_PROXY"),

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"time"
 
 	authui "github.com/cilegon/monev/internal/auth/ui"
 
@@ -16,6 +17,8 @@ import (
 func cmdServe(ctx context.Context, cfg config, log *slog.Logger, args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.StringVar(&cfg.Addr, "addr", cfg.Addr, "listen address")
+	fs.StringVar(&cfg.ReplicaURL, "replica", cfg.ReplicaURL, "URL of a streaming read replica for read-only requests (MONEV_REPLICA_URL)")
+	fs.DurationVar(&cfg.ReplicaMaxLag, "replica-max-lag", cfg.ReplicaMaxLag, "read from the primary while the replica lags more than this")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -24,6 +27,13 @@ func cmdServe(ctx context.Context, cfg config, log *slog.Logger, args []string) 
 		return err
 	}
 	defer db.Close()
+	if cfg.ReplicaURL != "" {
+		if err := db.AttachReplica(cfg.ReplicaURL, database.ReplicaOptions{MaxLag: cfg.ReplicaMaxLag}); err != nil {
+			return err
+		}
+		st := db.CheckReplica(ctx)
+		log.Info("read replica", "usable", st.Usable, "lag", st.Lag.String(), "max_lag", cfg.ReplicaMaxLag.String(), "error", fmt.Sprint(st.Err))
+	}
 	if err := db.RequireCurrentSchema(ctx); err != nil {
 		if errors.Is(err, database.ErrSchemaBehind) {
 			return fmt.Errorf("%w; run `monev migrate up` first", err)
@@ -45,6 +55,7 @@ func serve(ctx context.Context, cfg config, log *slog.Logger, db *database.DB, d
 		UploadLimit:     cfg.UploadLimitMB << 20,
 		UploadDir:       cfg.UploadDir,
 		MetricsAddr:     cfg.MetricsAddr,
+		ReplicaMaxLag:   replicaLag(cfg),
 		DemoLogins:      demo,
 		Version:         version,
 		SMTP:            cfg.SMTP,
@@ -91,4 +102,14 @@ func warnAuditLog(ctx context.Context, log *slog.Logger, db *database.DB) {
 		log.Warn("the database role of DATABASE_URL owns or may change the audit log; run monev with a role " +
 			"that cannot (MONEV_MIGRATE_URL for the owner, see docs/operations.md)")
 	}
+}
+
+// replicaLag is how long a browser keeps reading from the primary after it
+// changed something, so that it sees its own change: the replica's allowed
+// lag, or 0 (no stickiness) without a replica.
+func replicaLag(cfg config) time.Duration {
+	if cfg.ReplicaURL == "" {
+		return 0
+	}
+	return cfg.ReplicaMaxLag
 }

@@ -104,6 +104,16 @@ func (s *Service) complete(ctx context.Context, pemda string, bs []Balance,
 	return nil
 }
 
+// PemdaBalances reads the figures of a period for each of many Pemda,
+// sorted by code, in one query over the per-Pemda aggregates: the base of a
+// roll-up. The caller decides which Pemda the user may see. On the cash
+// basis each Pemda's figures are BalanceSeries' for a period that has ended;
+// the accrual basis's contributions (dues) and today's active workers are
+// left to BalanceSeries.
+func (s *Service) PemdaBalances(ctx context.Context, pemdas []string, p domain.Period, basis domain.Basis) ([]PemdaBalance, error) {
+	return s.db.pemdaBalances(ctx, pemdas, p, basis)
+}
+
 // DataYears lists the years, newest first, in which any contribution was
 // paid or any claim happened.
 func (s *Service) DataYears(ctx context.Context, pemda string) ([]int, error) {

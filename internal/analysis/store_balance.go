@@ -89,7 +89,7 @@ func (db *store) querySeries(ctx context.Context, sql, pemda string, periods []d
 	for i, p := range periods {
 		froms[i], tos[i] = p.From.First(), p.To.First()
 	}
-	rows, _ := db.Pool().Query(ctx, sql, pemda, froms, tos, string(basis))
+	rows, _ := db.Reader(ctx).Query(ctx, sql, pemda, froms, tos, string(basis))
 	i := 0
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (Balance, error) {
 		b := Balance{Period: periods[i], Basis: basis}
@@ -106,7 +106,7 @@ func (db *store) querySeries(ctx context.Context, sql, pemda string, periods []d
 // dataYears lists the years, newest first, in which any contribution was
 // paid or any claim happened.
 func (db *store) dataYears(ctx context.Context, pemda string) ([]int, error) {
-	rows, _ := db.Pool().Query(ctx, `
+	rows, _ := db.Reader(ctx).Query(ctx, `
 		SELECT DISTINCT extract(year FROM month)::int AS y FROM (
 			SELECT month FROM agg_contribution WHERE pemda = $1 AND basis = 'cash' AND payments <> 0
 			UNION ALL
@@ -123,7 +123,7 @@ func (db *store) dataYears(ctx context.Context, pemda string) ([]int, error) {
 func (db *store) activeOn(ctx context.Context, pemda string, d time.Time) (int64, error) {
 	first := domain.MonthOf(d).First()
 	var n int64
-	err := db.Pool().QueryRow(ctx, `
+	err := db.Reader(ctx).QueryRow(ctx, `
 		SELECT coalesce((SELECT sum(d_end) FROM agg_roster_total WHERE pemda = $1 AND month < $2), 0)
 		     + (SELECT count(*) FROM enrollment WHERE pemda = $1 AND start_date >= $2 AND start_date <= $3
 		          AND (end_date IS NULL OR end_date >= $3))
@@ -135,7 +135,7 @@ func (db *store) activeOn(ctx context.Context, pemda string, d time.Time) (int64
 // directActiveOn counts the workers covered on day d from the base table.
 func (db *store) directActiveOn(ctx context.Context, pemda string, d time.Time) (int64, error) {
 	var n int64
-	err := db.Pool().QueryRow(ctx, `SELECT count(*) FROM enrollment
+	err := db.Reader(ctx).QueryRow(ctx, `SELECT count(*) FROM enrollment
 		WHERE pemda = $1 AND start_date <= $2 AND (end_date IS NULL OR end_date >= $2)`, pemda, d).Scan(&n)
 	return n, database.MapError("active workers", err)
 }

@@ -17,7 +17,7 @@ const budgetColumns = `fiscal_year, revision, label, ceiling, document, coalesce
 
 // budgets lists the pagu versions of a fiscal year, the original APBD first.
 func (db *store) budgets(ctx context.Context, pemda string, year int) ([]Budget, error) {
-	rows, _ := db.Pool().Query(ctx, `SELECT `+budgetColumns+` FROM budget WHERE pemda = $1 AND fiscal_year = $2 ORDER BY revision`, pemda, year)
+	rows, _ := db.Reader(ctx).Query(ctx, `SELECT `+budgetColumns+` FROM budget WHERE pemda = $1 AND fiscal_year = $2 ORDER BY revision`, pemda, year)
 	bs, err := pgx.CollectRows(rows, budgetRow)
 	return bs, database.MapError("list budgets", err)
 }
@@ -84,7 +84,7 @@ func (db *store) budgetView(ctx context.Context, pemda string, year int, through
 	if r.Versions, err = db.budgets(ctx, pemda, year); err != nil {
 		return r, err
 	}
-	rows, _ := db.Pool().Query(ctx, `
+	rows, _ := db.Reader(ctx).Query(ctx, `
 		SELECT m.month::date, coalesce(c.paid, 0), coalesce(a.paid, 0)
 		FROM generate_series($2::date, $3::date, interval '1 month') AS m (month)
 		LEFT JOIN agg_contribution c ON c.pemda = $1 AND c.basis = 'cash' AND c.month = m.month
@@ -100,7 +100,7 @@ func (db *store) budgetView(ctx context.Context, pemda string, year int, through
 	if err != nil {
 		return r, database.MapError("budget months", err)
 	}
-	err = db.Pool().QueryRow(ctx, `SELECT coalesce(sum(paid), 0) FROM contribution
+	err = db.Reader(ctx).QueryRow(ctx, `SELECT coalesce(sum(paid), 0) FROM contribution
 		WHERE pemda = $1 AND paid_on BETWEEN $2::date AND least($3::date, $4::date)`,
 		pemda, domain.Date(year, time.January, 1), today, domain.Date(year, time.December, 31)).Scan(&r.SoFar)
 	return r, database.MapError("realisasi so far", err)

@@ -29,7 +29,7 @@ const claimSummarySQL = `
 // claimSummary counts the claims of a period by type: paid, in process and rejected.
 func (db *store) claimSummary(ctx context.Context, pemda string, p domain.Period, basis domain.Basis) (ClaimSummary, error) {
 	s := ClaimSummary{Period: p, Basis: basis}
-	rows, _ := db.Pool().Query(ctx, claimSummarySQL, pemda, p.From.First(), p.To.First(), string(basis))
+	rows, _ := db.Reader(ctx).Query(ctx, claimSummarySQL, pemda, p.From.First(), p.To.First(), string(basis))
 	var paid, pending []ClaimTally
 	_, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (struct{}, error) {
 		var grp string
@@ -58,7 +58,7 @@ func (db *store) claimSummary(ctx context.Context, pemda string, p domain.Period
 // (not rejected): the service adds the months' contributions due.
 func (db *store) saldoBefore(ctx context.Context, pemda string, m domain.Month, basis domain.Basis) (domain.Rupiah, error) {
 	var saldo domain.Rupiah
-	err := db.Pool().QueryRow(ctx, `
+	err := db.Reader(ctx).QueryRow(ctx, `
 		SELECT CASE $3 WHEN 'cash' THEN (SELECT coalesce(sum(paid), 0) FROM agg_contribution WHERE pemda = $1 AND basis = $3 AND month < $2)
 		       ELSE 0 END
 		     - (SELECT coalesce(sum(amount), 0) FROM agg_claim_total WHERE pemda = $1 AND basis = $3 AND month < $2

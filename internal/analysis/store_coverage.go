@@ -73,7 +73,7 @@ func (db *store) coverageView(ctx context.Context, pemda string, p domain.Period
 		return r, err
 	}
 	r.ByKecamatan = RollUpKecamatan(kecs, r.ByKelurahan)
-	rows, _ := db.Pool().Query(ctx, `
+	rows, _ := db.Reader(ctx).Query(ctx, `
 		SELECT c.name FROM category c WHERE c.pemda = $1 AND ($3 = '' OR c.code = $3) AND EXISTS (
 			SELECT 1 FROM target t WHERE t.pemda = c.pemda AND t.category_code = c.code AND t.year = $2 AND t.kelurahan_code IS NOT NULL)
 		ORDER BY c.sort_order, c.code`, pemda, r.Year, category)
@@ -88,7 +88,7 @@ func (db *store) coverageView(ctx context.Context, pemda string, p domain.Period
 }
 
 func (db *store) coverageRows(ctx context.Context, sql string, args ...any) ([]CoverageRow, error) {
-	rows, _ := db.Pool().Query(ctx, sql, args...)
+	rows, _ := db.Reader(ctx).Query(ctx, sql, args...)
 	out, err := pgx.CollectRows(rows, pgx.RowToStructByPos[CoverageRow])
 	return out, database.MapError("coverage", err)
 }
@@ -96,7 +96,7 @@ func (db *store) coverageRows(ctx context.Context, sql string, args ...any) ([]C
 // workforce returns a year's workforce and protected workers, and false when none are entered.
 func (db *store) workforce(ctx context.Context, pemda string, year int) (Workforce, bool, error) {
 	w := Workforce{Year: year}
-	err := db.Pool().QueryRow(ctx, `
+	err := db.Reader(ctx).QueryRow(ctx, `
 		SELECT workforce, workforce_source, protected, protected_source, coalesce(target_permille, 0), denominator
 		FROM workforce WHERE pemda = $1 AND year = $2`, pemda, year).
 		Scan(&w.Workforce, &w.WorkforceSource, &w.Protected, &w.ProtectedSource, &w.TargetPermille, &w.Denominator)
@@ -138,7 +138,7 @@ func (db *store) saveWorkforce(ctx context.Context, actor domain.Actor, w Workfo
 
 // targets lists a year's targets: Pemda-wide ones first, then per kelurahan.
 func (db *store) targets(ctx context.Context, pemda string, year int) ([]Target, error) {
-	rows, _ := db.Pool().Query(ctx, `
+	rows, _ := db.Reader(ctx).Query(ctx, `
 		SELECT year, category_code, coalesce(kelurahan_code, ''), workers, note FROM target
 		WHERE pemda = $1 AND year = $2 ORDER BY kelurahan_code NULLS FIRST, category_code`, pemda, year)
 	ts, err := pgx.CollectRows(rows, pgx.RowToStructByPos[Target])

@@ -46,6 +46,7 @@ type Config struct {
 	UploadLimit     int64         // largest accepted upload in bytes
 	UploadDir       string        // where uploads wait for their confirmation
 	MetricsAddr     string        // a separate listener for /metrics, e.g. 127.0.0.1:9464; "" for none
+	ReplicaMaxLag   time.Duration // with a read replica: its allowed lag, how long a browser reads the primary after a change
 	DemoLogins      []authui.DemoLogin
 	Version         string
 	// SMTP is the mail server of the environment (MONEV_SMTP_*), for a Pemda
@@ -100,7 +101,7 @@ func New(cfg Config, db *database.DB, log *slog.Logger) *App {
 		cfg.UploadDir = filepath.Join(os.TempDir(), "monev-uploads")
 	}
 	hc := httpx.Config{PublicURL: cfg.PublicURL, TrustProxy: cfg.TrustProxy, Version: cfg.Version, Nav: navItems,
-		SessionIdle: cfg.SessionIdle, SessionLifetime: cfg.SessionLifetime}
+		SessionIdle: cfg.SessionIdle, SessionLifetime: cfg.SessionLifetime, ReplicaMaxLag: cfg.ReplicaMaxLag}
 	accounts := auth.NewService(db)
 	set := settings.NewService(db)
 	site := httpx.New(hc, log, accounts.Sessions(), accounts, set.PemdaName, db.Collector())

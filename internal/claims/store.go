@@ -160,7 +160,7 @@ func (r claimRow) claim() Claim {
 func (db *store) claims(ctx context.Context, pemda string, f ClaimFilter, offset, limit int) ([]ClaimListItem, ClaimTotals, error) {
 	c := f.where(pemda)
 	var t ClaimTotals
-	err := db.Pool().QueryRow(ctx, `
+	err := db.Reader(ctx).QueryRow(ctx, `
 		SELECT count(*), coalesce(sum(k.amount), 0),
 		       count(*) FILTER (WHERE k.status = 'dibayar'), coalesce(sum(k.amount) FILTER (WHERE k.status = 'dibayar'), 0)
 		FROM claim k JOIN worker w ON w.pemda = k.pemda AND w.id = k.worker_id WHERE `+c.Where(), c.Args()...).
@@ -168,7 +168,7 @@ func (db *store) claims(ctx context.Context, pemda string, f ClaimFilter, offset
 	if err != nil {
 		return nil, t, database.MapError("count claims", err)
 	}
-	rows, _ := db.Pool().Query(ctx, `SELECT `+claimItemColumns+claimFrom+
+	rows, _ := db.Reader(ctx).Query(ctx, `SELECT `+claimItemColumns+claimFrom+
 		` WHERE `+c.Where()+` ORDER BY `+claimSorts.OrderBy(f.Sort, "incident", f.Desc, "k.id")+database.Page(offset, limit), c.Args()...)
 	items, err := pgx.CollectRows(rows, scanClaimItem)
 	return items, t, database.MapError("list claims", err)

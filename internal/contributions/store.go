@@ -83,12 +83,12 @@ func (r contributionRow) contribution() Contribution {
 func (db *store) contributions(ctx context.Context, pemda string, f ContributionFilter, offset, limit int) ([]Contribution, ContributionTotals, error) {
 	c := f.where(pemda)
 	var t ContributionTotals
-	err := db.Pool().QueryRow(ctx, `SELECT count(*), coalesce(sum(c.paid), 0), coalesce(sum(c.billed), 0), count(c.billed)
+	err := db.Reader(ctx).QueryRow(ctx, `SELECT count(*), coalesce(sum(c.paid), 0), coalesce(sum(c.billed), 0), count(c.billed)
 		FROM contribution c WHERE `+c.Where(), c.Args()...).Scan(&t.Count, &t.Paid, &t.Billed, &t.BilledCount)
 	if err != nil {
 		return nil, t, database.MapError("count contributions", err)
 	}
-	rows, _ := db.Pool().Query(ctx, `SELECT `+contributionColumns+` FROM contribution c WHERE `+c.Where()+
+	rows, _ := db.Reader(ctx).Query(ctx, `SELECT `+contributionColumns+` FROM contribution c WHERE `+c.Where()+
 		` ORDER BY `+contributionSorts.OrderBy(f.Sort, "month", f.Desc, "c.id")+database.Page(offset, limit), c.Args()...)
 	rs, err := pgx.CollectRows(rows, pgx.RowToStructByName[contributionRow])
 	out := make([]Contribution, len(rs))

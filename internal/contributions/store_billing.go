@@ -58,7 +58,7 @@ func (db *store) billingMonths(ctx context.Context, pemda string, from, to domai
 		months = append(months, b)
 		firsts, dues = append(firsts, m.First()), append(dues, b.Due)
 	}
-	rows, _ := db.Pool().Query(ctx, billingSQL, pemda, firsts, dues, asOf)
+	rows, _ := db.Reader(ctx).Query(ctx, billingSQL, pemda, firsts, dues, asOf)
 	defer rows.Close()
 	for i := 0; rows.Next(); i++ {
 		b := &months[i]
@@ -85,7 +85,7 @@ func (db *store) billingMonths(ctx context.Context, pemda string, from, to domai
 // reported income: the running count of each income up to the month, at
 // the month's rate for that income.
 func (db *store) expected(ctx context.Context, pemda string, months []BillingMonth) error {
-	rows, _ := db.Pool().Query(ctx, `
+	rows, _ := db.Reader(ctx).Query(ctx, `
 		SELECT month, income, d_any FROM agg_roster_income WHERE pemda = $1 AND month <= $2 AND d_any <> 0
 		ORDER BY month`, pemda, months[len(months)-1].Month.First())
 	type change struct { // exported fields: pgx fills them by position
@@ -117,7 +117,7 @@ func (db *store) expected(ctx context.Context, pemda string, months []BillingMon
 // firstLedgerMonth is the first coverage month with a bill line or an iuran row.
 func (db *store) firstLedgerMonth(ctx context.Context, pemda string) (domain.Month, bool, error) {
 	var first *time.Time
-	err := db.Pool().QueryRow(ctx, `
+	err := db.Reader(ctx).QueryRow(ctx, `
 		SELECT least((SELECT min(month) FROM agg_bill WHERE pemda = $1 AND lines <> 0),
 		             (SELECT min(coverage_month) FROM contribution WHERE pemda = $1))`, pemda).Scan(&first)
 	if err != nil || first == nil {
@@ -128,7 +128,7 @@ func (db *store) firstLedgerMonth(ctx context.Context, pemda string) (domain.Mon
 
 // bills lists the bills of the coverage months from through to.
 func (db *store) bills(ctx context.Context, pemda string, from, to domain.Month) ([]Bill, error) {
-	rows, _ := db.Pool().Query(ctx, `
+	rows, _ := db.Reader(ctx).Query(ctx, `
 		SELECT coverage_month, bill_no, count(*), sum(amount)::bigint, max(created_at)
 		FROM bill_line WHERE pemda = $1 AND coverage_month BETWEEN $2 AND $3
 		GROUP BY 1, 2 ORDER BY 1, 2`, pemda, from.First(), to.First())
@@ -146,11 +146,11 @@ func (db *store) bills(ctx context.Context, pemda string, from, to domain.Month)
 // with the worker each names (by NIK, else KPJ), and their count.
 func (db *store) billLines(ctx context.Context, pemda string, m domain.Month, offset, limit int) ([]BillLine, int64, error) {
 	var n int64
-	if err := db.Pool().QueryRow(ctx, `SELECT count(*) FROM bill_line WHERE pemda = $1 AND coverage_month = $2`,
+	if err := db.Reader(ctx).QueryRow(ctx, `SELECT count(*) FROM bill_line WHERE pemda = $1 AND coverage_month = $2`,
 		pemda, m.First()).Scan(&n); err != nil {
 		return nil, 0, database.MapError("count bill lines", err)
 	}
-	rows, _ := db.Pool().Query(ctx, `
+	rows, _ := db.Reader(ctx).Query(ctx, `
 		SELECT l.id, l.bill_no, l.line, l.kpj, l.nik, l.name, l.income, l.amount, l.jkk, l.jkm, l.note,
 		       coalesce(wn.id, wk.id, 0)
 		FROM bill_line l`+lineWorker+`
@@ -167,7 +167,7 @@ func (db *store) billLines(ctx context.Context, pemda string, m domain.Month, of
 // ledgerYears lists the years, newest first, of the coverage months with a
 // bill line or an iuran row.
 func (db *store) ledgerYears(ctx context.Context, pemda string) ([]int, error) {
-	rows, _ := db.Pool().Query(ctx, `
+	rows, _ := db.Reader(ctx).Query(ctx, `
 		SELECT DISTINCT extract(year FROM month)::int AS y FROM (
 			SELECT month FROM agg_bill WHERE pemda = $1 AND lines <> 0
 			UNION ALL

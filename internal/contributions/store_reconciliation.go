@@ -73,7 +73,7 @@ func (db *store) reconciliation(ctx context.Context, pemda string, m domain.Mont
 	offset, limit int) (Reconciliation, error) {
 	rc := Reconciliation{Month: m, Rate: rate, HasRate: true}
 	args := reconArgs(pemda, m, rate)
-	rows, _ := db.Pool().Query(ctx, findingsSQL+`
+	rows, _ := db.Reader(ctx).Query(ctx, findingsSQL+`
 		SELECT kind, count(*), sum(billed)::bigint, sum(expected)::bigint FROM findings GROUP BY kind`, args...)
 	tallies, err := pgx.CollectRows(rows, pgx.RowToStructByPos[KindTally])
 	if err != nil {
@@ -91,7 +91,7 @@ func (db *store) reconciliation(ctx context.Context, pemda string, m domain.Mont
 	if limit <= 0 {
 		return rc, nil
 	}
-	rows, _ = db.Pool().Query(ctx, findingsSQL+`
+	rows, _ = db.Reader(ctx).Query(ctx, findingsSQL+`
 		SELECT kind, coalesce(worker_id, 0), kpj, nik, name, billed, expected, bill_no, line FROM findings
 		WHERE $7 = '' OR kind = $7`+findingsOrder+database.Page(offset, limit), append(args, string(kind))...)
 	rc.Findings, err = pgx.CollectRows(rows, pgx.RowToStructByPos[Finding])

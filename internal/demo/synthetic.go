@@ -20,6 +20,10 @@ type Synthetic struct {
 	Workers int
 	Years   int
 	Seed    uint64
+	// From is the first worker WriteFiles writes (workers From to
+	// Workers−1): a later file of the same programme, e.g. a month's new
+	// workers. The loaders ignore it.
+	From int
 }
 
 // synthEnd is the last day of every generated programme.

@@ -24,23 +24,57 @@ func Generate(ctx context.Context, db *database.DB, actor domain.Actor, opt Synt
 	if opt.Pemda == "" {
 		opt.Pemda = domain.DefaultPemda
 	}
-	if has, err := HasData(ctx, db, opt.Pemda); err != nil {
+	summary := fmt.Sprintf("Data sintetis dimuat: %d peserta, %d tahun, seed %d", opt.Workers, opt.Years, opt.Seed)
+	if err := GenerateMany(ctx, db, actor, summary, []Synthetic{opt}); err != nil {
 		return err
+	}
+	return createUsers(ctx, db, actor, opt.Pemda)
+}
+
+// GenerateMany writes synthetic programmes into several empty Pemda in one
+// load (LoadTables): each table gets every Pemda's rows in one COPY, so a
+// fresh database builds its indexes once, after all of them. It creates no
+// users; the national benchmark loads 500 Pemda with it.
+func GenerateMany(ctx context.Context, db *database.DB, actor domain.Actor, summary string, opts []Synthetic) error {
+	var tables []TableRows
+	var sources [][]RowSource // per table, every Pemda's rows
+	for _, opt := range opts {
+		t, err := synthTables(ctx, db, opt)
+		if err != nil {
+			return fmt.Errorf("pemda %s: %w", opt.Pemda, err)
+		}
+		if tables == nil {
+			tables, sources = t, make([][]RowSource, len(t))
+		}
+		for i := range t {
+			sources[i] = append(sources[i], t[i].Rows)
+		}
+	}
+	for i := range tables {
+		tables[i].Rows = &chainRows{sources: sources[i]}
+	}
+	return LoadTables(ctx, db, actor, summary, tables)
+}
+
+// synthTables are the rows of one synthetic programme, streamed.
+func synthTables(ctx context.Context, db *database.DB, opt Synthetic) ([]TableRows, error) {
+	if has, err := HasData(ctx, db, opt.Pemda); err != nil {
+		return nil, err
 	} else if has {
-		return ErrNotEmpty
+		return nil, ErrNotEmpty
 	}
 	kel, err := settings.NewService(db).Kelurahans(ctx, opt.Pemda)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	s, err := newSynth(opt, kel)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	roster := make([]int64, s.months+1) // changes of the billable roster by month
 	var enrollmentID int64
 	p := opt.Pemda
-	tables := []TableRows{
+	return []TableRows{
 		{Table: "worker", Columns: []string{"pemda", "id", "nik", "name", "birth_date", "sex", "category_code", "kelurahan_code", "kpj", "income", "address"},
 			Rows: s.rows(func(st story) [][]any {
 				w := st.worker
@@ -69,12 +103,38 @@ func Generate(ctx context.Context, db *database.DB, actor domain.Actor, opt Synt
 				}
 				return out
 			})},
+	}, nil
+}
+
+// CreateDemoUsers creates the demo users in a Pemda (see Load), for a
+// Pemda loaded with GenerateMany.
+func CreateDemoUsers(ctx context.Context, db *database.DB, actor domain.Actor, pemda string) error {
+	return createUsers(ctx, db, actor, pemda)
+}
+
+// chainRows streams its sources one after the other.
+type chainRows struct{ sources []RowSource }
+
+func (r *chainRows) Next() bool {
+	for len(r.sources) > 0 {
+		if r.sources[0].Next() {
+			return true
+		}
+		if r.sources[0].Err() != nil {
+			return false
+		}
+		r.sources = r.sources[1:]
 	}
-	summary := fmt.Sprintf("Data sintetis dimuat: %d peserta, %d tahun, seed %d", opt.Workers, opt.Years, opt.Seed)
-	if err := LoadTables(ctx, db, actor, summary, tables); err != nil {
-		return err
+	return false
+}
+
+func (r *chainRows) Values() ([]any, error) { return r.sources[0].Values() }
+
+func (r *chainRows) Err() error {
+	if len(r.sources) > 0 {
+		return r.sources[0].Err()
 	}
-	return createUsers(ctx, db, actor, p)
+	return nil
 }
 
 // count adds a spell to the month-by-month changes of the billable roster.
@@ -173,7 +233,7 @@ func WriteFiles(dir string, opt Synthetic, ref sheet.Reference) error {
 	view := sheet.View{FullNIK: true, Ref: ref}
 	roster := make([]int64, s.months+1)
 	err = writeFile(filepath.Join(dir, "peserta.csv"), registry.Workers, view, func(e *sheet.Exporter[registry.WorkerRow]) error {
-		for i := 0; i < opt.Workers; i++ {
+		for i := max(opt.From, 0); i < opt.Workers; i++ {
 			st := s.story(i)
 			for _, en := range st.worker.Enrollments {
 				s.count(roster, en)
@@ -202,7 +262,7 @@ func WriteFiles(dir string, opt Synthetic, ref sheet.Reference) error {
 		return err
 	}
 	return writeFile(filepath.Join(dir, "klaim.csv"), claims.Claims, view, func(e *sheet.Exporter[claims.Claim]) error {
-		for i := 0; i < opt.Workers; i++ {
+		for i := max(opt.From, 0); i < opt.Workers; i++ {
 			st := s.story(i)
 			for _, c := range st.claims {
 				c.NIK = st.worker.NIK

@@ -257,7 +257,7 @@ func (db *store) check(ctx context.Context, pemda string, benefits domain.Benefi
 	if err != nil {
 		return Result{}, database.MapError("quality check", err)
 	}
-	rows, _ := db.Pool().Query(ctx, sql, args...)
+	rows, _ := db.Reader(ctx).Query(ctx, sql, args...)
 	res, err := collectQuality(check, rows)
 	return res, database.MapError("quality check "+string(check), err)
 }
@@ -274,7 +274,7 @@ func (db *store) summary(ctx context.Context, pemda string, benefits domain.Bene
 		}
 		batch.Queue(sql, args...)
 	}
-	br := db.Pool().SendBatch(ctx, batch)
+	br := db.Reader(ctx).SendBatch(ctx, batch)
 	defer br.Close()
 	out := make([]Result, 0, len(Checks))
 	for _, c := range Checks {

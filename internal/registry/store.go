@@ -104,10 +104,10 @@ func (f WorkerFilter) where(pemda string) *database.Conditions {
 func (db *store) workers(ctx context.Context, pemda string, f WorkerFilter, offset, limit int) ([]WorkerListItem, int64, error) {
 	c := f.where(pemda)
 	var total int64
-	if err := db.Pool().QueryRow(ctx, `SELECT count(*) FROM worker w WHERE `+c.Where(), c.Args()...).Scan(&total); err != nil {
+	if err := db.Reader(ctx).QueryRow(ctx, `SELECT count(*) FROM worker w WHERE `+c.Where(), c.Args()...).Scan(&total); err != nil {
 		return nil, 0, database.MapError("count workers", err)
 	}
-	rows, _ := db.Pool().Query(ctx, `
+	rows, _ := db.Reader(ctx).Query(ctx, `
 		SELECT w.id, w.nik, w.name, w.category_code, c.name AS category_name, w.kelurahan_code, k.name AS kelurahan_name,
 		       k.kecamatan_code, kc.name AS kecamatan_name, coalesce(w.kpj, '') AS kpj,
 		       l.start_date, l.end_date, coalesce(l.status, '') AS status`+workerFrom+`

@@ -44,24 +44,14 @@ const (
 type DB struct {
 	pool    *pgxpool.Pool
 	streams chan struct{}
+	replica *replica // nil: no replica, every read goes to pool
 }
 
 // Open connects to the database at url and checks that it answers.
 func Open(ctx context.Context, url string) (*DB, error) {
-	cfg, err := pgxpool.ParseConfig(url)
+	cfg, err := poolConfig(url)
 	if err != nil {
 		return nil, fmt.Errorf("database: parse database url: %w", err)
-	}
-	if !strings.Contains(url, "pool_max_conns") {
-		cfg.MaxConns = PoolSize
-	}
-	cfg.MaxConnIdleTime = 5 * time.Minute
-	cfg.HealthCheckPeriod = 15 * time.Second
-	if _, ok := cfg.ConnConfig.RuntimeParams["statement_timeout"]; !ok {
-		cfg.ConnConfig.RuntimeParams["statement_timeout"] = StatementTimeout
-	}
-	if _, ok := cfg.ConnConfig.RuntimeParams["application_name"]; !ok {
-		cfg.ConnConfig.RuntimeParams["application_name"] = "monev"
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
@@ -70,8 +60,13 @@ func Open(ctx context.Context, url string) (*DB, error) {
 	return &DB{pool: pool, streams: make(chan struct{}, MaxStreams)}, nil
 }
 
-// Close closes every connection of the pool.
-func (db *DB) Close() { db.pool.Close() }
+// Close closes every connection of the pools.
+func (db *DB) Close() {
+	db.pool.Close()
+	if db.replica != nil {
+		db.replica.pool.Close()
+	}
+}
 
 // Ping checks that the database answers.
 func (db *DB) Ping(ctx context.Context) error {

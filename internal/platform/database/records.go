@@ -104,7 +104,8 @@ func SearchDigits(q string) (string, bool) {
 }
 
 // Stream runs fn in a read-only transaction with a long statement timeout,
-// for exports that stream many rows: one consistent snapshot. At most
+// for exports that stream many rows: one consistent snapshot, on the
+// replica when the request is read-only and the replica usable (Reader). At most
 // MaxStreams run at once (the others wait for a turn holding no
 // connection), and none longer than StreamTimeout, however slowly its
 // client reads.
@@ -117,7 +118,7 @@ func (db *DB) Stream(ctx context.Context, fn func(tx pgx.Tx) error) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, StreamTimeout)
 	defer cancel()
-	return pgx.BeginTxFunc(ctx, db.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+	return pgx.BeginTxFunc(ctx, db.Reader(ctx), pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `SET LOCAL statement_timeout = '30min'`); err != nil {
 			return err
 		}

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/go-chi/chi/v5"
+
+	"github.com/cilegon/monev/internal/platform/database"
 )
 
 type requestIDKey struct{}
@@ -138,4 +140,29 @@ func (s *Site) ClientIP(r *http.Request) string {
 		return r.RemoteAddr
 	}
 	return host
+}
+
+// PrimaryCookie marks a browser that changed something in the last
+// Config.ReplicaMaxLag: its reads go to the primary, so that it sees its
+// own change even on a replica that lags.
+const PrimaryCookie = "monev_primary"
+
+// readRouting marks GET and HEAD requests read-only (database.ReadOnly), so
+// that the figure pages, lists, exports and the read API may read from the
+// replica; every other method, and every request of a browser that sent one
+// within the replica's allowed lag, reads from the primary.
+func (s *Site) readRouting(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.Method == http.MethodGet || r.Method == http.MethodHead:
+			if _, err := r.Cookie(PrimaryCookie); err != nil {
+				r = r.WithContext(database.ReadOnly(r.Context()))
+			}
+		case s.Config.ReplicaMaxLag > 0:
+			http.SetCookie(w, &http.Cookie{Name: PrimaryCookie, Value: "1", Path: "/", HttpOnly: true,
+				Secure: s.Config.Secure(), SameSite: http.SameSiteLaxMode,
+				MaxAge: int((s.Config.ReplicaMaxLag + database.DefaultReplicaCheck + time.Second - 1) / time.Second)})
+		}
+		next.ServeHTTP(w, r)
+	})
 }

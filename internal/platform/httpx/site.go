@@ -35,6 +35,11 @@ type Config struct {
 
 	SessionIdle     time.Duration // a session ends after this long without requests
 	SessionLifetime time.Duration // and at the latest this long after sign-in
+
+	// ReplicaMaxLag is, with a read replica, how far it may lag; a browser
+	// that changed something reads from the primary for this long after
+	// (readRouting). 0: no replica.
+	ReplicaMaxLag time.Duration
 }
 
 // Secure reports whether monev is served over HTTPS.
@@ -93,7 +98,7 @@ func New(cfg Config, log *slog.Logger, store scs.Store, users Users,
 	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.RenderError(w, r, http.StatusForbidden)
 	}))
-	r.Use(withRequestID, s.logRequests, s.securityHeaders, csrf.Handler, sessions.LoadAndSave)
+	r.Use(withRequestID, s.logRequests, s.securityHeaders, csrf.Handler, sessions.LoadAndSave, s.readRouting)
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) { s.RenderError(w, r, http.StatusNotFound) })
 	s.Handle(http.MethodGet, "/pemda", AnyRole, s.switchPemda)
 	r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
