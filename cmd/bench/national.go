@@ -28,6 +28,7 @@ import (
 	"github.com/cilegon/monev/internal/loadgen"
 	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/platform/pgdev"
+	"github.com/cilegon/monev/internal/platform/wilayah"
 	"github.com/cilegon/monev/internal/settings"
 )
 
@@ -351,7 +352,7 @@ func (b *nationalBench) deltaImport() error {
 
 // firstLoad creates a new Pemda and imports its first registry.
 func (b *nationalBench) firstLoad() error {
-	const code = "9901"
+	code := b.newCode()
 	if err := b.addPemda([]string{code}); err != nil {
 		return err
 	}
@@ -363,6 +364,19 @@ func (b *nationalBench) firstLoad() error {
 	b.res.FirstLoadRows, b.res.FirstLoadS = rows, took.Seconds()
 	b.res.PeakMemoryMB.Import = max(b.res.PeakMemoryMB.Import, rss)
 	return nil
+}
+
+// newCode is the stored code of a real kabupaten/kota (monev import accepts
+// only Kemendagri's codes) that is not loaded yet.
+func (b *nationalBench) newCode() string {
+	for _, p := range wilayah.Provinces() {
+		for _, r := range wilayah.Regencies(p.Code) {
+			if c := wilayah.Compact(r.Code); !slices.Contains(b.codes, c) {
+				return c
+			}
+		}
+	}
+	panic("bench: every kabupaten/kota is loaded")
 }
 
 // importFile writes a workers file of opt and imports it with monev import
