@@ -190,7 +190,8 @@ func (s *App) watchImports(ctx context.Context) {
 }
 
 // sendMail runs the mail worker, and once an hour looks for coverage
-// months newly overdue to tell Disnaker about.
+// months newly overdue to tell Disnaker about and for follow-up items
+// coming due or overdue to remind their owners of.
 func (s *App) sendMail(ctx context.Context) {
 	every := s.cfg.MailInterval
 	if every == 0 {
@@ -204,6 +205,11 @@ func (s *App) sendMail(ctx context.Context) {
 			s.Log.Warn("notify overdue bills", "err", err)
 		} else if n > 0 {
 			s.Log.Info("overdue bills notified", "notifications", n)
+		}
+		if n, err := s.laporan.NotifyFollowUpsDue(ctx, s.Now()); err != nil && ctx.Err() == nil {
+			s.Log.Warn("notify follow-ups due", "err", err)
+		} else if n > 0 {
+			s.Log.Info("follow-ups due notified", "notifications", n)
 		}
 		select {
 		case <-ctx.Done():

@@ -32,7 +32,7 @@ func rendersPage(pattern string) bool {
 		return false
 	case strings.HasPrefix(pattern, "/analysis/reconciliation"): // old addresses, redirected to /billing
 		return false
-	case strings.Contains(pattern, ".{format}"), strings.HasSuffix(pattern, ".pdf"):
+	case strings.Contains(pattern, ".{format}"), strings.HasSuffix(pattern, ".pdf"), strings.HasSuffix(pattern, "/evidence/{note}"):
 		return false
 	}
 	return true

@@ -13,11 +13,13 @@ import (
 )
 
 // idTables names, for the first segment of a path, the table whose ids its
-// {id} stands for. A new route with an {id} under another prefix makes
+// {id} stands for ("{note}": the table of a route's {note}). A new route
+// with an {id} under another prefix makes
 // TestPemdaIsolation fail until it is added here.
 var idTables = map[string]string{
 	"workers": "worker", "claims": "claim", "contributions": "contribution", "enrollments": "enrollment",
 	"imports": "import_batch", "users": "app_user", "tokens": "api_token", "reports": "report", "notifications": "notification",
+	"followups": "report_action", "{note}": "followup_note",
 }
 
 // TestPemdaIsolation puts two Pemda in one database, Cilegon with the demo
@@ -116,7 +118,7 @@ func cilegonPath(pattern string, ids map[string]string, nik string) (string, boo
 		}
 		path = strings.ReplaceAll(path, "{id}", id)
 	}
-	return strings.NewReplacer("{nik}", nik, "{kind}", "workers", "{file}", "peserta.csv", "{format}", "csv",
+	return strings.NewReplacer("{note}", ids["{note}"], "{nik}", nik, "{kind}", "workers", "{file}", "peserta.csv", "{format}", "csv",
 		"{month}", "2024-03", "{check}", "duplicate_person", "*", "app.css").Replace(path), true
 }
 

@@ -3,10 +3,12 @@ package laporan
 import (
 	"context"
 	"strconv"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/database"
 	"github.com/cilegon/monev/internal/platform/notice"
 )
 
@@ -55,4 +57,66 @@ func noticeComment(ctx context.Context, tx pgx.Tx, ch Change, r Report, c Commen
 		Title: "Komentar reviu pada " + SectionTitle(c.Section) + ": " + r.Title, Body: c.Author + ": " + c.Body,
 		Link: "/reports/" + strconv.FormatInt(r.ID, 10)}, to)
 	return err
+}
+
+// NotifyFollowUpsDue reminds the owners of every Pemda's open follow-up
+// items that are due within 7 days of day asOf or overdue: a named owner
+// is told in person, an item owned by BPJS goes to the BPJS users, and any
+// other (Disnaker, BPKAD, Bappeda, kelurahan) to the administrators and
+// Disnaker users, who coordinate them. Each item is told once while it is
+// coming due and once when it is overdue, so a periodic job may call this
+// as often as it likes. It returns how many notifications it wrote.
+func (s *Service) NotifyFollowUpsDue(ctx context.Context, asOf time.Time) (int, error) {
+	pemdas, err := s.db.pemdaCodes(ctx)
+	if err != nil {
+		return 0, err
+	}
+	total := 0
+	for _, p := range pemdas {
+		items, err := s.FollowUpsDue(ctx, p, asOf)
+		if err != nil || len(items) == 0 {
+			if err != nil {
+				return total, err
+			}
+			continue
+		}
+		err = s.db.InTx(ctx, func(tx pgx.Tx) error {
+			for _, f := range items {
+				n, err := notice.Post(ctx, tx, followUpNotice(p, f, asOf), followUpRecipients(f.FollowUp))
+				if err != nil {
+					return err
+				}
+				total += n
+			}
+			return nil
+		})
+		if err != nil {
+			return total, database.MapError("notify follow-ups", err)
+		}
+	}
+	return total, nil
+}
+
+// followUpNotice is the reminder of item f on day asOf.
+func followUpNotice(pemda string, f FollowUpItem, asOf time.Time) notice.Notice {
+	id := strconv.FormatInt(f.ID, 10)
+	n := notice.Notice{Pemda: pemda, Kind: notice.FollowupDue, Link: "/followups/" + id,
+		Body: f.Action + " (" + f.ReportTitle + "; penanggung jawab: " + f.OwnerLabel() + ")."}
+	if f.Overdue(asOf) {
+		n.Title, n.Once = "Tindak lanjut lewat tenggat "+domain.FormatDate(f.Due), "followup_overdue:"+id
+	} else {
+		n.Title, n.Once = "Tindak lanjut bertenggat "+domain.FormatDate(f.Due), "followup_soon:"+id
+	}
+	return n
+}
+
+// followUpRecipients are who is reminded of item f.
+func followUpRecipients(f FollowUp) notice.To {
+	switch {
+	case f.OwnerKind == OwnerUser && f.OwnerUserID != 0:
+		return notice.To{Users: []int64{f.OwnerUserID}}
+	case f.OwnerKind == OwnerBPJS:
+		return notice.To{Roles: []domain.Role{domain.RoleBPJS}}
+	}
+	return notice.To{Roles: []domain.Role{domain.RoleAdmin, domain.RoleDisnaker}}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/cilegon/monev/internal/app/apptest"
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/laporan"
 	"github.com/cilegon/monev/internal/notify"
 	"github.com/cilegon/monev/internal/platform/notice"
 )
@@ -271,5 +272,55 @@ func TestImportsTellTheirUploader(t *testing.T) {
 	_, page = a.Get(a.Login(domain.RoleAdmin), "/")
 	if n := unread(t, page); n != 0 {
 		t.Fatalf("the admin has %d unread", n)
+	}
+}
+
+// TestFollowUpsDueAreRemindedOnce: the hourly job reminds the owners of the
+// demo's open follow-up items, once while overdue however often it runs;
+// items owned by BPJS go to BPJS, the others to Disnaker.
+func TestFollowUpsDueAreRemindedOnce(t *testing.T) {
+	a := apptest.NewDemo(t)
+	ctx := context.Background()
+	asOf := time.Date(2025, 6, 1, 9, 0, 0, 0, domain.WIB)
+	due, err := a.Reports().FollowUpsDue(ctx, "3672", asOf)
+	if err != nil || len(due) == 0 {
+		t.Fatalf("the demo has %d follow-ups due on 1 June 2025 (err %v); the test needs one", len(due), err)
+	}
+	n, err := a.Reports().NotifyFollowUpsDue(ctx, asOf)
+	if err != nil || n == 0 {
+		t.Fatalf("%d reminders (err %v)", n, err)
+	}
+	if n, err := a.Reports().NotifyFollowUpsDue(ctx, asOf.Add(time.Hour)); err != nil || n != 0 {
+		t.Fatalf("the job run again told %d (err %v); want nobody", n, err)
+	}
+	inbox := func(username string) string {
+		u, err := a.Accounts().UserByUsername(ctx, username)
+		if err != nil {
+			t.Fatal(err)
+		}
+		items, _, err := notify.NewService(a.DB).Inbox(ctx, u, 0, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, it := range items {
+			if it.Kind == notice.FollowupDue {
+				b.WriteString(it.Title + " " + it.Link + "\n")
+			}
+		}
+		return b.String()
+	}
+	for _, f := range due {
+		owner, other := "disnaker", "bpjs"
+		if f.OwnerKind == laporan.OwnerBPJS {
+			owner, other = other, owner
+		}
+		link := "/followups/" + apptest.Itoa(f.ID) + "\n"
+		if got := inbox(owner); !strings.Contains(got, "Tindak lanjut lewat tenggat") || !strings.Contains(got, link) {
+			t.Errorf("%s was not reminded of %q:\n%s", owner, f.Action, got)
+		}
+		if strings.Contains(inbox(other), link) {
+			t.Errorf("%s was reminded of %q, owned by %s", other, f.Action, f.OwnerKind)
+		}
 	}
 }

@@ -28,7 +28,7 @@ const (
 	BillOverdue    Kind = "bill_overdue"    // a coverage month's iuran fell overdue
 	ImportFinished Kind = "import_finished" // this user's import was imported
 	ImportRejected Kind = "import_rejected" // this user's import was refused or failed
-	FollowupDue    Kind = "followup_due"    // a follow-up item is due within 7 days or overdue (not yet posted by any feature)
+	FollowupDue    Kind = "followup_due"    // a follow-up item is due within 7 days or overdue
 )
 
 // Kinds lists every kind in the order the preferences page shows them.
