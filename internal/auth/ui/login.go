@@ -4,9 +4,7 @@ import (
 	"errors"
 	"mime"
 	"net/http"
-	"net/url"
 	"strings"
-	"unicode"
 
 	"github.com/cilegon/monev/internal/auth"
 	"github.com/cilegon/monev/internal/platform/httpx"
@@ -14,7 +12,7 @@ import (
 
 func (s *Handlers) loginForm(w http.ResponseWriter, r *http.Request) {
 	if s.SignedIn(r) {
-		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
+		http.Redirect(w, r, httpx.SafeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
 		return
 	}
 	s.renderLogin(w, r, http.StatusOK, LoginProps{Next: r.URL.Query().Get("next")})
@@ -56,7 +54,7 @@ func (s *Handlers) login(w http.ResponseWriter, r *http.Request) {
 		s.Fail(w, r, err)
 		return
 	}
-	http.Redirect(w, r, safeNext(props.Next), http.StatusSeeOther)
+	http.Redirect(w, r, httpx.SafeNext(props.Next), http.StatusSeeOther)
 }
 
 func (s *Handlers) logout(w http.ResponseWriter, r *http.Request) {
@@ -73,22 +71,4 @@ func (s *Handlers) renderLogin(w http.ResponseWriter, r *http.Request, status in
 	p.PemdaName = s.Installation(r.Context())
 	p.Demo = s.Demo
 	s.RenderBare(w, r, status, "Masuk", Login(p))
-}
-
-// safeNext keeps a post-login redirect on this site: a path (with its
-// query) that parses without a scheme or host, once control characters,
-// which browsers drop, are removed; anything else goes to /.
-func safeNext(next string) string {
-	next = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return -1
-		}
-		return r
-	}, next)
-	u, err := url.Parse(next)
-	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || !strings.HasPrefix(u.Path, "/") ||
-		strings.HasPrefix(next, "//") || strings.ContainsRune(next, '\\') {
-		return "/"
-	}
-	return next
 }

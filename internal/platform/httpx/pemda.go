@@ -73,14 +73,10 @@ func (s *Site) refuse(w http.ResponseWriter, r *http.Request, api bool, reason s
 }
 
 // switchPemda is GET /pemda?pemda=CODE&next=/PATH, the header's Pemda
-// switcher: the guard has stored the choice; it goes back to next, a page
-// of this site, or the dashboard.
+// switcher: the guard has stored the choice; it goes back to next when
+// SafeNext keeps it, else to the dashboard.
 func (s *Site) switchPemda(w http.ResponseWriter, r *http.Request) {
-	next := r.URL.Query().Get("next")
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		next = "/"
-	}
-	http.Redirect(w, r, next, http.StatusSeeOther)
+	http.Redirect(w, r, SafeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
 }
 
 // switchTarget is where the switcher returns to from path: the first
