@@ -201,12 +201,16 @@ func (s *App) sendMail(ctx context.Context) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
 	for {
-		if n, err := s.contributions.NotifyOverdue(ctx, s.Now()); err != nil && ctx.Err() == nil {
+		pemdas, err := s.settings.PemdaCodes(ctx)
+		if err != nil && ctx.Err() == nil {
+			s.Log.Warn("list pemda for the reminders", "err", err)
+		}
+		if n, err := s.contributions.NotifyOverdue(ctx, pemdas, s.Now()); err != nil && ctx.Err() == nil {
 			s.Log.Warn("notify overdue bills", "err", err)
 		} else if n > 0 {
 			s.Log.Info("overdue bills notified", "notifications", n)
 		}
-		if n, err := s.laporan.NotifyFollowUpsDue(ctx, s.Now()); err != nil && ctx.Err() == nil {
+		if n, err := s.laporan.NotifyFollowUpsDue(ctx, pemdas, s.Now()); err != nil && ctx.Err() == nil {
 			s.Log.Warn("notify follow-ups due", "err", err)
 		} else if n > 0 {
 			s.Log.Info("follow-ups due notified", "notifications", n)

@@ -11,16 +11,12 @@ import (
 	"github.com/cilegon/monev/internal/platform/notice"
 )
 
-// NotifyOverdue tells every Pemda's administrators and Disnaker users that
+// NotifyOverdue tells each Pemda's administrators and Disnaker users that
 // a coverage month's iuran fell overdue, as the ledger stands on day asOf:
 // once per month (a month paid and overdue again is not told twice), so a
 // periodic job may call it as often as it likes. It returns how many
 // notifications it wrote.
-func (s *Service) NotifyOverdue(ctx context.Context, asOf time.Time) (int, error) {
-	pemdas, err := s.db.pemdaCodes(ctx)
-	if err != nil {
-		return 0, err
-	}
+func (s *Service) NotifyOverdue(ctx context.Context, pemdas []string, asOf time.Time) (int, error) {
 	total := 0
 	for _, p := range pemdas {
 		months, err := s.Overdue(ctx, p, asOf)
@@ -46,13 +42,6 @@ func overdueNotice(pemda string, m BillingMonth) notice.Notice {
 		Body: "Tagihan " + m.Billed().String() + ", terbayar " + m.Paid.String() + ", kurang " + m.Outstanding().String() +
 			"; jatuh tempo " + domain.FormatDate(m.Due) + ".",
 		Link: "/billing/" + m.Month.String()}
-}
-
-// pemdaCodes lists every Pemda's code.
-func (db *store) pemdaCodes(ctx context.Context) ([]string, error) {
-	rows, _ := db.Pool().Query(ctx, `SELECT code FROM pemda ORDER BY code`)
-	codes, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	return codes, database.MapError("list pemda", err)
 }
 
 // notifyOverdue posts the notice of each month to the Pemda's

@@ -59,18 +59,14 @@ func noticeComment(ctx context.Context, tx pgx.Tx, ch Change, r Report, c Commen
 	return err
 }
 
-// NotifyFollowUpsDue reminds the owners of every Pemda's open follow-up
+// NotifyFollowUpsDue reminds the owners of each Pemda's open follow-up
 // items that are due within 7 days of day asOf or overdue: a named owner
 // is told in person, an item owned by BPJS goes to the BPJS users, and any
 // other (Disnaker, BPKAD, Bappeda, kelurahan) to the administrators and
 // Disnaker users, who coordinate them. Each item is told once while it is
 // coming due and once when it is overdue, so a periodic job may call this
 // as often as it likes. It returns how many notifications it wrote.
-func (s *Service) NotifyFollowUpsDue(ctx context.Context, asOf time.Time) (int, error) {
-	pemdas, err := s.db.pemdaCodes(ctx)
-	if err != nil {
-		return 0, err
-	}
+func (s *Service) NotifyFollowUpsDue(ctx context.Context, pemdas []string, asOf time.Time) (int, error) {
 	total := 0
 	for _, p := range pemdas {
 		items, err := s.FollowUpsDue(ctx, p, asOf)

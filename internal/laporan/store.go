@@ -246,10 +246,3 @@ func reportValues(c Content) map[string]any {
 		"recommendations": c.Recommendations, "actions": c.Actions, "budget_scenario": c.Budget,
 	}
 }
-
-// pemdaCodes lists every Pemda's code.
-func (db *store) pemdaCodes(ctx context.Context) ([]string, error) {
-	rows, _ := db.Pool().Query(ctx, `SELECT code FROM pemda ORDER BY code`)
-	codes, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	return codes, database.MapError("list pemda", err)
-}

@@ -28,6 +28,16 @@ func (s *Service) Pemdas(ctx context.Context) ([]Pemda, error) {
 	return s.db.pemdaList(ctx, nil, false)
 }
 
+// PemdaCodes lists the stored code of every Pemda of the installation.
+func (s *Service) PemdaCodes(ctx context.Context) ([]string, error) {
+	list, err := s.Pemdas(ctx)
+	codes := make([]string, len(list))
+	for i, p := range list {
+		codes[i] = p.Code
+	}
+	return codes, err
+}
+
 // PemdasCounted is Pemdas with each one's kecamatan, kelurahan and workers.
 func (s *Service) PemdasCounted(ctx context.Context) ([]Pemda, error) {
 	return s.db.pemdaList(ctx, nil, true)

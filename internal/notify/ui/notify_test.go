@@ -143,7 +143,7 @@ func TestOverdueBillsAreToldOncePerMonth(t *testing.T) {
 	if err != nil || len(overdue) == 0 {
 		t.Fatalf("the demo has %d overdue months on 17 July 2024 (err %v); the test needs one", len(overdue), err)
 	}
-	n, err := a.Contributions().NotifyOverdue(ctx, asOf)
+	n, err := a.Contributions().NotifyOverdue(ctx, []string{"3672"}, asOf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +151,7 @@ func TestOverdueBillsAreToldOncePerMonth(t *testing.T) {
 	if want := 3 * len(overdue); n != want {
 		t.Fatalf("%d notifications, want %d", n, want)
 	}
-	if n, err := a.Contributions().NotifyOverdue(ctx, asOf.Add(time.Hour)); err != nil || n != 0 {
+	if n, err := a.Contributions().NotifyOverdue(ctx, []string{"3672"}, asOf.Add(time.Hour)); err != nil || n != 0 {
 		t.Fatalf("the job run again told %d (err %v); want nobody", n, err)
 	}
 	c := a.LoginAs("admin", demo.Password)
@@ -286,11 +286,11 @@ func TestFollowUpsDueAreRemindedOnce(t *testing.T) {
 	if err != nil || len(due) == 0 {
 		t.Fatalf("the demo has %d follow-ups due on 1 June 2025 (err %v); the test needs one", len(due), err)
 	}
-	n, err := a.Reports().NotifyFollowUpsDue(ctx, asOf)
+	n, err := a.Reports().NotifyFollowUpsDue(ctx, []string{"3672"}, asOf)
 	if err != nil || n == 0 {
 		t.Fatalf("%d reminders (err %v)", n, err)
 	}
-	if n, err := a.Reports().NotifyFollowUpsDue(ctx, asOf.Add(time.Hour)); err != nil || n != 0 {
+	if n, err := a.Reports().NotifyFollowUpsDue(ctx, []string{"3672"}, asOf.Add(time.Hour)); err != nil || n != 0 {
 		t.Fatalf("the job run again told %d (err %v); want nobody", n, err)
 	}
 	inbox := func(username string) string {
