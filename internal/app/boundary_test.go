@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"go/parser"
+	"go/token"
 	"io"
 	"os/exec"
 	"path/filepath"
@@ -111,6 +113,7 @@ func packages(t *testing.T) []pkg {
 //     of each other have no cycle;
 //   - nothing that renders HTML (imports templ, or is a ui/ package)
 //     imports pgx, and only platform/httpx imports chi and scs;
+//   - in a feature's root package only the store*.go files import pgx;
 //   - no package has more than maxFiles hand-written non-test files.
 func TestBoundaries(t *testing.T) {
 	pkgs := packages(t)
@@ -159,6 +162,11 @@ func TestBoundaries(t *testing.T) {
 				t.Errorf("%s imports %s; only platform/httpx does", path, imp)
 			}
 		}
+		if l == "feature" && !strings.HasSuffix(path, "/ui") {
+			for _, f := range pgxOutsideStore(t, p) {
+				t.Errorf("%s imports pgx outside a store*.go file; its SQL belongs in the feature's store", f)
+			}
+		}
 		if n := handWritten(t, p); n > maxFiles {
 			t.Errorf("%s has %d hand-written non-test files; split it (at most %d)", path, n, maxFiles)
 		}
@@ -193,6 +201,28 @@ func handWritten(t *testing.T, p pkg) int {
 		t.Fatal(err)
 	}
 	return n + len(templs)
+}
+
+// pgxOutsideStore lists the package's non-test files, other than
+// store*.go, that import pgx.
+func pgxOutsideStore(t *testing.T, p pkg) []string {
+	t.Helper()
+	var found []string
+	for _, name := range p.GoFiles {
+		if strings.HasPrefix(name, "store") {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), filepath.Join(p.Dir, name), nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range f.Imports {
+			if strings.HasPrefix(strings.Trim(imp.Path.Value, `"`), "github.com/jackc/pgx") {
+				found = append(found, filepath.Join(p.Dir, name))
+			}
+		}
+	}
+	return found
 }
 
 // findCycle returns a path from f back to a feature already on path, or nil.
