@@ -1538,11 +1538,11 @@ CREATE INDEX waiting_candidate_next ON public.waiting_candidate USING btree (pem
 
 -- INDEX worker_category_idx
 
-CREATE INDEX worker_category_idx ON public.worker USING btree (pemda, category_code);
+CREATE INDEX worker_category_idx ON public.worker USING btree (pemda, category_code, id);
 
 -- INDEX worker_kelurahan_idx
 
-CREATE INDEX worker_kelurahan_idx ON public.worker USING btree (pemda, kelurahan_code);
+CREATE INDEX worker_kelurahan_idx ON public.worker USING btree (pemda, kelurahan_code, id);
 
 -- INDEX worker_kpj_idx
 
