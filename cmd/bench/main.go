@@ -58,6 +58,10 @@ func main() {
 	scale := flag.Float64("scale", 1, "with -national: scale every count but the number of Pemda, e.g. 0.01 while developing")
 	firstLoad := flag.Int("first-load", 0, "with -national: workers of the new Pemda's first registry (default 1.000.000 × scale)")
 	delta := flag.Int("delta", 0, "with -national: workers of the monthly update (default 20.000 × scale)")
+	server := flag.String("server", "", "with -national: a running PostgreSQL's URL (default: a throwaway cluster)")
+	keep := flag.String("keep", "", "with -national and -server: keep the loaded database under this name, or reuse it when it\n"+
+		"exists (loaded at the same -scale); each run measures a copy of it")
+	loadOnly := flag.Bool("load-only", false, "with -keep: load the kept database (when it is empty) and stop")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -72,7 +76,12 @@ func main() {
 		if *delta > 0 {
 			opt.Delta = *delta
 		}
-		if _, err := runNational(ctx, opt, "", "", *out); err != nil {
+		opt.Keep, opt.LoadOnly = *keep, *loadOnly
+		if *keep != "" && *server == "" {
+			fmt.Fprintln(os.Stderr, "bench: -keep needs -server (a throwaway cluster keeps nothing)")
+			os.Exit(2)
+		}
+		if _, err := runNational(ctx, opt, *server, "", *out); err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)
 			os.Exit(1)
 		}

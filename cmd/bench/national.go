@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/cilegon/monev/internal/analysis"
+	"github.com/cilegon/monev/internal/contributions"
 	"github.com/cilegon/monev/internal/demo"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/loadgen"
@@ -41,6 +42,8 @@ type nationalOptions struct {
 	Requests  int     // dashboard requests per client, and roll-ups of each kind
 	Clients   int     // concurrent dashboard clients
 	Scale     float64 // what the counts were scaled by, for the record
+	Keep      string  // a database holding the loaded Pemda, kept between runs
+	LoadOnly  bool    // load Keep and measure nothing
 }
 
 func scaledOptions(scale float64, clients int) nationalOptions {
@@ -130,7 +133,16 @@ func runNational(ctx context.Context, opt nationalOptions, serverURL, bin, out s
 		serverURL = c.URL("postgres")
 	}
 	name := fmt.Sprintf("bench_national_%d", time.Now().UnixNano())
-	if err := b.psql(serverURL, "CREATE DATABASE "+name); err != nil {
+	b.plan()
+	if opt.Keep != "" {
+		if err := b.loaded(serverURL); err != nil || opt.LoadOnly {
+			return &b.res, err
+		}
+		step("copying " + opt.Keep)
+		if err := b.psql(serverURL, fmt.Sprintf("CREATE DATABASE %s TEMPLATE %s", name, opt.Keep)); err != nil {
+			return nil, err
+		}
+	} else if err := b.psql(serverURL, "CREATE DATABASE "+name); err != nil {
 		return nil, err
 	}
 	defer func() { _ = b.psql(serverURL, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)") }()
@@ -142,7 +154,11 @@ func runNational(ctx context.Context, opt nationalOptions, serverURL, bin, out s
 		return nil, err
 	}
 	defer b.db.Close()
-	for _, f := range []func() error{b.load, b.dashboard, b.rollups, b.deltaImport, b.firstLoad, b.sizesAndMemory} {
+	steps := []func() error{b.load, b.countSpells, b.dashboard, b.rollups, b.deltaImport, b.firstLoad, b.sizesAndMemory}
+	if opt.Keep != "" {
+		steps = steps[1:]
+	}
+	for _, f := range steps {
 		if err := f(); err != nil {
 			return nil, err
 		}
@@ -243,21 +259,14 @@ func (b *nationalBench) addPemda(codes []string) error {
 // which gets the largest, also gets the demo users.
 func (b *nationalBench) load() error {
 	step(fmt.Sprintf("creating %d Pemda", b.opt.Pemda))
-	generated := pemdaCodes(b.opt.Pemda - 1)
-	if err := b.addPemda(generated); err != nil {
+	if err := b.addPemda(b.codes[1:]); err != nil {
 		return err
 	}
-	b.codes = append([]string{domain.DefaultPemda}, generated...)
-	sizes := drawSizes(b.opt.Pemda, b.opt.Workers)
-	b.sizes = map[string]int{}
 	opts := make([]demo.Synthetic, len(b.codes))
 	for i, c := range b.codes {
-		b.sizes[c] = sizes[i]
-		opts[i] = demo.Synthetic{Pemda: c, Workers: sizes[i], Years: 5, Seed: uint64(i + 1)}
+		opts[i] = demo.Synthetic{Pemda: c, Workers: b.sizes[c], Years: 5, Seed: uint64(i + 1)}
 	}
-	b.res.PemdaCount, b.res.Workers = len(b.codes), int64(b.opt.Workers)
-	b.res.LargestPemda, b.res.SmallestPemda = sizes[0], sizes[len(sizes)-1]
-	step(fmt.Sprintf("loading %d workers into %d Pemda (largest %d, smallest %d)", b.opt.Workers, len(b.codes), sizes[0], sizes[len(sizes)-1]))
+	step(fmt.Sprintf("loading %d workers into %d Pemda (largest %d, smallest %d)", b.opt.Workers, len(b.codes), b.res.LargestPemda, b.res.SmallestPemda))
 	actor := domain.OperatorActor(domain.DefaultPemda, "bench")
 	start := time.Now()
 	summary := fmt.Sprintf("Data sintetis nasional: %d Pemda, %d peserta", len(b.codes), b.opt.Workers)
@@ -268,11 +277,66 @@ func (b *nationalBench) load() error {
 	if err := demo.CreateDemoUsers(b.ctx, b.db, actor, domain.DefaultPemda); err != nil {
 		return err
 	}
-	if err := b.db.Pool().QueryRow(b.ctx, `SELECT count(*) FROM enrollment`).Scan(&b.res.Enrollments); err != nil {
-		return err
-	}
 	step("vacuum, analyze, checkpoint")
 	return b.settle(b.url)
+}
+
+// countSpells records the loaded spells.
+func (b *nationalBench) countSpells() error {
+	return b.db.Pool().QueryRow(b.ctx, `SELECT count(*) FROM enrollment`).Scan(&b.res.Enrollments)
+}
+
+// plan draws the Pemda's codes and sizes (the same at every run of a scale).
+func (b *nationalBench) plan() {
+	b.codes = append([]string{domain.DefaultPemda}, pemdaCodes(b.opt.Pemda-1)...)
+	sizes := drawSizes(b.opt.Pemda, b.opt.Workers)
+	b.sizes = map[string]int{}
+	for i, c := range b.codes {
+		b.sizes[c] = sizes[i]
+	}
+	b.res.PemdaCount, b.res.Workers = len(b.codes), int64(b.opt.Workers)
+	b.res.LargestPemda, b.res.SmallestPemda = sizes[0], sizes[len(sizes)-1]
+}
+
+// loaded makes sure the kept database holds this scale's load: it loads it
+// when the database does not exist yet, and refuses one of another size.
+func (b *nationalBench) loaded(serverURL string) error {
+	b.url = withDatabase(serverURL, b.opt.Keep)
+	db, err := database.Open(b.ctx, withDatabase(serverURL, "postgres"))
+	if err != nil {
+		return err
+	}
+	var exists bool
+	err = db.Pool().QueryRow(b.ctx, `SELECT EXISTS (SELECT FROM pg_database WHERE datname = $1)`, b.opt.Keep).Scan(&exists)
+	db.Close()
+	if err != nil {
+		return err
+	}
+	if !exists {
+		if err := b.psql(serverURL, "CREATE DATABASE "+b.opt.Keep); err != nil {
+			return err
+		}
+	}
+	if _, _, err := b.monev(b.url, "migrate", "up"); err != nil { // new migrations since the load too
+		return err
+	}
+	if b.db, err = database.Open(b.ctx, b.url); err != nil {
+		return err
+	}
+	defer b.db.Close()
+	var workers int64
+	if err := b.db.Pool().QueryRow(b.ctx, `SELECT count(*) FROM worker`).Scan(&workers); err != nil {
+		return err
+	}
+	switch {
+	case workers == 0:
+		b.res.Notes = append(b.res.Notes, "loaded into "+b.opt.Keep)
+		return b.load()
+	case workers != int64(b.opt.Workers):
+		return fmt.Errorf("%s holds %d workers, not the %d of this scale", b.opt.Keep, workers, b.opt.Workers)
+	}
+	b.res.Notes = append(b.res.Notes, "measured on a copy of "+b.opt.Keep+", loaded earlier")
+	return nil
 }
 
 // dashboard drives Cilegon's dashboard (the largest Pemda) over HTTP.
@@ -308,7 +372,8 @@ func (b *nationalBench) rollups() error {
 		}
 	}
 	b.res.ProvincePemda = len(province)
-	an := analysis.NewService(b.db, nil, nil)
+	set := settings.NewService(b.db)
+	an := analysis.NewService(b.db, set, contributions.NewService(b.db, set))
 	for _, r := range []struct {
 		name  string
 		codes []string
@@ -318,12 +383,12 @@ func (b *nationalBench) rollups() error {
 		var runs []time.Duration
 		for i := 0; i < b.opt.Requests+20; i++ {
 			start := time.Now()
-			got, err := an.PemdaBalances(b.ctx, r.codes, domain.YearPeriod(2024), domain.BasisCash)
+			got, err := an.Rollup(b.ctx, r.codes, domain.YearPeriod(2024), domain.BasisCash)
 			if err != nil {
 				return err
 			}
-			if len(got) != len(r.codes) {
-				return fmt.Errorf("roll-up: %d rows for %d Pemda", len(got), len(r.codes))
+			if len(got.Rows) != len(r.codes) {
+				return fmt.Errorf("roll-up: %d rows for %d Pemda", len(got.Rows), len(r.codes))
 			}
 			if i >= 20 { // the first are the warm-up
 				runs = append(runs, time.Since(start))

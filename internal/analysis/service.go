@@ -104,16 +104,6 @@ func (s *Service) complete(ctx context.Context, pemda string, bs []Balance,
 	return nil
 }
 
-// PemdaBalances reads the figures of a period for each of many Pemda,
-// sorted by code, in one query over the per-Pemda aggregates: the base of a
-// roll-up. The caller decides which Pemda the user may see. On the cash
-// basis each Pemda's figures are BalanceSeries' for a period that has ended;
-// the accrual basis's contributions (dues) and today's active workers are
-// left to BalanceSeries.
-func (s *Service) PemdaBalances(ctx context.Context, pemdas []string, p domain.Period, basis domain.Basis) ([]PemdaBalance, error) {
-	return s.db.pemdaBalances(ctx, pemdas, p, basis)
-}
-
 // DataYears lists the years, newest first, in which any contribution was
 // paid or any claim happened.
 func (s *Service) DataYears(ctx context.Context, pemda string) ([]int, error) {
@@ -265,37 +255,59 @@ func (s *Service) RebuildAggregates(ctx context.Context) error {
 }
 
 // Rollup computes a period's figures for each of the Pemda (stored codes,
-// those of the user's scope), each from its own aggregates as its
-// dashboard computes them, and their total; rows come by code.
+// those of the user's scope) and their total; rows come by code. Each row
+// is what the Pemda's own dashboard shows (Balance, its targets, its
+// ledger's arrears), read for all the Pemda at once: a handful of queries
+// whatever their number.
 func (s *Service) Rollup(ctx context.Context, pemdas []string, p domain.Period, basis domain.Basis) (Rollup, error) {
-	list, err := s.settings.PemdasIn(ctx, pemdas)
-	if err != nil {
-		return Rollup{}, err
-	}
 	out := Rollup{Period: p, Basis: basis, Total: RollupRow{Name: "Jumlah", Balance: Balance{Period: p, Basis: basis}}}
+	list, err := s.settings.PemdasIn(ctx, pemdas)
+	if err != nil || len(list) == 0 {
+		return out, err
+	}
+	codes := make([]string, len(list))
+	for i, pd := range list {
+		codes[i] = pd.Code
+	}
+	balances, err := s.db.pemdaBalances(ctx, codes, p, basis)
+	if err != nil {
+		return out, err
+	}
+	targets, err := s.db.targetTotals(ctx, codes, p.To.Year())
+	if err != nil {
+		return out, err
+	}
+	today := s.today()
+	ledgers, err := s.contributions.Ledgers(ctx, codes, p.From, p.To, today)
+	if err != nil {
+		return out, err
+	}
+	var activeToday map[string]int64 // as complete counts them for a period not ended
+	if !p.End().Before(today) {
+		if activeToday, err = s.db.activeOnEach(ctx, codes, today); err != nil {
+			return out, err
+		}
+	}
+	byCode := make(map[string]Balance, len(balances))
+	for _, b := range balances {
+		byCode[b.Pemda] = b.Balance
+	}
 	for _, pd := range list {
-		row := RollupRow{Pemda: pd.Code, Name: pd.Name}
-		if row.Balance, err = s.Balance(ctx, pd.Code, p, basis); err != nil {
-			return out, err
+		row := RollupRow{Pemda: pd.Code, Name: pd.Name, Balance: byCode[pd.Code]}
+		if activeToday != nil {
+			row.Balance.ActiveWorkers = activeToday[pd.Code]
 		}
-		targets, err := s.db.targets(ctx, pd.Code, p.To.Year())
-		if err != nil {
-			return out, err
-		}
-		for _, t := range targets {
-			if t.KelurahanCode == "" {
-				row.Target += t.Workers
-				row.HasTarget = true
+		months := ledgers[pd.Code]
+		if basis == domain.BasisAccrual {
+			for _, m := range months {
+				row.Balance.Contributions += m.ContributionsDue()
 			}
 		}
+		row.Arrears = contributions.TotalBilling(months).Arrears
+		row.Target, row.HasTarget = targets[pd.Code]
 		if row.HasTarget {
 			row.Targeted = row.Balance.ActiveWorkers
 		}
-		months, err := s.Billing(ctx, pd.Code, p, s.today())
-		if err != nil {
-			return out, err
-		}
-		row.Arrears = contributions.TotalBilling(months).Arrears
 		out.Rows = append(out.Rows, row)
 		out.Total.add(row)
 	}

@@ -121,15 +121,34 @@ func (db *store) dataYears(ctx context.Context, pemda string) ([]int, error) {
 // since and still cover d, minus those covering that month end that ended
 // before d. Both corrections read only the month's changes.
 func (db *store) activeOn(ctx context.Context, pemda string, d time.Time) (int64, error) {
+	n, err := db.activeOnEach(ctx, []string{pemda}, d)
+	return n[pemda], err
+}
+
+// activeOnEach is activeOn for each of many Pemda, in one query.
+func (db *store) activeOnEach(ctx context.Context, pemdas []string, d time.Time) (map[string]int64, error) {
 	first := domain.MonthOf(d).First()
-	var n int64
-	err := db.Reader(ctx).QueryRow(ctx, `
-		SELECT coalesce((SELECT sum(d_end) FROM agg_roster_total WHERE pemda = $1 AND month < $2), 0)
-		     + (SELECT count(*) FROM enrollment WHERE pemda = $1 AND start_date >= $2 AND start_date <= $3
+	rows, _ := db.Reader(ctx).Query(ctx, `
+		SELECT p.code,
+		       coalesce((SELECT sum(d_end) FROM agg_roster_total WHERE pemda = p.code AND month < $2), 0)
+		     + (SELECT count(*) FROM enrollment WHERE pemda = p.code AND start_date >= $2 AND start_date <= $3
 		          AND (end_date IS NULL OR end_date >= $3))
-		     - (SELECT count(*) FROM enrollment WHERE pemda = $1 AND end_date >= $2 - 1 AND end_date < $3
-		          AND start_date < $2)`, pemda, first, d).Scan(&n)
-	return n, database.MapError("active workers", err)
+		     - (SELECT count(*) FROM enrollment WHERE pemda = p.code AND end_date >= $2 - 1 AND end_date < $3
+		          AND start_date < $2)
+		FROM unnest($1::text[]) AS p (code)`, pemdas, first, d)
+	return countsByPemda(rows, "active workers")
+}
+
+// countsByPemda collects rows of (Pemda, count) into a map.
+func countsByPemda(rows pgx.Rows, what string) (map[string]int64, error) {
+	out := map[string]int64{}
+	var code string
+	var n int64
+	_, err := pgx.ForEachRow(rows, []any{&code, &n}, func() error {
+		out[code] = n
+		return nil
+	})
+	return out, database.MapError(what, err)
 }
 
 // directActiveOn counts the workers covered on day d from the base table.

@@ -145,6 +145,15 @@ func (db *store) targets(ctx context.Context, pemda string, year int) ([]Target,
 	return ts, database.MapError("list targets", err)
 }
 
+// targetTotals sums each Pemda's Pemda-wide targets of a year; a Pemda
+// without any is missing from the map.
+func (db *store) targetTotals(ctx context.Context, pemdas []string, year int) (map[string]int64, error) {
+	rows, _ := db.Reader(ctx).Query(ctx, `
+		SELECT pemda, sum(workers) FROM target WHERE pemda = ANY ($1) AND year = $2 AND kelurahan_code IS NULL
+		GROUP BY pemda`, pemdas, year)
+	return countsByPemda(rows, "target totals")
+}
+
 // replaceTargets replaces one set of a year's targets in one transaction:
 // with category "" the Pemda-wide targets of every category, otherwise the
 // per-kelurahan targets of that category. A target left out is removed.

@@ -9,7 +9,10 @@ import (
 	"github.com/cilegon/monev/internal/platform/database"
 )
 
-// PemdaBalance is one Pemda's figures of a period, from its aggregates.
+// PemdaBalance is one Pemda's figures of a period, from its aggregates: on
+// the cash basis its Balance for a period that has ended; the accrual
+// basis's contributions (dues) and today's active workers are left to
+// Rollup, as complete leaves them to BalanceSeries.
 type PemdaBalance struct {
 	Pemda string
 	Balance
@@ -35,7 +38,7 @@ const pemdaBalancesSQL = `
 	LEFT JOIN c ON c.pemda = p.code LEFT JOIN k ON k.pemda = p.code LEFT JOIN r ON r.pemda = p.code
 	ORDER BY p.code`
 
-// pemdaBalances reads the figures of many Pemda in one query.
+// pemdaBalances reads the figures of many Pemda in one query, sorted by code.
 func (db *store) pemdaBalances(ctx context.Context, pemdas []string, p domain.Period, basis domain.Basis) ([]PemdaBalance, error) {
 	rows, _ := db.Reader(ctx).Query(ctx, pemdaBalancesSQL, pemdas, p.From.First(), p.To.First(), string(basis))
 	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (PemdaBalance, error) {

@@ -11,15 +11,27 @@ import (
 // judged on day asOf: bills, expected bills, payments made by then, due
 // dates and arrears.
 func (s *Service) BillingMonths(ctx context.Context, pemda string, from, to domain.Month, asOf time.Time) ([]BillingMonth, error) {
-	rule, err := s.settings.DueRule(ctx, pemda)
+	ledgers, err := s.Ledgers(ctx, []string{pemda}, from, to, asOf)
+	return ledgers[pemda], err
+}
+
+// Ledgers is BillingMonths for each of many Pemda (stored codes), read in
+// a few queries whatever their number: the base of a roll-up.
+func (s *Service) Ledgers(ctx context.Context, pemdas []string, from, to domain.Month, asOf time.Time) (map[string][]BillingMonth, error) {
+	rules, err := s.settings.DueRules(ctx, pemdas)
 	if err != nil {
 		return nil, err
 	}
-	rates, err := s.settings.Rates(ctx, pemda)
+	for _, p := range pemdas {
+		if _, ok := rules[p]; !ok {
+			return nil, domain.ErrNotFound
+		}
+	}
+	rates, err := s.settings.RatesOf(ctx, pemdas)
 	if err != nil {
 		return nil, err
 	}
-	return s.db.billingMonths(ctx, pemda, from, to, asOf, rule, rates)
+	return s.db.ledgers(ctx, pemdas, from, to, asOf, rules, rates)
 }
 
 // Overdue lists the coverage months overdue on day asOf, oldest first,

@@ -2,6 +2,7 @@ package contributions
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -10,60 +11,75 @@ import (
 	"github.com/cilegon/monev/internal/platform/database"
 )
 
-// billingSQL reads, for each coverage month given with its due date, the
-// roster (running sums of the month-end and any-day changes), BPJS's bill
-// lines from their aggregate, and from the small contribution table the
-// stated bill and what was paid by the as-of day ($4) and by the due date.
+// billingSQL reads, for each Pemda ($1) and coverage month ($2) given with
+// its due date ($3), the roster (running sums of the month-end and any-day
+// changes), BPJS's bill lines from their aggregate, and from the small
+// contribution table the stated bill and what was paid by the as-of day
+// ($4) and by the due date.
 const billingSQL = `
 	WITH m AS (
-		SELECT month, due FROM unnest($2::date[], $3::date[]) AS m (month, due)
+		SELECT pemda, month, due FROM unnest($1::text[], $2::date[], $3::date[]) AS m (pemda, month, due)
 	), r AS MATERIALIZED (
-		SELECT month, sum(d_any) OVER w AS roster_any, sum(d_end) OVER w AS roster_end
-		FROM agg_roster_total WHERE pemda = $1 AND month <= (SELECT max(month) FROM m)
-		WINDOW w AS (ORDER BY month)
+		SELECT pemda, month, sum(sum(d_any)) OVER w AS roster_any, sum(sum(d_end)) OVER w AS roster_end
+		FROM (
+			SELECT pemda, month, d_any, d_end FROM agg_roster_total
+			WHERE pemda = ANY ($1) AND month <= (SELECT max(month) FROM m)
+			UNION ALL
+			SELECT pemda, month, 0, 0 FROM m
+		) c
+		GROUP BY pemda, month
+		WINDOW w AS (PARTITION BY pemda ORDER BY month)
 	), p AS (
-		SELECT c.coverage_month AS month, max(c.billed) AS tagihan,
+		SELECT c.pemda, c.coverage_month AS month, max(c.billed) AS tagihan,
 		       max(c.participants) FILTER (WHERE c.billed IS NOT NULL) AS participants,
 		       count(c.paid) FILTER (WHERE c.paid_on <= $4) AS payments,
 		       sum(c.paid) FILTER (WHERE c.paid_on <= $4) AS paid,
 		       sum(c.paid) FILTER (WHERE c.paid_on <= least(m.due, $4)) AS by_due,
 		       min(c.paid_on) FILTER (WHERE c.paid_on <= $4) AS first_on,
 		       max(c.paid_on) FILTER (WHERE c.paid_on <= $4) AS last_on
-		FROM contribution c JOIN m ON m.month = c.coverage_month
-		WHERE c.pemda = $1
-		GROUP BY c.coverage_month, m.due
+		FROM contribution c JOIN m ON m.pemda = c.pemda AND m.month = c.coverage_month
+		WHERE c.pemda = ANY ($1)
+		GROUP BY c.pemda, c.coverage_month, m.due
 	)
-	SELECT coalesce(r.roster_any, 0), coalesce(r.roster_end, 0), coalesce(b.lines, 0), coalesce(b.amount, 0),
+	SELECT m.pemda, coalesce(r.roster_any, 0), coalesce(r.roster_end, 0), coalesce(b.lines, 0), coalesce(b.amount, 0),
 	       p.tagihan, coalesce(p.participants, 0), coalesce(p.payments, 0), coalesce(p.paid, 0), coalesce(p.by_due, 0),
 	       p.first_on, p.last_on
 	FROM m
-	LEFT JOIN LATERAL (SELECT roster_any, roster_end FROM r WHERE r.month <= m.month ORDER BY r.month DESC LIMIT 1) r ON true
-	LEFT JOIN agg_bill b ON b.pemda = $1 AND b.month = m.month
-	LEFT JOIN p ON p.month = m.month
-	ORDER BY m.month`
+	LEFT JOIN r ON r.pemda = m.pemda AND r.month = m.month
+	LEFT JOIN agg_bill b ON b.pemda = m.pemda AND b.month = m.month
+	LEFT JOIN p ON p.pemda = m.pemda AND p.month = m.month
+	ORDER BY m.pemda, m.month`
 
-// billingMonths reads the ledger of the coverage months from through to,
-// judged on day asOf, with each month's due date by rule and its expected
-// bill at the rate in force by the workers' reported incomes.
-func (db *store) billingMonths(ctx context.Context, pemda string, from, to domain.Month, asOf time.Time,
-	rule domain.DueRule, rates domain.RateTable) ([]BillingMonth, error) {
-	if to < from {
-		return nil, nil
+// ledgers reads the ledger of the coverage months from through to of each
+// of many Pemda, judged on day asOf, with each month's due date by the
+// Pemda's rule and its expected bill at the rate in force by the workers'
+// reported incomes: two queries whatever the number of Pemda.
+func (db *store) ledgers(ctx context.Context, pemdas []string, from, to domain.Month, asOf time.Time,
+	rules map[string]domain.DueRule, rates map[string]domain.RateTable) (map[string][]BillingMonth, error) {
+	out := make(map[string][]BillingMonth, len(pemdas))
+	if to < from || len(pemdas) == 0 {
+		return out, nil
 	}
-	months := make([]BillingMonth, 0, to-from+1)
-	firsts, dues := make([]time.Time, 0, cap(months)), make([]time.Time, 0, cap(months))
-	for m := from; m <= to; m++ {
-		b := BillingMonth{Month: m, AsOf: asOf, Due: rule.Due(m)}
-		b.Rate, b.HasRate = rates.At(m)
-		months = append(months, b)
-		firsts, dues = append(firsts, m.First()), append(dues, b.Due)
+	pemdas = slices.Sorted(slices.Values(pemdas)) // the order of the rows
+	n := len(pemdas) * int(to-from+1)
+	codes, firsts, dues := make([]string, 0, n), make([]time.Time, 0, n), make([]time.Time, 0, n)
+	for _, p := range pemdas {
+		months := make([]BillingMonth, 0, to-from+1)
+		for m := from; m <= to; m++ {
+			b := BillingMonth{Month: m, AsOf: asOf, Due: rules[p].Due(m)}
+			b.Rate, b.HasRate = rates[p].At(m)
+			months = append(months, b)
+			codes, firsts, dues = append(codes, p), append(firsts, m.First()), append(dues, b.Due)
+		}
+		out[p] = months
 	}
-	rows, _ := db.Reader(ctx).Query(ctx, billingSQL, pemda, firsts, dues, asOf)
+	rows, _ := db.Reader(ctx).Query(ctx, billingSQL, codes, firsts, dues, asOf)
 	defer rows.Close()
 	for i := 0; rows.Next(); i++ {
-		b := &months[i]
+		var pemda string
 		var first, last *time.Time
-		if err := rows.Scan(&b.RosterAny, &b.RosterEnd, &b.BillLines, &b.BillAmount, &b.Tagihan, &b.TagihanParticipants,
+		b := &out[codes[i]][domain.MonthOf(firsts[i])-from]
+		if err := rows.Scan(&pemda, &b.RosterAny, &b.RosterEnd, &b.BillLines, &b.BillAmount, &b.Tagihan, &b.TagihanParticipants,
 			&b.Payments, &b.Paid, &b.PaidByDue, &first, &last); err != nil {
 			return nil, database.MapError("billing months", err)
 		}
@@ -74,29 +90,49 @@ func (db *store) billingMonths(ctx context.Context, pemda string, from, to domai
 	if err := rows.Err(); err != nil {
 		return nil, database.MapError("billing months", err)
 	}
-	if err := db.expected(ctx, pemda, months); err != nil {
+	if err := db.expected(ctx, pemdas, to, out); err != nil {
 		return nil, err
 	}
-	markRuns(months)
-	return months, nil
+	for _, months := range out {
+		markRuns(months)
+	}
+	return out, nil
+}
+
+// incomeChange is a change of the billable roster at one income in a
+// month (exported fields: pgx fills them by position).
+type incomeChange struct {
+	Pemda  string
+	Month  time.Time
+	Income domain.Rupiah
+	Delta  int64
 }
 
 // expected fills each month's expected bill from the billable roster by
 // reported income: the running count of each income up to the month, at
 // the month's rate for that income.
-func (db *store) expected(ctx context.Context, pemda string, months []BillingMonth) error {
+func (db *store) expected(ctx context.Context, pemdas []string, to domain.Month, ledgers map[string][]BillingMonth) error {
 	rows, _ := db.Reader(ctx).Query(ctx, `
-		SELECT month, income, d_any FROM agg_roster_income WHERE pemda = $1 AND month <= $2 AND d_any <> 0
-		ORDER BY month`, pemda, months[len(months)-1].Month.First())
-	type change struct { // exported fields: pgx fills them by position
-		Month  time.Time
-		Income domain.Rupiah
-		Delta  int64
-	}
-	changes, err := pgx.CollectRows(rows, pgx.RowToStructByPos[change])
+		SELECT pemda, month, income, d_any FROM agg_roster_income WHERE pemda = ANY ($1) AND month <= $2 AND d_any <> 0
+		ORDER BY pemda, month`, pemdas, to.First())
+	changes, err := pgx.CollectRows(rows, pgx.RowToStructByPos[incomeChange])
 	if err != nil {
 		return database.MapError("roster by income", err)
 	}
+	for lo := 0; lo < len(changes); {
+		hi := lo + 1
+		for hi < len(changes) && changes[hi].Pemda == changes[lo].Pemda {
+			hi++
+		}
+		expectBills(ledgers[changes[lo].Pemda], changes[lo:hi])
+		lo = hi
+	}
+	return nil
+}
+
+// expectBills fills the months' expected bills from one Pemda's changes of
+// the roster by income, oldest first.
+func expectBills(months []BillingMonth, changes []incomeChange) {
 	count := map[domain.Rupiah]int64{}
 	next := 0
 	for i := range months {
@@ -111,7 +147,6 @@ func (db *store) expected(ctx context.Context, pemda string, months []BillingMon
 			m.Expected += domain.Rupiah(n) * m.Rate.For(income)
 		}
 	}
-	return nil
 }
 
 // firstLedgerMonth is the first coverage month with a bill line or an iuran row.

@@ -57,6 +57,11 @@ func (s *Service) Rates(ctx context.Context, pemda string) (domain.RateTable, er
 	return rs, err
 }
 
+// RatesOf is Rates for each of many Pemda, read at once.
+func (s *Service) RatesOf(ctx context.Context, pemdas []string) (map[string]domain.RateTable, error) {
+	return s.db.ratesOf(ctx, pemdas)
+}
+
 // RateSettings returns the rates in force and whether the Pemda set them
 // itself (false: the national defaults apply).
 func (s *Service) RateSettings(ctx context.Context, pemda string) (domain.RateTable, bool, error) {
@@ -158,6 +163,11 @@ func (s *Service) Reference(ctx context.Context, pemda string) (domain.Reference
 // DueRule returns the Pemda's rule for when a coverage month's iuran is due.
 func (s *Service) DueRule(ctx context.Context, pemda string) (domain.DueRule, error) {
 	return s.db.dueRule(ctx, pemda)
+}
+
+// DueRules is DueRule for each of many Pemda, read at once.
+func (s *Service) DueRules(ctx context.Context, pemdas []string) (map[string]domain.DueRule, error) {
+	return s.db.dueRules(ctx, pemdas)
 }
 
 // SetDueRule changes the due-date rule of the actor's Pemda; only an

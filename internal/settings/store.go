@@ -61,6 +61,20 @@ func (db *store) dueRule(ctx context.Context, pemda string) (domain.DueRule, err
 	return r, database.MapError("find due rule", err)
 }
 
+// dueRules is dueRule for each of many Pemda in one query; a code that
+// is not stored is missing from the map.
+func (db *store) dueRules(ctx context.Context, pemdas []string) (map[string]domain.DueRule, error) {
+	rows, _ := db.Pool().Query(ctx, `SELECT code, due_day, due_month_offset FROM pemda WHERE code = ANY ($1)`, pemdas)
+	out := make(map[string]domain.DueRule, len(pemdas))
+	var code string
+	var r domain.DueRule
+	_, err := pgx.ForEachRow(rows, []any{&code, &r.Day, &r.MonthOffset}, func() error {
+		out[code] = r
+		return nil
+	})
+	return out, database.MapError("find due rules", err)
+}
+
 // setDueRule changes the Pemda's due-date rule, with the old and new rule in the audit log.
 func (db *store) setDueRule(ctx context.Context, actor domain.Actor, r domain.DueRule) error {
 	err := db.InTx(ctx, func(tx pgx.Tx) error {

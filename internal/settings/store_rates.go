@@ -124,3 +124,26 @@ func (db *store) lockPemda(ctx context.Context, tx pgx.Tx, pemda string) error {
 type querier interface {
 	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
 }
+
+// ratesOf is rates for each of many Pemda in one query.
+func (db *store) ratesOf(ctx context.Context, pemdas []string) (map[string]domain.RateTable, error) {
+	rows, _ := db.Pool().Query(ctx, `
+		SELECT pemda, valid_from, jkk, jkm, regulation FROM contribution_rate WHERE pemda = ANY ($1)
+		ORDER BY pemda, valid_from`, pemdas)
+	out := make(map[string]domain.RateTable, len(pemdas))
+	var pemda string
+	var r domain.Rate
+	_, err := pgx.ForEachRow(rows, []any{&pemda, &r.ValidFrom, &r.JKK, &r.JKM, &r.Regulation}, func() error {
+		out[pemda] = append(out[pemda], r)
+		return nil
+	})
+	if err != nil {
+		return nil, database.MapError("list rates", err)
+	}
+	for _, p := range pemdas {
+		if len(out[p]) == 0 {
+			out[p] = domain.DefaultBPURates()
+		}
+	}
+	return out, nil
+}
