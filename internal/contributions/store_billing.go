@@ -11,8 +11,8 @@ import (
 	"github.com/cilegon/monev/internal/platform/database"
 )
 
-// billingSQL reads, for each Pemda ($1) and coverage month ($2) given with
-// its due date ($3), the roster (running sums of the month-end and any-day
+// billingSQL reads, for each Pemda ($1; all of them in $5) and coverage
+// month ($2, the first $6) given with its due date ($3), the roster (running sums of the month-end and any-day
 // changes), BPJS's bill lines from their aggregate, and from the small
 // contribution table the stated bill and what was paid by the as-of day
 // ($4) and by the due date.
@@ -22,8 +22,8 @@ const billingSQL = `
 	), r AS MATERIALIZED (
 		SELECT pemda, month, sum(sum(d_any)) OVER w AS roster_any, sum(sum(d_end)) OVER w AS roster_end
 		FROM (
-			SELECT pemda, month, d_any, d_end FROM agg_roster_total
-			WHERE pemda = ANY ($1) AND month <= (SELECT max(month) FROM m)
+			SELECT pemda, greatest(month, $6) AS month, d_any, d_end FROM agg_roster_total -- earlier months as one
+			WHERE pemda = ANY ($5) AND month <= (SELECT max(month) FROM m)
 			UNION ALL
 			SELECT pemda, month, 0, 0 FROM m
 		) c
@@ -38,7 +38,7 @@ const billingSQL = `
 		       min(c.paid_on) FILTER (WHERE c.paid_on <= $4) AS first_on,
 		       max(c.paid_on) FILTER (WHERE c.paid_on <= $4) AS last_on
 		FROM contribution c JOIN m ON m.pemda = c.pemda AND m.month = c.coverage_month
-		WHERE c.pemda = ANY ($1)
+		WHERE c.pemda = ANY ($5)
 		GROUP BY c.pemda, c.coverage_month, m.due
 	)
 	SELECT m.pemda, coalesce(r.roster_any, 0), coalesce(r.roster_end, 0), coalesce(b.lines, 0), coalesce(b.amount, 0),
@@ -73,7 +73,9 @@ func (db *store) ledgers(ctx context.Context, pemdas []string, from, to domain.M
 		}
 		out[p] = months
 	}
-	rows, _ := db.Reader(ctx).Query(ctx, billingSQL, codes, firsts, dues, asOf)
+	// Planned for the arrays at hand (a generic plan cannot see their
+	// length and joins 6.000 months of 500 Pemda row by row).
+	rows, _ := db.Reader(ctx).Query(ctx, billingSQL, pgx.QueryExecModeDescribeExec, codes, firsts, dues, asOf, pemdas, from.First())
 	defer rows.Close()
 	for i := 0; rows.Next(); i++ {
 		var pemda string
@@ -90,7 +92,7 @@ func (db *store) ledgers(ctx context.Context, pemdas []string, from, to domain.M
 	if err := rows.Err(); err != nil {
 		return nil, database.MapError("billing months", err)
 	}
-	if err := db.expected(ctx, pemdas, to, out); err != nil {
+	if err := db.expected(ctx, pemdas, from, to, out); err != nil {
 		return nil, err
 	}
 	for _, months := range out {
@@ -111,10 +113,11 @@ type incomeChange struct {
 // expected fills each month's expected bill from the billable roster by
 // reported income: the running count of each income up to the month, at
 // the month's rate for that income.
-func (db *store) expected(ctx context.Context, pemdas []string, to domain.Month, ledgers map[string][]BillingMonth) error {
+func (db *store) expected(ctx context.Context, pemdas []string, from, to domain.Month, ledgers map[string][]BillingMonth) error {
 	rows, _ := db.Reader(ctx).Query(ctx, `
-		SELECT pemda, month, income, d_any FROM agg_roster_income WHERE pemda = ANY ($1) AND month <= $2 AND d_any <> 0
-		ORDER BY pemda, month`, pemdas, to.First())
+		SELECT pemda, greatest(month, $3) AS month, income, sum(d_any) -- months before the first as one
+		FROM agg_roster_income WHERE pemda = ANY ($1) AND month <= $2 AND d_any <> 0
+		GROUP BY 1, 2, 3 HAVING sum(d_any) <> 0 ORDER BY pemda, month`, pemdas, to.First(), from.First())
 	changes, err := pgx.CollectRows(rows, pgx.RowToStructByPos[incomeChange])
 	if err != nil {
 		return database.MapError("roster by income", err)
