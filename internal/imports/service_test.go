@@ -114,6 +114,16 @@ func TestImportWithErrorsWritesNothing(t *testing.T) {
 	im := newService(db)
 	run(t, im, registry.WorkerImport, file(t, "ok.csv", workersCSV), false)
 	before := count(t, db, "enrollment")
+	for _, sql := range []string{
+		// Fishermen were funded until 2023; two desa share a name.
+		`UPDATE category SET last_year = 2023 WHERE pemda = '3672' AND code = 'nelayan'`,
+		`INSERT INTO kelurahan (pemda, code, kecamatan_code, bps_code, name)
+		 SELECT '3672', k.code || '.2901', k.code, k.bps_code || '901', 'Sukamaju' FROM kecamatan k WHERE k.pemda = '3672' LIMIT 2`,
+	} {
+		if _, err := db.Pool().Exec(context.Background(), sql); err != nil {
+			t.Fatal(err)
+		}
+	}
 
 	bad := "nik,nama,kategori,kelurahan,tanggal_mulai,tanggal_selesai,status\n" +
 		"3672015708900012,Rina Marlina,kader,Kepuh,01/01/2024,,aktif\n" + // fine on its own
@@ -121,7 +131,9 @@ func TestImportWithErrorsWritesNothing(t *testing.T) {
 		"3672015708900012,Rina Marlina,kader,Kepuh,01/01/2024,,aktif\n" + // the same spell twice
 		"3672015708900012,Rina Marlina,kader,Kepuh,01/06/2023,31/01/2024,nonaktif\n" + // overlaps row 2
 		"3672010505850002,Budi Santoso,nelayan,Lebakgede,01/06/2023,,aktif\n" + // overlaps a stored spell
-		"3672019909990001,Tanpa Kategori,penyanyi,Atlantis,31/02/2024,,aktif\n" // several problems in one row
+		"3672019909990001,Tanpa Kategori,penyanyi,Atlantis,31/02/2024,,aktif\n" + // several problems in one row
+		"3672010101800003,Ujang,nelayan,Kepuh,01/02/2024,,aktif\n" + // a category no longer funded
+		"3672010101800004,Dadang,kader,Sukamaju,01/02/2024,,aktif\n" // which Sukamaju?
 	res := run(t, im, registry.WorkerImport, file(t, "bad.csv", bad), false)
 	if res.Batch.Status != "rejected" {
 		t.Fatalf("status %s, want rejected", res.Batch.Status)
@@ -135,6 +147,8 @@ func TestImportWithErrorsWritesNothing(t *testing.T) {
 		"Baris 7, kolom kategori:",
 		"Baris 7, kolom kelurahan:",
 		"Baris 7, kolom tanggal_mulai:",
+		"Baris 8, kolom kategori: kategori Nelayan hanya didanai sampai tahun 2023; kepesertaan mulai 01/02/2024 di luar tahun itu",
+		`Baris 9, kolom kelurahan: kelurahan "Sukamaju" ada lebih dari satu dengan nama itu: tulis kode Kemendagri-nya`,
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("problems lack %q:\n%s", want, text)

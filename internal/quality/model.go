@@ -104,7 +104,7 @@ func (c Check) Details() []string {
 			"NIK yang lolos aturan itu tetap ditandai bila tanggal, bulan dan dua digit tahun lahirnya berbeda " +
 				"dengan tanggal lahir tercatat, atau bila penanda perempuan (tanggal di atas 40) berbeda dengan " +
 				"jenis kelamin tercatat; data yang kosong tidak dibandingkan.",
-			"Kode wilayah NIK adalah tempat NIK pertama diterbitkan, jadi NIK dari luar Cilegon bukan kesalahan.",
+			"Kode wilayah NIK adalah tempat NIK pertama diterbitkan, jadi NIK yang diterbitkan di luar kabupaten/kota ini bukan kesalahan.",
 		}
 	case CheckDuplicatePerson:
 		return []string{

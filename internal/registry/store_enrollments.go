@@ -53,6 +53,9 @@ func (db *store) createEnrollment(ctx context.Context, actor domain.Actor, worke
 // insertEnrollment adds a spell of a worker inside tx, refusing one that
 // overlaps another, and records it in the audit log.
 func insertEnrollment(ctx context.Context, tx pgx.Tx, actor domain.Actor, workerID int64, e Enrollment) (Enrollment, error) {
+	if err := checkCategoryYears(ctx, tx, actor.Pemda, workerID, e); err != nil {
+		return e, err
+	}
 	if err := checkOverlap(ctx, tx, actor.Pemda, workerID, 0, e); err != nil {
 		return e, err
 	}
@@ -77,6 +80,9 @@ func (db *store) updateEnrollment(ctx context.Context, actor domain.Actor, e Enr
 			return err
 		}
 		workerID := int64(old["worker_id"].(float64))
+		if err := checkCategoryYears(ctx, tx, actor.Pemda, workerID, e); err != nil {
+			return err
+		}
 		if err := checkOverlap(ctx, tx, actor.Pemda, workerID, e.ID, e); err != nil {
 			return err
 		}
@@ -146,4 +152,30 @@ func checkOverlap(ctx context.Context, tx pgx.Tx, pemda string, workerID, self i
 	}
 	return domain.Refuse("tanggal_mulai", fmt.Sprintf("kepesertaan mulai %s bertumpang tindih dengan kepesertaan yang sudah tercatat (%s–%s)",
 		domain.FormatShortDay(e.Start), domain.FormatShortDay(start), until))
+}
+
+// categoryYearsSQL finds, for spells starting on $2 of the workers of $1
+// (pairs of worker and start), the category years that refuse them: a
+// spell starts within the years its category is funded (first_year and
+// last_year, either open). The import checks its rows the same way.
+const categoryYearsSQL = `
+	SELECT c.name, coalesce(c.first_year, 0), coalesce(c.last_year, 0)
+	FROM worker w JOIN category c ON c.pemda = w.pemda AND c.code = w.category_code
+	WHERE w.pemda = $1 AND w.id = $2
+	  AND (extract(year FROM $3::date) < c.first_year OR extract(year FROM $3::date) > c.last_year)`
+
+// checkCategoryYears refuses a spell that starts outside the years its
+// worker's category is funded (a retired category, or one not yet offered).
+func checkCategoryYears(ctx context.Context, tx pgx.Tx, pemda string, workerID int64, e Enrollment) error {
+	var name string
+	var first, last int
+	err := tx.QueryRow(ctx, categoryYearsSQL, pemda, workerID, e.Start).Scan(&name, &first, &last)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return domain.Refuse("tanggal_mulai", fmt.Sprintf("kategori %s %s; kepesertaan mulai %s di luar tahun itu",
+		name, domain.CategoryYears(first, last), domain.FormatShortDay(e.Start)))
 }

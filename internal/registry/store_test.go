@@ -256,3 +256,30 @@ func TestDeleteWorkerRefusedWhileTheyHaveClaims(t *testing.T) {
 		t.Errorf("active on 15 Jan 2024 after the delete: %d, want 1 (Siti)", total)
 	}
 }
+
+// TestSpellsStayWithinTheirCategoryYears: a spell cannot start after its
+// category stopped being funded, nor before it was first offered.
+func TestSpellsStayWithinTheirCategoryYears(t *testing.T) {
+	ctx := context.Background()
+	db := pgdev.New(t)
+	ws := loadRegistry(t, db)
+	ahmad := ws[nikAhmad]
+	var name string
+	err := db.Pool().QueryRow(ctx, `UPDATE category c SET last_year = 2024 FROM worker w
+		WHERE w.pemda = '3672' AND w.id = $1 AND c.pemda = w.pemda AND c.code = w.category_code RETURNING c.name`, ahmad.ID).Scan(&name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = registry.NewService(db).CreateEnrollment(ctx, testActor, ahmad.ID, spell("2025-01-01", "", domain.StatusActive))
+	f, msg := domaintest.ConflictField(t, err)
+	if want := "kategori " + name + " hanya didanai sampai tahun 2024; kepesertaan mulai 01/01/2025 di luar tahun itu"; f != "tanggal_mulai" || msg != want {
+		t.Errorf("retired category: %s: %q, want %q", f, msg, want)
+	}
+	if _, err := db.Pool().Exec(ctx, `UPDATE category SET first_year = 2026, last_year = NULL WHERE pemda = '3672' AND name = $1`, name); err != nil {
+		t.Fatal(err)
+	}
+	_, err = registry.NewService(db).CreateEnrollment(ctx, testActor, ahmad.ID, spell("2025-01-01", "", domain.StatusActive))
+	if _, msg := domaintest.ConflictField(t, err); !strings.Contains(msg, "baru didanai mulai tahun 2026") {
+		t.Errorf("category not yet offered: %q", msg)
+	}
+}

@@ -197,7 +197,7 @@ func AdminUsers(p AdminUsersProps) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Input("institution", "Instansi", "text", p.Form.Institution, "mis. Dinas Tenaga Kerja Kota Cilegon", "", false).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Input("institution", "Instansi", "text", p.Form.Institution, "mis. Dinas Tenaga Kerja", "", false).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

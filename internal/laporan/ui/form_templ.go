@@ -606,7 +606,7 @@ func ReportFormPage(p ReportFormProps) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 48, "\" placeholder=\"mis. Lurah se-Kota Cilegon\"></td><td><input type=\"date\" name=\"action_due\" value=\"")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 48, "\" placeholder=\"mis. Lurah se-kota\"></td><td><input type=\"date\" name=\"action_due\" value=\"")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
