@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/cilegon/monev/internal/contributions"
 	"github.com/cilegon/monev/internal/domain"
 	"github.com/cilegon/monev/internal/platform/database"
@@ -269,24 +271,23 @@ func (s *Service) Rollup(ctx context.Context, pemdas []string, p domain.Period, 
 	for i, pd := range list {
 		codes[i] = pd.Code
 	}
-	balances, err := s.db.pemdaBalances(ctx, codes, p, basis)
-	if err != nil {
-		return out, err
-	}
-	targets, err := s.db.targetTotals(ctx, codes, p.To.Year())
-	if err != nil {
-		return out, err
-	}
+	// The four reads are independent: each on its own connection.
+	var balances []PemdaBalance
+	var targets, activeToday map[string]int64 // activeToday as complete counts it, for a period not ended
+	var ledgers map[string][]contributions.BillingMonth
 	today := s.today()
-	ledgers, err := s.contributions.Ledgers(ctx, codes, p.From, p.To, today)
-	if err != nil {
-		return out, err
-	}
-	var activeToday map[string]int64 // as complete counts them for a period not ended
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) { balances, err = s.db.pemdaBalances(gctx, codes, p, basis); return err })
+	g.Go(func() (err error) { targets, err = s.db.targetTotals(gctx, codes, p.To.Year()); return err })
+	g.Go(func() (err error) {
+		ledgers, err = s.contributions.Ledgers(gctx, codes, p.From, p.To, today)
+		return err
+	})
 	if !p.End().Before(today) {
-		if activeToday, err = s.db.activeOnEach(ctx, codes, today); err != nil {
-			return out, err
-		}
+		g.Go(func() (err error) { activeToday, err = s.db.activeOnEach(gctx, codes, today); return err })
+	}
+	if err := g.Wait(); err != nil {
+		return out, err
 	}
 	byCode := make(map[string]Balance, len(balances))
 	for _, b := range balances {
