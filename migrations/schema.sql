@@ -153,10 +153,11 @@ DECLARE
     bad record;
     many boolean;
     overlap boolean;
+    pemdas text[];
     old_seqscan text := current_setting('enable_seqscan');
     old_nestloop text := current_setting('enable_nestloop');
 BEGIN
-    SELECT count(*) > 5000 INTO many FROM new_rows;
+    SELECT count(*) > 5000, array_agg(DISTINCT pemda) INTO many, pemdas FROM new_rows;
     IF many THEN
         PERFORM set_config('enable_nestloop', 'off', true);
     ELSE
@@ -164,7 +165,7 @@ BEGIN
     END IF;
 
     PERFORM 1 FROM worker w
-    WHERE (w.pemda, w.id) IN (SELECT DISTINCT pemda, worker_id FROM new_rows)
+    WHERE w.pemda = ANY (pemdas) AND (w.pemda, w.id) IN (SELECT DISTINCT pemda, worker_id FROM new_rows)
     ORDER BY w.pemda, w.id
     FOR NO KEY UPDATE;
 
@@ -174,7 +175,7 @@ BEGIN
                lag(e.start_date) OVER spells AS prev_start,
                lag(coalesce(e.end_date, 'infinity')) OVER spells AS prev_end
         FROM enrollment e
-        WHERE (e.pemda, e.worker_id) IN (SELECT DISTINCT pemda, worker_id FROM new_rows)
+        WHERE e.pemda = ANY (pemdas) AND (e.pemda, e.worker_id) IN (SELECT DISTINCT pemda, worker_id FROM new_rows)
         WINDOW spells AS (PARTITION BY e.pemda, e.worker_id ORDER BY e.start_date)
     ) x
     WHERE x.prev_end >= x.start_date
