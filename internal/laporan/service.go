@@ -7,6 +7,7 @@ import (
 
 	"github.com/cilegon/monev/internal/analysis"
 	"github.com/cilegon/monev/internal/domain"
+	"github.com/cilegon/monev/internal/platform/audit"
 	"github.com/cilegon/monev/internal/platform/database"
 )
 
@@ -38,11 +39,12 @@ func (s *Service) Figures(ctx context.Context, pemda string, p domain.Period, ba
 type Service struct {
 	db       *store
 	analysis *analysis.Service
+	audit    *audit.Log
 }
 
 // NewService returns the report service of db, whose figures come from an.
 func NewService(db *database.DB, an *analysis.Service) *Service {
-	return &Service{db: &store{db}, analysis: an}
+	return &Service{db: &store{db}, analysis: an, audit: audit.New(db)}
 }
 
 // Report returns a report of a Pemda.

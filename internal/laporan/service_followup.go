@@ -2,6 +2,7 @@ package laporan
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/cilegon/monev/internal/domain"
@@ -70,9 +71,9 @@ func (s *Service) UpdateFollowUp(ctx context.Context, ch Change, id int64, c Sta
 	})
 }
 
-// Evidence returns an evidence file as user u may download it, with the
-// item it proves.
-func (s *Service) Evidence(ctx context.Context, u domain.User, noteID int64) (Evidence, error) {
+// Evidence returns an evidence file as user u (acting as actor) may
+// download it, and writes the download to the audit log.
+func (s *Service) Evidence(ctx context.Context, u domain.User, actor domain.Actor, noteID int64) (Evidence, error) {
 	e, item, err := s.db.evidence(ctx, u.Pemda, noteID)
 	if err != nil {
 		return e, err
@@ -80,7 +81,8 @@ func (s *Service) Evidence(ctx context.Context, u domain.User, noteID int64) (Ev
 	if _, _, err := s.FollowUp(ctx, u, item); err != nil {
 		return Evidence{}, err
 	}
-	return e, nil
+	return e, s.audit.Record(ctx, actor, "download", "followup_note", noteID,
+		fmt.Sprintf("Bukti tindak lanjut %q diunduh (butir %d)", e.Name, item))
 }
 
 // Carried returns the status of the previous meeting's follow-up items as

@@ -178,7 +178,7 @@ func (s *Handlers) followUpEvidence(w http.ResponseWriter, r *http.Request) {
 		s.RenderError(w, r, http.StatusNotFound)
 		return
 	}
-	e, err := s.svc.Evidence(r.Context(), httpx.User(r), note)
+	e, err := s.svc.Evidence(r.Context(), httpx.User(r), s.Actor(r), note)
 	if err != nil {
 		s.Fail(w, r, err)
 		return

@@ -168,6 +168,11 @@ func TestFollowUpEvidence(t *testing.T) {
 			t.Errorf("%s = %q, want %q", k, got, want)
 		}
 	}
+	var downloads int
+	if err := a.DB.Pool().QueryRow(context.Background(), `SELECT count(*) FROM audit_log
+		WHERE action = 'download' AND entity = 'followup_note' AND entity_id = $1 AND summary LIKE '%surat usulan.pdf%'`, apptest.Itoa(note)).Scan(&downloads); err != nil || downloads != 1 {
+		t.Errorf("evidence downloads in the audit log: %d (%v), want 1", downloads, err)
+	}
 
 	// Editing the draft keeps the item, its status and its evidence; an item left out is removed.
 	v := followUpForm("Laporan Juli", "2024-01", "2024-07")

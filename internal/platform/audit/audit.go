@@ -36,6 +36,7 @@ var Actions = []string{"login", "login_failed", "logout", "create", "update", "d
 var actionLabels = map[string]string{
 	"login": "Masuk", "login_failed": "Gagal masuk", "logout": "Keluar", "create": "Tambah", "update": "Ubah",
 	"delete": "Hapus", "import": "Impor", "load": "Muat data", "export": "Ekspor", "print": "Cetak", "revoke": "Cabut",
+	"download": "Unduh", "read": "Buka",
 }
 
 // ActionLabel is the Indonesian name of an action, such as "Ubah" for
