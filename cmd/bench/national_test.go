@@ -21,10 +21,7 @@ func TestMain(m *testing.M) { pgdev.Main(m) }
 func TestNationalSmoke(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	bin := filepath.Join(t.TempDir(), "monev")
-	if out, err := exec.Command("go", "build", "-o", bin, "../monev").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildMonev(t)
 	opt := nationalOptions{Pemda: 40, Workers: 4000, Delta: 200, FirstLoad: 500, Requests: 5, Clients: 2, Scale: 0.0004}
 	r, err := runNational(ctx, opt, pgdev.ServerURL(t), bin, "")
 	if err != nil {
@@ -50,10 +47,7 @@ func TestNationalSmoke(t *testing.T) {
 func TestNationalKeep(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	bin := filepath.Join(t.TempDir(), "monev")
-	if out, err := exec.Command("go", "build", "-o", bin, "../monev").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildMonev(t)
 	server := pgdev.ServerURL(t)
 	keep := fmt.Sprintf("bench_keep_%d", time.Now().UnixNano())
 	admin, err := database.Open(ctx, server)
@@ -90,4 +84,13 @@ func TestNationalKeep(t *testing.T) {
 	if workers != 3000 || pemda != 30 {
 		t.Errorf("the kept database holds %d workers in %d Pemda after a run, want the 3000 in 30 it was loaded with", workers, pemda)
 	}
+}
+
+// buildMonev builds the monev binary the benchmark drives.
+func buildMonev(t *testing.T) string {
+	bin := filepath.Join(t.TempDir(), "monev")
+	if out, err := exec.Command("go", "build", "-o", bin, "../monev").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
 }
