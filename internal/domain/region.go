@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 )
@@ -109,20 +108,4 @@ func (ref Reference) KecamatanName(code string) string {
 		}
 	}
 	return code
-}
-
-// CategoryYears says in Bahasa which years a category is funded, from its
-// first and last year (0: open): "hanya didanai tahun 2019–2024".
-func CategoryYears(first, last int) string {
-	switch {
-	case first > 0 && first == last:
-		return fmt.Sprintf("hanya didanai tahun %d", first)
-	case first > 0 && last > 0:
-		return fmt.Sprintf("hanya didanai tahun %d–%d", first, last)
-	case first > 0:
-		return fmt.Sprintf("baru didanai mulai tahun %d", first)
-	case last > 0:
-		return fmt.Sprintf("hanya didanai sampai tahun %d", last)
-	}
-	return "didanai setiap tahun"
 }

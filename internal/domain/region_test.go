@@ -49,20 +49,3 @@ func TestKelurahanMatches(t *testing.T) {
 		t.Error("DefaultPemda must be Kota Cilegon")
 	}
 }
-
-func TestCategoryYears(t *testing.T) {
-	for _, tt := range []struct {
-		first, last int
-		want        string
-	}{
-		{2024, 2024, "hanya didanai tahun 2024"},
-		{2019, 2024, "hanya didanai tahun 2019–2024"},
-		{2025, 0, "baru didanai mulai tahun 2025"},
-		{0, 2024, "hanya didanai sampai tahun 2024"},
-		{0, 0, "didanai setiap tahun"},
-	} {
-		if got := domain.CategoryYears(tt.first, tt.last); got != tt.want {
-			t.Errorf("CategoryYears(%d, %d) = %q, want %q", tt.first, tt.last, got, tt.want)
-		}
-	}
-}

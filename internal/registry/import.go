@@ -40,16 +40,10 @@ var workerChecks = []string{
 	 WHERE daterange(e.start_date, e.end_date, '[]') && daterange(s.start_date, s.end_date, '[]')
 	   AND NOT EXISTS (SELECT 1 FROM stage x WHERE x.nik = s.nik AND x.start_date = e.start_date)`,
 	// A spell outside the years its category is funded (a retired category,
-	// or one not yet offered); the wording is domain.CategoryYears'.
-	`SELECT s.line, 'kategori',
-	        format('kategori %s %s; kepesertaan mulai %s di luar tahun itu', c.name,
-	               CASE WHEN c.first_year = c.last_year THEN format('hanya didanai tahun %s', c.first_year)
-	                    WHEN c.first_year IS NOT NULL AND c.last_year IS NOT NULL THEN format('hanya didanai tahun %s–%s', c.first_year, c.last_year)
-	                    WHEN c.first_year IS NOT NULL THEN format('baru didanai mulai tahun %s', c.first_year)
-	                    ELSE format('hanya didanai sampai tahun %s', c.last_year) END,
-	               to_char(s.start_date, 'DD/MM/YYYY'))
+	// or one not yet offered), said as the spell forms say it.
+	`SELECT s.line, 'kategori', ` + categoryYearsRefusal("s.start_date") + `
 	 FROM stage s JOIN category c ON c.pemda = $1 AND c.code = s.category_code
-	 WHERE extract(year FROM s.start_date) < c.first_year OR extract(year FROM s.start_date) > c.last_year`,
+	 WHERE ` + outsideCategoryYears("s.start_date"),
 	// Rows of one worker that disagree about the worker.
 	`SELECT s.line, '',
 	        format('data peserta NIK %s berbeda dengan baris %s (%s); satu NIK harus bernama dan berdata sama di setiap baris',

@@ -154,28 +154,39 @@ func checkOverlap(ctx context.Context, tx pgx.Tx, pemda string, workerID, self i
 		domain.FormatShortDay(e.Start), domain.FormatShortDay(start), until))
 }
 
-// categoryYearsSQL finds, for spells starting on $2 of the workers of $1
-// (pairs of worker and start), the category years that refuse them: a
-// spell starts within the years its category is funded (first_year and
-// last_year, either open). The import checks its rows the same way.
-const categoryYearsSQL = `
-	SELECT c.name, coalesce(c.first_year, 0), coalesce(c.last_year, 0)
-	FROM worker w JOIN category c ON c.pemda = w.pemda AND c.code = w.category_code
-	WHERE w.pemda = $1 AND w.id = $2
-	  AND (extract(year FROM $3::date) < c.first_year OR extract(year FROM $3::date) > c.last_year)`
+// outsideCategoryYears is the condition that a spell starting on date (an
+// SQL expression) falls outside the years its category c is funded
+// (first_year and last_year, either open).
+func outsideCategoryYears(date string) string {
+	return `(extract(year FROM ` + date + `) < c.first_year OR extract(year FROM ` + date + `) > c.last_year)`
+}
+
+// categoryYearsRefusal is the message refusing a spell starting on date
+// (an SQL expression) in category c: "kategori Nelayan hanya didanai sampai
+// tahun 2023; kepesertaan mulai 01/02/2024 di luar tahun itu". The forms
+// and the workers import say it the same way.
+func categoryYearsRefusal(date string) string {
+	return `format('kategori %s %s; kepesertaan mulai %s di luar tahun itu', c.name,
+		CASE WHEN c.first_year = c.last_year THEN format('hanya didanai tahun %s', c.first_year)
+		     WHEN c.first_year IS NOT NULL AND c.last_year IS NOT NULL THEN format('hanya didanai tahun %s–%s', c.first_year, c.last_year)
+		     WHEN c.first_year IS NOT NULL THEN format('baru didanai mulai tahun %s', c.first_year)
+		     ELSE format('hanya didanai sampai tahun %s', c.last_year) END,
+		to_char(` + date + `, 'DD/MM/YYYY'))`
+}
 
 // checkCategoryYears refuses a spell that starts outside the years its
 // worker's category is funded (a retired category, or one not yet offered).
 func checkCategoryYears(ctx context.Context, tx pgx.Tx, pemda string, workerID int64, e Enrollment) error {
-	var name string
-	var first, last int
-	err := tx.QueryRow(ctx, categoryYearsSQL, pemda, workerID, e.Start).Scan(&name, &first, &last)
+	var msg string
+	err := tx.QueryRow(ctx, `
+		SELECT `+categoryYearsRefusal("$3::date")+`
+		FROM worker w JOIN category c ON c.pemda = w.pemda AND c.code = w.category_code
+		WHERE w.pemda = $1 AND w.id = $2 AND `+outsideCategoryYears("$3::date"), pemda, workerID, e.Start).Scan(&msg)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	return domain.Refuse("tanggal_mulai", fmt.Sprintf("kategori %s %s; kepesertaan mulai %s di luar tahun itu",
-		name, domain.CategoryYears(first, last), domain.FormatShortDay(e.Start)))
+	return domain.Refuse("tanggal_mulai", msg)
 }

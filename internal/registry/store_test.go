@@ -282,4 +282,17 @@ func TestSpellsStayWithinTheirCategoryYears(t *testing.T) {
 	if _, msg := domaintest.ConflictField(t, err); !strings.Contains(msg, "baru didanai mulai tahun 2026") {
 		t.Errorf("category not yet offered: %q", msg)
 	}
+	for _, years := range []struct {
+		first, last int
+		want        string
+	}{{2019, 2023, "hanya didanai tahun 2019–2023"}, {2023, 2023, "hanya didanai tahun 2023"}} {
+		if _, err := db.Pool().Exec(ctx, `UPDATE category SET first_year = $2, last_year = $3 WHERE pemda = '3672' AND name = $1`,
+			name, years.first, years.last); err != nil {
+			t.Fatal(err)
+		}
+		_, err = registry.NewService(db).CreateEnrollment(ctx, testActor, ahmad.ID, spell("2025-01-01", "", domain.StatusActive))
+		if _, msg := domaintest.ConflictField(t, err); msg != "kategori "+name+" "+years.want+"; kepesertaan mulai 01/01/2025 di luar tahun itu" {
+			t.Errorf("category funded %d–%d: %q", years.first, years.last, msg)
+		}
+	}
 }
