@@ -97,13 +97,21 @@ func (s *Service) complete(ctx context.Context, pemda string, bs []Balance,
 		return err
 	}
 	for i := range bs {
-		for _, m := range months {
-			if bs[i].Period.From <= m.Month && m.Month <= bs[i].Period.To {
-				bs[i].Contributions += m.ContributionsDue()
-			}
-		}
+		bs[i].Contributions += dueIn(months, bs[i].Period)
 	}
 	return nil
+}
+
+// dueIn sums the contributions due (the accrual basis's iuran) of the
+// ledger's coverage months within period p.
+func dueIn(months []contributions.BillingMonth, p domain.Period) domain.Rupiah {
+	var due domain.Rupiah
+	for _, m := range months {
+		if p.From <= m.Month && m.Month <= p.To {
+			due += m.ContributionsDue()
+		}
+	}
+	return due
 }
 
 // DataYears lists the years, newest first, in which any contribution was
@@ -300,9 +308,7 @@ func (s *Service) Rollup(ctx context.Context, pemdas []string, p domain.Period, 
 		}
 		months := ledgers[pd.Code]
 		if basis == domain.BasisAccrual {
-			for _, m := range months {
-				row.Balance.Contributions += m.ContributionsDue()
-			}
+			row.Balance.Contributions += dueIn(months, p)
 		}
 		row.Arrears = contributions.TotalBilling(months).Arrears
 		row.Target, row.HasTarget = targets[pd.Code]

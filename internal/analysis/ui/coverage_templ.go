@@ -105,7 +105,7 @@ func AnalysisCoverage(p CoverageProps) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "<p class=\"table-note\">Kuota yang kosong dan penggantinya per kategori dan kelurahan: <a href=\"/quota\">Pemakaian kuota</a>.</p></section><section class=\"card\" id=\"wilayah\">")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 3, "<p class=\"table-note\">Peserta aktif hari ini per kategori terhadap sasaran, dan calon di daftar tunggu: <a href=\"/quota\">Kuota peserta</a>.</p></section><section class=\"card\" id=\"wilayah\">")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
