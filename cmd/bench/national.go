@@ -149,8 +149,10 @@ func runNational(ctx context.Context, opt nationalOptions, serverURL, bin, out s
 	}
 	defer func() { _ = b.psql(serverURL, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)") }()
 	b.url = withDatabase(serverURL, name)
-	if _, _, err := b.monev(b.url, "migrate", "up"); err != nil {
-		return nil, err
+	if opt.Keep == "" { // a copy of the kept database was migrated with it
+		if _, _, err := b.monev(b.url, "migrate", "up"); err != nil {
+			return nil, err
+		}
 	}
 	if b.db, err = database.Open(ctx, b.url); err != nil {
 		return nil, err
